@@ -1,0 +1,205 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.runtime;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+import org.dspace.servicemanager.DSpaceKernelImpl;
+import org.dspace.servicemanager.DSpaceKernelInit;
+import org.dspace.services.ConfigurationService;
+import org.dspace.storage.rdbms.DatabaseUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Boots DSpace 8.1 on a DSpace home: the kernel (configuration and Spring services from
+ * {@code [dspace]/config/spring}), then checks the database and Solr, then runs DSpace's Flyway migrations,
+ * which also load the registries. Every misconfiguration ends in a {@link StartupException} naming the setting.
+ * <p>
+ * One kernel per JVM: DSpace keeps its kernel in a static registry.
+ */
+public final class DSpaceRuntime implements AutoCloseable {
+
+    private static final Duration SOLR_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DSpaceKernelImpl kernel;
+    private final long bootMillis;
+
+    private DSpaceRuntime(DSpaceKernelImpl kernel, long bootMillis) {
+        this.kernel = kernel;
+        this.bootMillis = bootMillis;
+    }
+
+    /**
+     * Starts DSpace on the given home. Settings given as JVM system properties (for example {@code solr.server}
+     * or {@code db.url}) override the home's {@code local.cfg} and {@code dspace.cfg}.
+     *
+     * @param dspaceDir the DSpace home (holds {@code config/dspace.cfg})
+     * @return the running DSpace
+     * @throws StartupException naming the setting at fault
+     */
+    public static DSpaceRuntime boot(Path dspaceDir) {
+        long start = System.nanoTime();
+        if (dspaceDir == null || !Files.isRegularFile(dspaceDir.resolve("config").resolve("dspace.cfg"))) {
+            throw new StartupException("dspace.dir=" + dspaceDir + ": not a DSpace home (no config/dspace.cfg)");
+        }
+        String home = dspaceDir.toAbsolutePath().toString();
+        System.setProperty("dspace.dir", home);
+        DSpaceKernelImpl kernel = DSpaceKernelInit.getKernel(null);
+        if (!kernel.isRunning()) {
+            try {
+                kernel.start(home);
+            } catch (RuntimeException e) {
+                stopQuietly(kernel);
+                throw new StartupException("dspace.dir=" + home + ": DSpace did not start: "
+                                               + StartupException.rootMessage(e), e);
+            }
+        }
+        try {
+            ConfigurationService config = kernel.getConfigurationService();
+            DataSource dataSource = kernel.getServiceManager().getServiceByName("dataSource", DataSource.class);
+            checkDatabase(config, dataSource);
+            checkSolr(config, "discovery.search.server");
+            checkSolr(config, "oai.solr.url");
+            migrate(config, dataSource);
+            checkServiceFactories(kernel, home);
+        } catch (StartupException e) {
+            stopQuietly(kernel);
+            throw e;
+        }
+        return new DSpaceRuntime(kernel, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * DSpace code reaches its services through static factories (ContentServiceFactory.getInstance() ...) that
+     * answer null when the bean cannot be built. Building every factory now turns a home that lacks a service
+     * into one clear start-up error instead of a NullPointerException on first use.
+     */
+    private static void checkServiceFactories(DSpaceKernelImpl kernel, String home) {
+        ConfigurableApplicationContext context = kernel.getServiceManager().getApplicationContext();
+        for (String name : context.getBeanDefinitionNames()) {
+            if (name.endsWith("Factory") && context.getBeanFactory().getBeanDefinition(name).isSingleton()) {
+                try {
+                    context.getBean(name);
+                } catch (BeansException e) {
+                    throw new StartupException("dspace.dir=" + home + ": the service factory '" + name
+                                                   + "' cannot be built: " + StartupException.rootMessage(e), e);
+                }
+            }
+        }
+    }
+
+    private static void checkDatabase(ConfigurationService config, DataSource dataSource) {
+        String url = config.getProperty("db.url");
+        try (Connection connection = dataSource.getConnection()) {
+            connection.isValid(5);
+        } catch (SQLException | RuntimeException e) {
+            throw new StartupException("db.url=" + url + ": cannot connect to the database: "
+                                           + StartupException.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * Pings a Solr core given by a URL setting.
+     *
+     * @param config  DSpace configuration
+     * @param setting name of the setting holding the core's URL
+     * @throws StartupException if the core does not answer its ping
+     */
+    public static void checkSolr(ConfigurationService config, String setting) {
+        String url = config.getProperty(setting);
+        if (url == null || url.isBlank()) {
+            throw new StartupException(setting + " is not set: DSpace needs the URL of this Solr core");
+        }
+        String problem;
+        try {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(SOLR_TIMEOUT).build();
+            HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/admin/ping?wt=json"))
+                                          .timeout(SOLR_TIMEOUT).GET().build();
+            HttpResponse<String> response = client.send(ping, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return;
+            }
+            problem = "HTTP " + response.statusCode() + " (no such core?)";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problem = "interrupted";
+        } catch (Exception e) {
+            problem = StartupException.rootMessage(e);
+        }
+        throw new StartupException(setting + "=" + url + ": Solr core not reachable: " + problem);
+    }
+
+    private static void migrate(ConfigurationService config, DataSource dataSource) {
+        try {
+            DatabaseUtils.updateDatabase();
+            if (config.getProperty("db.url", "").startsWith("jdbc:h2:")) {
+                registerH2Functions(dataSource);
+            }
+        } catch (SQLException | RuntimeException e) {
+            throw new StartupException("db.url=" + config.getProperty("db.url")
+                                           + ": database migration failed: " + StartupException.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * DSpace's H2 dialect maps regular-expression matching to a Java function that must be declared in the
+     * database; PostgreSQL has it built in.
+     */
+    private static void registerH2Functions(DataSource dataSource) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
+            statement.execute("CREATE ALIAS IF NOT EXISTS matches FOR 'org.dspace.util.DSpaceH2Dialect.matches'");
+        }
+    }
+
+    private static void stopQuietly(DSpaceKernelImpl kernel) {
+        try {
+            if (kernel.isRunning()) {
+                kernel.stop();
+            }
+            kernel.destroy();
+        } catch (RuntimeException e) {
+            // already failing; the original error is what matters
+        }
+    }
+
+    /**
+     * @return the running kernel
+     */
+    public DSpaceKernelImpl kernel() {
+        return kernel;
+    }
+
+    /**
+     * @return DSpace's configuration service
+     */
+    public ConfigurationService configuration() {
+        return kernel.getConfigurationService();
+    }
+
+    /**
+     * @return how long {@link #boot(Path)} took, in milliseconds
+     */
+    public long bootMillis() {
+        return bootMillis;
+    }
+
+    /**
+     * Stops the kernel.
+     */
+    @Override
+    public void close() {
+        stopQuietly(kernel);
+    }
+}

@@ -1,0 +1,132 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.runtime;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The runnable USE-IT! repository: the project's Solr server, DSpace 8.1 on an H2 database in the data directory,
+ * and DSpace's web layer. Started by {@code ./useit run}; Ctrl-C stops everything it started, and a restart keeps
+ * the data.
+ * <p>
+ * Settings (JVM system properties; also read from the environment as USEIT_DATA_DIR, USEIT_PORT, ...):
+ * <ul>
+ *   <li>{@code useit.data.dir} — data directory (default {@code ./data})</li>
+ *   <li>{@code useit.port}, {@code useit.address} — web server (default 8080 on 127.0.0.1)</li>
+ *   <li>{@code useit.solr.port} — port of the project's Solr server (default 8983)</li>
+ *   <li>{@code solr.server} — an external Solr: when set, the project's Solr server is not started</li>
+ *   <li>{@code db.url}, {@code db.driver}, {@code db.dialect}, {@code db.username}, {@code db.password},
+ *       {@code db.schema} — another database, e.g. PostgreSQL</li>
+ * </ul>
+ */
+public final class Repository implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private DSpaceRuntime dspace;
+    private WebServer web;
+    private String solrUrl;
+
+    /**
+     * Starts everything, in order, and stops what was already started if a later step fails.
+     *
+     * @param settings where the repository lives and listens
+     * @param out      where progress is reported
+     * @return this repository, running
+     * @throws StartupException naming the setting at fault
+     */
+    public Repository start(RuntimeSettings settings, PrintStream out) {
+        try {
+            RuntimeHome home = RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
+            solrUrl = settings.externalSolr();
+            if (solrUrl == null) {
+                out.println("Starting Solr 8.11 (port " + settings.solrPort() + ") ...");
+                SolrServer solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
+                                                   home.logDir().resolve("solr.log"));
+                started.push(solr);
+                solrUrl = solr.baseUrl();
+                System.setProperty("solr.server", solrUrl);
+            }
+            out.println("Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
+            dspace = DSpaceRuntime.boot(home.dspaceDir());
+            started.push(dspace);
+            out.println("Starting the web server ...");
+            web = WebServer.start(dspace, settings.address(), settings.port());
+            started.push(web);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /**
+     * @return the running DSpace
+     */
+    public DSpaceRuntime dspace() {
+        return dspace;
+    }
+
+    /**
+     * @return the base URL of the Solr server DSpace uses
+     */
+    public String solrUrl() {
+        return solrUrl;
+    }
+
+    /**
+     * @return the running web server
+     */
+    public WebServer web() {
+        return web;
+    }
+
+    /**
+     * Stops, in reverse order, everything that was started.
+     */
+    @Override
+    public void close() {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + StartupException.rootMessage(e));
+            }
+        }
+    }
+
+    /**
+     * Runs the repository until Ctrl-C.
+     *
+     * @param args none
+     */
+    public static void main(String[] args) {
+        RuntimeSettings settings = RuntimeSettings.fromSystem();
+        Repository repository = new Repository();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            repository.close();
+            stopped.countDown();
+        }, "useit-shutdown"));
+        try {
+            long start = System.nanoTime();
+            repository.start(settings, System.out);
+            String server = repository.web().serverUrl(settings.address());
+            System.out.println();
+            System.out.println("USE-IT! repository ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+            System.out.println("  OAI-PMH   " + server + "/oai/request?verb=Identify");
+            System.out.println("  Solr      " + repository.solrUrl());
+            System.out.println("  data      " + settings.dataDir().toAbsolutePath());
+            System.out.println("Press Ctrl-C to stop.");
+            stopped.await();
+        } catch (StartupException e) {
+            System.err.println("ERROR " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
+
+/**
+ * Lays out a data directory for the runtime from the DSpace home assembled at build time (the template):
+ * <pre>
+ *   data/dspace/        the DSpace home: config/ (refreshed from the template at every start, except local.cfg),
+ *                       assetstore/, database/, log/ (kept)
+ *   data/solr/          the Solr home: solr.xml and one folder per core; conf/ refreshed, index data kept
+ * </pre>
+ * A restart therefore keeps every item and index while picking up configuration from a newer build.
+ */
+public final class RuntimeHome {
+
+    private static final String LOCAL_CFG = "local.cfg";
+
+    private final Path dataDir;
+
+    private RuntimeHome(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    /**
+     * Creates or refreshes the layout.
+     *
+     * @param template the assembled DSpace home (runtime/launcher/target/dspace-home)
+     * @param dataDir  the data directory (created if missing)
+     * @return the laid-out home
+     * @throws StartupException if the template is missing or the data directory cannot be written
+     */
+    public static RuntimeHome install(Path template, Path dataDir) {
+        if (template == null || !Files.isRegularFile(template.resolve("config").resolve("dspace.cfg"))) {
+            throw new StartupException("useit.home.template=" + template
+                                           + ": no assembled DSpace home there (run the Maven build first)");
+        }
+        RuntimeHome home = new RuntimeHome(dataDir.toAbsolutePath());
+        try {
+            copyTree(template.resolve("config"), home.dspaceDir().resolve("config"));
+            copyTree(template.resolve("solr"), home.solrHome());
+            for (String dir : new String[] {"assetstore", "log", "upload", "var"}) {
+                Files.createDirectories(home.dspaceDir().resolve(dir));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
+                                           + StartupException.rootMessage(e), e);
+        }
+        return home;
+    }
+
+    /**
+     * @return the DSpace home ({@code dspace.dir})
+     */
+    public Path dspaceDir() {
+        return dataDir.resolve("dspace");
+    }
+
+    /**
+     * @return the Solr home
+     */
+    public Path solrHome() {
+        return dataDir.resolve("solr");
+    }
+
+    /**
+     * @return the folder for log files
+     */
+    public Path logDir() {
+        return dspaceDir().resolve("log");
+    }
+
+    /**
+     * @return the data directory
+     */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /**
+     * Copies a tree over another, replacing files, keeping files only the target has (Solr's index data) and
+     * never overwriting an administrator's local.cfg.
+     */
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Path target = to.resolve(from.relativize(file).toString());
+                if (!(file.getFileName().toString().equals(LOCAL_CFG) && Files.exists(target))) {
+                    Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * Deletes a directory tree (used for throw-away test data directories).
+     *
+     * @param dir the tree to delete; nothing happens if it does not exist
+     */
+    public static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.runtime;
+
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * DSpace's web layer in this JVM, on an embedded servlet container bound to the configured address, with the
+ * kernel's Spring context as parent (as DSpace's own server webapp does).
+ */
+public final class WebServer implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final int port;
+
+    private WebServer(ConfigurableApplicationContext context, int port) {
+        this.context = context;
+        this.port = port;
+    }
+
+    /**
+     * Starts the web layer.
+     *
+     * @param dspace  the running DSpace
+     * @param address address to bind (127.0.0.1 unless told otherwise)
+     * @param port    port, or 0 for a free one
+     * @return the running server
+     * @throws StartupException if the port is taken or the context fails
+     */
+    public static WebServer start(DSpaceRuntime dspace, String address, int port) {
+        String dspaceDir = dspace.configuration().getProperty("dspace.dir");
+        Map<String, Object> properties = Map.of(
+            "server.address", address,
+            "server.port", port,
+            "server.servlet.context-path", "/server",
+            "server.servlet.encoding.charset", "UTF-8",
+            "server.error.include-stacktrace", "never",
+            "logging.config", dspaceDir + "/config/log4j2.xml",
+            "spring.main.allow-bean-definition-overriding", true);
+        try {
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(OaiWebApplication.class)
+                .parent(dspace.kernel().getServiceManager().getApplicationContext())
+                .bannerMode(Banner.Mode.OFF)
+                .properties(properties)
+                .initializers(web -> web.getEnvironment().getPropertySources()
+                    .addLast(new DSpaceSettingsPropertySource(dspace.configuration())))
+                .run();
+            int actual = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+            return new WebServer(context, actual);
+        } catch (RuntimeException e) {
+            throw new StartupException("useit.port=" + port + ": the web server did not start: "
+                                           + StartupException.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * @return the port the server listens on
+     */
+    public int port() {
+        return port;
+    }
+
+    /**
+     * @param address the address the server is bound to
+     * @return the base URL of DSpace's server webapp, e.g. {@code http://127.0.0.1:8080/server}
+     */
+    public String serverUrl(String address) {
+        return "http://" + address + ":" + port + "/server";
+    }
+
+    /**
+     * Stops the web server.
+     */
+    @Override
+    public void close() {
+        context.close();
+    }
+}
