@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import javax.sql.DataSource;
 
@@ -72,7 +71,7 @@ public final class DSpaceRuntime implements AutoCloseable {
             checkDatabase(config, dataSource);
             checkSolr(config, "discovery.search.server");
             checkSolr(config, "oai.solr.url");
-            migrate(config, dataSource);
+            migrate(config);
             checkServiceFactories(kernel, home);
         } catch (StartupException e) {
             stopQuietly(kernel);
@@ -141,25 +140,12 @@ public final class DSpaceRuntime implements AutoCloseable {
         throw new StartupException(setting + "=" + url + ": Solr core not reachable: " + problem);
     }
 
-    private static void migrate(ConfigurationService config, DataSource dataSource) {
+    private static void migrate(ConfigurationService config) {
         try {
             DatabaseUtils.updateDatabase();
-            if (config.getProperty("db.url", "").startsWith("jdbc:h2:")) {
-                registerH2Functions(dataSource);
-            }
         } catch (SQLException | RuntimeException e) {
             throw new StartupException("db.url=" + config.getProperty("db.url")
                                            + ": database migration failed: " + StartupException.rootMessage(e), e);
-        }
-    }
-
-    /**
-     * DSpace's H2 dialect maps regular-expression matching to a Java function that must be declared in the
-     * database; PostgreSQL has it built in.
-     */
-    private static void registerH2Functions(DataSource dataSource) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement statement = c.createStatement()) {
-            statement.execute("CREATE ALIAS IF NOT EXISTS matches FOR 'org.dspace.util.DSpaceH2Dialect.matches'");
         }
     }
 

@@ -4,6 +4,7 @@
 package eu.useit.runtime;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -104,7 +105,19 @@ public final class Repository implements AutoCloseable {
      * @param args none
      */
     public static void main(String[] args) {
-        RuntimeSettings settings = RuntimeSettings.fromSystem();
+        RuntimeSettings settings;
+        try {
+            settings = RuntimeSettings.fromSystem();
+        } catch (StartupException e) {
+            System.err.println("ERROR " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        // Before any DSpace class logs: DSpace's log file lives in the data directory.
+        Path dspaceDir = settings.dataDir().toAbsolutePath().resolve("dspace");
+        System.setProperty("dspace.dir", dspaceDir.toString());
+        System.setProperty("log4j2.configurationFile",
+                           settings.homeTemplate().toAbsolutePath().resolve("config/log4j2.xml").toString());
         Repository repository = new Repository();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -120,6 +133,7 @@ public final class Repository implements AutoCloseable {
             System.out.println("  OAI-PMH   " + server + "/oai/request?verb=Identify");
             System.out.println("  Solr      " + repository.solrUrl());
             System.out.println("  data      " + settings.dataDir().toAbsolutePath());
+            System.out.println("  log       " + dspaceDir.resolve("log/dspace.log"));
             System.out.println("Press Ctrl-C to stop.");
             stopped.await();
         } catch (StartupException e) {

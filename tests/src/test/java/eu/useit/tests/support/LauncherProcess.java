@@ -1,0 +1,71 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the repository launcher ({@code eu.useit.runtime.Repository}, what {@code ./useit run} starts) in a JVM of
+ * its own, with the given settings, and captures what a person would see.
+ */
+public final class LauncherProcess {
+
+    /** What the launcher printed and how it ended. */
+    public record Outcome(int exitCode, String stdout, String stderr) {
+
+        /**
+         * @return the non-blank lines of standard error
+         */
+        public List<String> errorLines() {
+            return Arrays.stream(stderr.split("\\R")).filter(l -> !l.isBlank()).toList();
+        }
+    }
+
+    private LauncherProcess() {
+    }
+
+    /**
+     * Runs the launcher until it exits (at most two minutes).
+     *
+     * @param dataDir  the data directory to give it
+     * @param settings further {@code -Dname=value} options
+     * @return its exit code and output
+     * @throws IOException          if the JVM cannot be started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static Outcome run(Path dataDir, String... settings) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-Duseit.data.dir=" + dataDir);
+        command.add("-Duseit.home.template=" + System.getProperty("useit.home.template"));
+        command.add("-Duseit.solr.lib=" + System.getProperty("useit.solr.lib"));
+        command.add("-Duseit.port=0");
+        command.add("-Duseit.solr.port=0");
+        command.addAll(Arrays.asList(settings));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("eu.useit.runtime.Repository");
+        Files.createDirectories(dataDir.getParent());
+        Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
+        Path err = dataDir.resolveSibling(dataDir.getFileName() + ".err");
+        Process process = new ProcessBuilder(command)
+            .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly().waitFor();
+            throw new AssertionError("the launcher did not stop within two minutes");
+        }
+        return new Outcome(process.exitValue(),
+                           Files.readString(out, StandardCharsets.UTF_8),
+                           Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
