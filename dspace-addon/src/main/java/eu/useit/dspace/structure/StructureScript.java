@@ -1,0 +1,78 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.structure;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+import org.apache.commons.cli.ParseException;
+import org.dspace.core.Context;
+import org.dspace.eperson.EPerson;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.utils.DSpace;
+
+/**
+ * {@code dspace useit-structure [-e admin-email]}: creates the USE-IT! collection model, or reports that it is
+ * there. One line per object ("created ..." or "found ..."), then a summary. Run from the command line it acts
+ * with authorisation off, as DSpace's own structure tools do; run through REST it acts as the calling
+ * administrator.
+ */
+public class StructureScript extends DSpaceRunnable<StructureScriptConfiguration> {
+
+    private String email;
+
+    @Override
+    public StructureScriptConfiguration getScriptConfiguration() {
+        return new DSpace().getServiceManager()
+                           .getServiceByName("useit-structure", StructureScriptConfiguration.class);
+    }
+
+    @Override
+    public void setup() throws ParseException {
+        email = commandLine.getOptionValue('e');
+    }
+
+    @Override
+    public void internalRun() throws Exception {
+        Context context = new Context(Context.Mode.READ_WRITE);
+        try {
+            EPerson user = currentUser(context);
+            context.setCurrentUser(user);
+            if (getEpersonIdentifier() == null) {
+                context.turnOffAuthorisationSystem();
+            }
+            String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService()
+                                                    .getProperty("dspace.dir");
+            List<UseitStructure.Outcome> outcomes = new UseitStructure().ensure(context, Path.of(dspaceDir));
+            context.complete();
+            outcomes.forEach(o -> handler.logInfo(o.toString()));
+            long created = outcomes.stream().filter(UseitStructure.Outcome::created).count();
+            handler.logInfo(created == 0
+                                ? "useit-structure: nothing changed, all " + outcomes.size() + " objects were there"
+                                : "useit-structure: " + created + " created, " + (outcomes.size() - created)
+                                    + " already there");
+        } finally {
+            if (context.isValid()) {
+                context.abort();
+            }
+        }
+    }
+
+    private EPerson currentUser(Context context) throws SQLException {
+        if (getEpersonIdentifier() != null) {
+            return EPersonServiceFactory.getInstance().getEPersonService().find(context, getEpersonIdentifier());
+        }
+        if (email == null) {
+            return null;
+        }
+        EPerson user = EPersonServiceFactory.getInstance().getEPersonService().findByEmail(context, email);
+        if (user == null) {
+            throw new IllegalArgumentException("-e " + email + ": no such user");
+        }
+        return user;
+    }
+}

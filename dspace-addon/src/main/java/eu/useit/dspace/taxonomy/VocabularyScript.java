@@ -1,0 +1,59 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.taxonomy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.cli.ParseException;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.utils.DSpace;
+
+/**
+ * {@code dspace useit-vocabulary --skos [-o file]}: exports the strand vocabulary as SKOS (Turtle), to standard
+ * output or to a file; without {@code --skos} it lists the vocabulary as an indented tree.
+ */
+public class VocabularyScript extends DSpaceRunnable<VocabularyScriptConfiguration> {
+
+    private boolean skos;
+    private Path output;
+
+    @Override
+    public VocabularyScriptConfiguration getScriptConfiguration() {
+        return new DSpace().getServiceManager()
+                           .getServiceByName("useit-vocabulary", VocabularyScriptConfiguration.class);
+    }
+
+    @Override
+    public void setup() throws ParseException {
+        skos = commandLine.hasOption('s');
+        output = commandLine.hasOption('o') ? Path.of(commandLine.getOptionValue('o')) : null;
+    }
+
+    @Override
+    public void internalRun() throws IOException {
+        String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService().getProperty("dspace.dir");
+        StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(dspaceDir));
+        String text = skos ? SkosExport.turtle(vocabulary) : tree(vocabulary);
+        if (output != null) {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+            handler.logInfo("useit-vocabulary: wrote " + vocabulary.all().size() + " concepts to " + output);
+        } else {
+            System.out.print(text);
+            System.out.flush();
+        }
+    }
+
+    private static String tree(StrandVocabulary vocabulary) {
+        StringBuilder out = new StringBuilder(vocabulary.root().label()).append('\n');
+        for (Strand strand : vocabulary.all()) {
+            int depth = vocabulary.lineage(strand.id()).size();
+            out.append("  ".repeat(depth)).append(strand.id()).append("  ").append(strand.label()).append('\n');
+        }
+        return out.toString();
+    }
+}
