@@ -1,0 +1,138 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.casestudy;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import eu.useit.dspace.taxonomy.StrandVocabulary;
+
+/**
+ * The rules a USE-IT! record must follow, whether it comes from a bulk import or sits in the repository (the
+ * {@code useit-validate} curation task): required fields per item type, strand ids from the vocabulary, ISO 8601
+ * dates, absolute http(s) URLs, and an honest provenance. Pure logic over field → values maps.
+ */
+public final class MetadataRules {
+
+    /** Provenance of a record whose facts all come from public sources. */
+    public static final String SOURCED = "sourced";
+    /** Provenance of a record written to illustrate a documented initiative. */
+    public static final String ILLUSTRATIVE = "illustrative";
+    /** Prefix of COAR resource type URIs. */
+    public static final String COAR_TYPES = "http://purl.org/coar/resource_type/";
+
+    private static final Pattern ISO_DATE = Pattern.compile(
+        "\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ)?)?)?");
+    private static final Set<String> DATE_FIELDS = Set.of("dc.date.issued", "dc.date.created", "dc.date");
+    private static final Set<String> URL_FIELDS = Set.of("useit.source", "dc.identifier.uri", "oaire.awardURI");
+    private static final Set<String> SINGLE_FIELDS = Set.of("dc.title", "dc.date.issued", "useit.provenance",
+                                                            "useit.objective");
+
+    private final StrandVocabulary vocabulary;
+
+    /**
+     * @param vocabulary the strand vocabulary strand ids are checked against
+     */
+    public MetadataRules(StrandVocabulary vocabulary) {
+        this.vocabulary = vocabulary;
+    }
+
+    /**
+     * Checks one record.
+     *
+     * @param type   its item type (see {@link ItemTypes})
+     * @param fields its metadata, field name (schema.element[.qualifier]) to values
+     * @return every broken rule, in a stable order; empty when the record is fine
+     */
+    public List<Violation> check(String type, Map<String, List<String>> fields) {
+        List<Violation> problems = new ArrayList<>();
+        if (!ItemTypes.ALL.contains(type)) {
+            problems.add(new Violation("type", "unknown item type '" + type + "' (expected one of "
+                + String.join(", ", ItemTypes.ALL) + ")"));
+            return problems;
+        }
+        require(fields, "dc.title", problems);
+        requireProvenance(fields, problems);
+        if (ItemTypes.CASE_STUDY.equals(type)) {
+            require(fields, "useit.strand", problems);
+            require(fields, "useit.objective", problems);
+            if (ILLUSTRATIVE.equals(first(fields, "useit.provenance")) && has(fields, "useit.practitioner")) {
+                problems.add(new Violation("useit.practitioner",
+                                           "an illustrative case study names no practitioner (no invented people)"));
+            }
+        }
+        if (ItemTypes.PUBLICATION.equals(type)) {
+            require(fields, "useit.outputType", problems);
+        }
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            checkValues(field.getKey(), field.getValue(), problems);
+        }
+        return problems;
+    }
+
+    private void checkValues(String field, List<String> values, List<Violation> problems) {
+        if (SINGLE_FIELDS.contains(field) && values.size() > 1) {
+            problems.add(new Violation(field, "takes one value, found " + values.size()));
+        }
+        for (String value : values) {
+            if (DATE_FIELDS.contains(field) && !ISO_DATE.matcher(value).matches()) {
+                problems.add(new Violation(field, "'" + value + "' is not an ISO 8601 date (YYYY, YYYY-MM or "
+                    + "YYYY-MM-DD)"));
+            } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
+                problems.add(new Violation(field, "'" + value + "' is not an absolute http(s) URL"));
+            } else if ("useit.strand".equals(field) && vocabulary.find(value).isEmpty()) {
+                problems.add(new Violation(field, "'" + value + "' is not a strand id of the USE-IT! vocabulary"));
+            } else if ("useit.outputType".equals(field) && !value.matches(Pattern.quote(COAR_TYPES) + "c_\\w+")) {
+                problems.add(new Violation(field, "'" + value + "' is not a COAR resource type URI ("
+                    + COAR_TYPES + "c_...)"));
+            }
+        }
+    }
+
+    private static void requireProvenance(Map<String, List<String>> fields, List<Violation> problems) {
+        String provenance = first(fields, "useit.provenance");
+        if (provenance == null) {
+            problems.add(new Violation("useit.provenance", "required: 'sourced' or 'illustrative'"));
+        } else if (!SOURCED.equals(provenance) && !ILLUSTRATIVE.equals(provenance)) {
+            problems.add(new Violation("useit.provenance", "'" + provenance
+                + "' is neither 'sourced' nor 'illustrative'"));
+        } else if (SOURCED.equals(provenance) && !has(fields, "useit.source")) {
+            problems.add(new Violation("useit.source", "a sourced record needs the URL of its source"));
+        }
+    }
+
+    private static void require(Map<String, List<String>> fields, String field, List<Violation> problems) {
+        if (!has(fields, field)) {
+            problems.add(new Violation(field, "required"));
+        }
+    }
+
+    private static boolean has(Map<String, List<String>> fields, String field) {
+        List<String> values = fields.get(field);
+        return values != null && values.stream().anyMatch(v -> !v.isBlank());
+    }
+
+    private static String first(Map<String, List<String>> fields, String field) {
+        List<String> values = fields.get(field);
+        return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @param value a string
+     * @return true if it is an absolute http or https URL with a host
+     */
+    public static boolean isWebUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

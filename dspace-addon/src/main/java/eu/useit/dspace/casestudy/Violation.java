@@ -1,0 +1,13 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.casestudy;
+
+/**
+ * One broken rule: which field, and why.
+ *
+ * @param field  the metadata field (or "key", "type") at fault
+ * @param reason what is wrong, in words a librarian understands
+ */
+public record Violation(String field, String reason) {
+}

@@ -1,0 +1,115 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.ingest;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.apache.commons.cli.ParseException;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.core.Context;
+import org.dspace.eperson.EPerson;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.utils.DSpace;
+
+/**
+ * {@code dspace useit-import -f records.csv|records.json -e admin@example.org [--dry-run]}: bulk deposit of
+ * USE-IT! records. Every problem of a bad file is reported as "row, column: reason" and nothing is imported; a
+ * good file is imported in one transaction; a rerun updates the items by key instead of duplicating them.
+ * Progress (rate, time left) goes to standard error.
+ */
+public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
+
+    private Path file;
+    private boolean dryRun;
+    private String email;
+    private String format;
+
+    @Override
+    public ImportScriptConfiguration getScriptConfiguration() {
+        return new DSpace().getServiceManager().getServiceByName("useit-import", ImportScriptConfiguration.class);
+    }
+
+    @Override
+    public void setup() throws ParseException {
+        file = Path.of(commandLine.getOptionValue('f'));
+        dryRun = commandLine.hasOption('n');
+        email = commandLine.getOptionValue('e');
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        format = commandLine.getOptionValue("format", name.endsWith(".json") ? "json" : "csv");
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new ParseException("--format must be csv or json, not " + format);
+        }
+    }
+
+    @Override
+    public void internalRun() throws Exception {
+        long start = System.nanoTime();
+        Context context = new Context(Context.Mode.READ_WRITE);
+        try {
+            context.setCurrentUser(depositor(context));
+            List<ImportRecord> records = read();
+            handler.logInfo("useit-import: " + file + ": " + records.size() + " records"
+                                + (dryRun ? " (dry run: nothing is written)" : ""));
+            context.turnOffAuthorisationSystem();
+            String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService()
+                                                    .getProperty("dspace.dir");
+            UseitImporter.Summary summary = new UseitImporter(Path.of(dspaceDir))
+                .run(context, records, dryRun, System.err);
+            if (dryRun) {
+                context.abort();
+                handler.logInfo("useit-import: the file is valid; it would create " + summary.created()
+                                    + " and update up to " + summary.updated() + " items");
+                return;
+            }
+            context.complete();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            handler.logInfo(String.format(Locale.ROOT, "useit-import: %s (%.1f s, %.1f records/s)", summary,
+                                          seconds, records.size() / seconds));
+        } catch (ImportException e) {
+            e.problems().forEach(p -> handler.logError(p.toString()));
+            String verdict = "useit-import: " + e.problems().size() + " problem(s) in " + file
+                + "; nothing was imported";
+            handler.logError(verdict);
+            // on the command line: exit status 1, no stack trace (the problems above say it all)
+            handler.handleException(verdict);
+        } finally {
+            if (context.isValid()) {
+                context.abort();
+            }
+        }
+    }
+
+    private List<ImportRecord> read() throws Exception {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ImportException(new ImportProblem("file", null, "no such file: " + file));
+        }
+        return "json".equals(format) ? JsonRecords.read(bytes) : CsvRecords.read(bytes);
+    }
+
+    private EPerson depositor(Context context) throws Exception {
+        EPerson user = getEpersonIdentifier() != null
+            ? EPersonServiceFactory.getInstance().getEPersonService().find(context, getEpersonIdentifier())
+            : email == null ? null : EPersonServiceFactory.getInstance().getEPersonService().findByEmail(context,
+                                                                                                          email);
+        if (user == null) {
+            throw new ImportException(new ImportProblem("command", "-e", email == null
+                ? "give the depositor's email with -e (an administrator)" : "no user with email " + email));
+        }
+        context.setCurrentUser(user);
+        if (!AuthorizeServiceFactory.getInstance().getAuthorizeService().isAdmin(context)) {
+            throw new ImportException(new ImportProblem("command", "-e", user.getEmail()
+                + " is not an administrator"));
+        }
+        return user;
+    }
+}

@@ -1,0 +1,40 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.ingest;
+
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
+import org.dspace.scripts.configuration.ScriptConfiguration;
+
+/**
+ * Registers {@link ImportScript} as the DSpace script {@code useit-import}
+ * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
+ */
+public class ImportScriptConfiguration extends ScriptConfiguration<ImportScript> {
+
+    private Class<ImportScript> runnableClass = ImportScript.class;
+
+    @Override
+    public Class<ImportScript> getDspaceRunnableClass() {
+        return runnableClass;
+    }
+
+    @Override
+    public void setDspaceRunnableClass(Class<ImportScript> dspaceRunnableClass) {
+        this.runnableClass = dspaceRunnableClass;
+    }
+
+    @Override
+    public Options getOptions() {
+        Options options = new Options();
+        options.addOption(Option.builder("f").longOpt("file").hasArg().required()
+                                .desc("the records: a .csv or .json file (UTF-8)").build());
+        options.addOption("e", "eperson", true, "email of the depositing administrator");
+        options.addOption("n", "dry-run", false, "check the file and report, write nothing");
+        options.addOption(Option.builder().longOpt("format").hasArg()
+                                .desc("csv or json (default: from the file name)").build());
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+}

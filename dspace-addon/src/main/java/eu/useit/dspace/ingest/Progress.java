@@ -1,0 +1,73 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.ingest;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * Progress of a long job on a stream (standard error): done / total, rate and estimated time left, at most
+ * every two seconds, and once at the end.
+ */
+public final class Progress {
+
+    private static final long EVERY_NANOS = 2_000_000_000L;
+
+    private final PrintStream out;
+    private final String job;
+    private final int total;
+    private final long started = System.nanoTime();
+    private long lastPrinted = started;
+    private int done;
+
+    /**
+     * @param out   where to write (null for silence)
+     * @param job   the job's name, starting each line
+     * @param total how many units the job has
+     */
+    public Progress(PrintStream out, String job, int total) {
+        this.out = out;
+        this.job = job;
+        this.total = total;
+    }
+
+    /**
+     * Counts one unit done, and prints if it is time.
+     */
+    public void step() {
+        done++;
+        long now = System.nanoTime();
+        if (now - lastPrinted >= EVERY_NANOS) {
+            lastPrinted = now;
+            print(now);
+        }
+    }
+
+    /**
+     * Prints the final line.
+     */
+    public void finish() {
+        print(System.nanoTime());
+    }
+
+    /**
+     * @return units per second so far
+     */
+    public double rate() {
+        double seconds = (System.nanoTime() - started) / 1e9;
+        return seconds <= 0 ? 0 : done / seconds;
+    }
+
+    private void print(long now) {
+        if (out == null) {
+            return;
+        }
+        double seconds = (now - started) / 1e9;
+        double rate = seconds <= 0 ? 0 : done / seconds;
+        String eta = rate <= 0 ? "?" : String.format(Locale.ROOT, "%.0f s", (total - done) / rate);
+        out.printf(Locale.ROOT, "%s: %,d of %,d (%.1f/s, %s left)%n", job, done, total, rate,
+                   done >= total ? "0 s" : eta);
+        out.flush();
+    }
+}
