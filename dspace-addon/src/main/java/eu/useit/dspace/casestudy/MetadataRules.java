@@ -5,6 +5,8 @@ package eu.useit.dspace.casestudy;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +83,7 @@ public final class MetadataRules {
             problems.add(new Violation(field, "takes one value, found " + values.size()));
         }
         for (String value : values) {
-            if (DATE_FIELDS.contains(field) && !ISO_DATE.matcher(value).matches()) {
+            if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
                 problems.add(new Violation(field, "'" + value + "' is not an ISO 8601 date (YYYY, YYYY-MM or "
                     + "YYYY-MM-DD)"));
             } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
@@ -121,6 +123,25 @@ public final class MetadataRules {
     private static String first(Map<String, List<String>> fields, String field) {
         List<String> values = fields.get(field);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @param value a string
+     * @return true if it is an ISO 8601 date of year, month or day precision (or a UTC timestamp) that exists
+     *         in the calendar (2020-02-30 does not)
+     */
+    public static boolean isIsoDate(String value) {
+        if (!ISO_DATE.matcher(value).matches()) {
+            return false;
+        }
+        if (value.length() >= 10) {
+            try {
+                LocalDate.parse(value.substring(0, 10));
+            } catch (DateTimeParseException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
