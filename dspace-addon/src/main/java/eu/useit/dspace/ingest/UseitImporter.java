@@ -48,6 +48,8 @@ import org.dspace.content.service.RelationshipService;
 import org.dspace.content.service.RelationshipTypeService;
 import org.dspace.content.service.WorkspaceItemService;
 import org.dspace.core.Context;
+import org.dspace.handle.factory.HandleServiceFactory;
+import org.dspace.handle.service.HandleService;
 import org.dspace.utils.DSpace;
 import org.hibernate.SessionFactory;
 
@@ -73,8 +75,6 @@ public class UseitImporter {
     /** Items written between two flushes of the Hibernate session (keeps dirty-checking cheap). */
     private static final int FLUSH_EVERY = 25;
 
-    /** Values DSpace writes itself into fields a record may also use; an update keeps them. */
-    private static final Set<String> DSPACE_OWNED_PREFIXES = Set.of("http://hdl.handle.net/");
 
     private final ItemService items = ContentServiceFactory.getInstance().getItemService();
     private final CollectionService collections = ContentServiceFactory.getInstance().getCollectionService();
@@ -85,6 +85,7 @@ public class UseitImporter {
     private final RelationshipTypeService relationshipTypes =
         ContentServiceFactory.getInstance().getRelationshipTypeService();
     private final RelationshipService relationships = ContentServiceFactory.getInstance().getRelationshipService();
+    private final HandleService handles = HandleServiceFactory.getInstance().getHandleService();
 
     private final Path dspaceDir;
     private final StrandVocabulary vocabulary;
@@ -201,6 +202,8 @@ public class UseitImporter {
     private boolean update(Context context, ImportRecord record, UUID id)
         throws SQLException, AuthorizeException, IOException {
         Item item = items.find(context, id);
+        // DSpace writes the item's own handle URL into dc.identifier.uri; an update keeps it
+        String handleUrl = item.getHandle() == null ? null : handles.getCanonicalForm(item.getHandle());
         boolean changed = false;
         for (Map.Entry<String, List<String>> field : record.metadata().entrySet()) {
             String[] name = field.getKey().split("\\.", 3);
@@ -208,11 +211,11 @@ public class UseitImporter {
             List<MetadataValue> current = items.getMetadata(item, name[0], name[1], qualifier, Item.ANY);
             List<String> wanted = field.getValue().stream().map(v -> stored(field.getKey(), v))
                                        .collect(Collectors.toList());
-            List<String> have = current.stream().map(MetadataValue::getValue)
-                                       .filter(v -> !isDSpaceOwned(v)).collect(Collectors.toList());
+            List<MetadataValue> ours = current.stream().filter(v -> !v.getValue().equals(handleUrl))
+                                              .collect(Collectors.toList());
+            List<String> have = ours.stream().map(MetadataValue::getValue).collect(Collectors.toList());
             if (!have.equals(wanted)) {
-                List<MetadataValue> replace = current.stream().filter(v -> !isDSpaceOwned(v.getValue()))
-                                                     .collect(Collectors.toList());
+                List<MetadataValue> replace = ours;
                 items.removeMetadataValues(context, item, replace);
                 addValues(context, item, field.getKey(), field.getValue());
                 changed = true;
@@ -223,10 +226,6 @@ public class UseitImporter {
             items.update(context, item);
         }
         return changed;
-    }
-
-    private static boolean isDSpaceOwned(String value) {
-        return value != null && DSPACE_OWNED_PREFIXES.stream().anyMatch(value::startsWith);
     }
 
     private String stored(String field, String value) {
