@@ -3,26 +3,21 @@
  */
 package eu.useit.dspace.ingest;
 
+import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.dspace.scripts.configuration.ScriptConfiguration;
 
 /**
  * Registers {@link ImportScript} as the DSpace script {@code useit-import}
  * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
  */
-public class ImportScriptConfiguration extends ScriptConfiguration<ImportScript> {
+public class ImportScriptConfiguration extends UseitScriptConfiguration<ImportScript> {
 
-    private Class<ImportScript> runnableClass = ImportScript.class;
-
-    @Override
-    public Class<ImportScript> getDspaceRunnableClass() {
-        return runnableClass;
-    }
-
-    @Override
-    public void setDspaceRunnableClass(Class<ImportScript> dspaceRunnableClass) {
-        this.runnableClass = dspaceRunnableClass;
+    /**
+     * Runs the command with {@link ImportScript}.
+     */
+    public ImportScriptConfiguration() {
+        super(ImportScript.class);
     }
 
     @Override

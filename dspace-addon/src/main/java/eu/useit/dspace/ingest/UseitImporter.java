@@ -73,7 +73,7 @@ public class UseitImporter {
     }
 
     /** Items written between two flushes of the Hibernate session (keeps dirty-checking cheap). */
-    private static final int FLUSH_EVERY = 25;
+    private static final int FLUSH_EVERY = 5;
 
 
     private final ItemService items = ContentServiceFactory.getInstance().getItemService();
@@ -139,10 +139,10 @@ public class UseitImporter {
         for (ImportRecord record : ordered) {
             KeyIndex.Entry entry = index.find(record.key()).orElse(null);
             if (entry == null) {
-                Item item = create(context, record, owners.get(record.type()));
+                Item item = create(context, record, owners.get(record.type()), owners);
                 index.put(record.key(), item.getID(), record.type());
                 created++;
-            } else if (update(context, record, entry.id())) {
+            } else if (update(context, record, entry.id(), owners)) {
                 updated++;
             } else {
                 unchanged++;
@@ -150,7 +150,7 @@ public class UseitImporter {
             items.step();
             if (++sinceFlush == FLUSH_EVERY) {
                 sinceFlush = 0;
-                owners = flush(context);
+                owners = flush(context, owners);
             }
         }
         items.finish();
@@ -185,21 +185,26 @@ public class UseitImporter {
         return owners;
     }
 
-    private Item create(Context context, ImportRecord record, Collection owner)
+    private Item create(Context context, ImportRecord record, Collection owner,
+                        Map<String, Collection> strandCollections)
         throws SQLException, AuthorizeException, IOException {
         WorkspaceItem draft = workspaceItems.create(context, owner, false);
         Item item = draft.getItem();
-        items.addMetadata(context, item, "dspace", "entity", "type", null, record.type());
         items.addMetadata(context, item, "useit", "key", null, null, record.key());
         for (Map.Entry<String, List<String>> field : record.metadata().entrySet()) {
             addValues(context, item, field.getKey(), field.getValue());
         }
         Item installed = installer.installItem(context, draft);
-        mapToStrands(context, installed, record);
+        // Last: once an item has an entity type, every metadata read also computes its relationship (virtual)
+        // metadata, which costs queries and is pointless before the item has relationships. Nobody sees the
+        // item before the import commits.
+        items.addMetadata(context, installed, "dspace", "entity", "type", null, record.type());
+        items.update(context, installed);
+        mapToStrands(context, installed, record, strandCollections);
         return installed;
     }
 
-    private boolean update(Context context, ImportRecord record, UUID id)
+    private boolean update(Context context, ImportRecord record, UUID id, Map<String, Collection> strandCollections)
         throws SQLException, AuthorizeException, IOException {
         Item item = items.find(context, id);
         // DSpace writes the item's own handle URL into dc.identifier.uri; an update keeps it
@@ -221,7 +226,7 @@ public class UseitImporter {
                 changed = true;
             }
         }
-        changed |= mapToStrands(context, item, record);
+        changed |= mapToStrands(context, item, record, strandCollections);
         if (changed) {
             items.update(context, item);
         }
@@ -251,9 +256,10 @@ public class UseitImporter {
 
     /**
      * Maps the item into the collection of each strand its useit.strand values belong to, and out of strand
-     * collections it no longer belongs to.
+     * collections it no longer belongs to. {@code strandCollections} holds the strand collections by key.
      */
-    private boolean mapToStrands(Context context, Item item, ImportRecord record)
+    private boolean mapToStrands(Context context, Item item, ImportRecord record,
+                                 Map<String, Collection> strandCollections)
         throws SQLException, AuthorizeException, IOException {
         Set<String> wanted = new LinkedHashSet<>();
         for (String id : record.metadata().getOrDefault("useit.strand", List.of())) {
@@ -263,10 +269,9 @@ public class UseitImporter {
             }
         }
         boolean changed = false;
-        UseitStructure structure = new UseitStructure();
         for (Strand strand : vocabulary.strands()) {
             String key = CollectionSpec.strandKey(strand);
-            Collection collection = structure.findCollection(context, key).orElse(null);
+            Collection collection = strandCollections.get(key);
             if (collection == null) {
                 continue;
             }
@@ -282,12 +287,21 @@ public class UseitImporter {
         return changed;
     }
 
-    private Map<String, Collection> flush(Context context) throws SQLException, ImportException {
+    /**
+     * Writes pending changes to the database (same transaction) and empties Hibernate's session, so that the
+     * dirty-checking before every query stays cheap; then re-attaches the collections in use.
+     */
+    private Map<String, Collection> flush(Context context, Map<String, Collection> collectionsInUse)
+        throws SQLException {
         SessionFactory sessions = new DSpace().getServiceManager().getServiceByName("sessionFactory",
                                                                                     SessionFactory.class);
         sessions.getCurrentSession().flush();
         context.uncacheEntities();
-        return owningCollections(context);
+        Map<String, Collection> reloaded = new HashMap<>();
+        for (Map.Entry<String, Collection> entry : collectionsInUse.entrySet()) {
+            reloaded.put(entry.getKey(), context.reloadEntity(entry.getValue()));
+        }
+        return reloaded;
     }
 
     private int[] writeRelationships(Context context, List<ImportRecord> records, KeyIndex index)
@@ -325,7 +339,7 @@ public class UseitImporter {
             }
             if (++sinceFlush == FLUSH_EVERY) {
                 sinceFlush = 0;
-                flush(context);
+                flush(context, Map.of());
             }
         }
         return new int[] {added, removed};

@@ -3,25 +3,20 @@
  */
 package eu.useit.dspace.structure;
 
+import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
-import org.dspace.scripts.configuration.ScriptConfiguration;
 
 /**
  * Registers {@link StructureScript} as the DSpace script {@code useit-structure}
  * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
  */
-public class StructureScriptConfiguration extends ScriptConfiguration<StructureScript> {
+public class StructureScriptConfiguration extends UseitScriptConfiguration<StructureScript> {
 
-    private Class<StructureScript> runnableClass = StructureScript.class;
-
-    @Override
-    public Class<StructureScript> getDspaceRunnableClass() {
-        return runnableClass;
-    }
-
-    @Override
-    public void setDspaceRunnableClass(Class<StructureScript> dspaceRunnableClass) {
-        this.runnableClass = dspaceRunnableClass;
+    /**
+     * Runs the command with {@link StructureScript}.
+     */
+    public StructureScriptConfiguration() {
+        super(StructureScript.class);
     }
 
     @Override

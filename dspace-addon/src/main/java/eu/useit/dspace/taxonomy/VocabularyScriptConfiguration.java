@@ -5,27 +5,22 @@ package eu.useit.dspace.taxonomy;
 
 import java.util.List;
 
+import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
 import org.dspace.core.Context;
 import org.dspace.scripts.DSpaceCommandLineParameter;
-import org.dspace.scripts.configuration.ScriptConfiguration;
 
 /**
  * Registers {@link VocabularyScript} as the DSpace script {@code useit-vocabulary}
  * (bean in {@code config/spring/api/useit-scripts.xml}). Anyone may run it: the vocabulary is public.
  */
-public class VocabularyScriptConfiguration extends ScriptConfiguration<VocabularyScript> {
+public class VocabularyScriptConfiguration extends UseitScriptConfiguration<VocabularyScript> {
 
-    private Class<VocabularyScript> runnableClass = VocabularyScript.class;
-
-    @Override
-    public Class<VocabularyScript> getDspaceRunnableClass() {
-        return runnableClass;
-    }
-
-    @Override
-    public void setDspaceRunnableClass(Class<VocabularyScript> dspaceRunnableClass) {
-        this.runnableClass = dspaceRunnableClass;
+    /**
+     * Runs the command with {@link VocabularyScript}.
+     */
+    public VocabularyScriptConfiguration() {
+        super(VocabularyScript.class);
     }
 
     @Override

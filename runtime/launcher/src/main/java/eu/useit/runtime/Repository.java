@@ -41,19 +41,7 @@ public final class Repository implements AutoCloseable {
      */
     public Repository start(RuntimeSettings settings, PrintStream out) {
         try {
-            RuntimeHome home = RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
-            solrUrl = settings.externalSolr();
-            if (solrUrl == null) {
-                out.println("Starting Solr 8.11 (port " + settings.solrPort() + ") ...");
-                SolrServer solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
-                                                   home.logDir().resolve("solr.log"));
-                started.push(solr);
-                solrUrl = solr.baseUrl();
-                System.setProperty("solr.server", solrUrl);
-            }
-            out.println("Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
-            dspace = DSpaceRuntime.boot(home.dspaceDir());
-            started.push(dspace);
+            startKernel(settings, out, false);
             out.println("Starting the web server ...");
             web = WebServer.start(dspace, settings.address(), settings.port());
             started.push(web);
@@ -61,6 +49,49 @@ public final class Repository implements AutoCloseable {
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Starts what a DSpace command needs (Solr and the kernel, no web server), quietly. If the repository is
+     * running, its Solr server is used and its database shared.
+     *
+     * @param settings where the repository lives
+     * @return this repository, ready for a command
+     * @throws StartupException naming the setting at fault
+     */
+    public Repository startForCommand(RuntimeSettings settings) {
+        try {
+            startKernel(settings, null, true);
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startKernel(RuntimeSettings settings, PrintStream out, boolean reuseRunningSolr) {
+        RuntimeHome home = RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
+        solrUrl = settings.externalSolr();
+        if (solrUrl == null && reuseRunningSolr && SolrServer.answers(settings.solrPort())) {
+            solrUrl = "http://127.0.0.1:" + settings.solrPort() + "/solr";
+        }
+        if (solrUrl == null) {
+            say(out, "Starting Solr 8.11 (port " + settings.solrPort() + ") ...");
+            SolrServer solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
+                                               home.logDir().resolve("solr.log"));
+            started.push(solr);
+            solrUrl = solr.baseUrl();
+        }
+        System.setProperty("solr.server", solrUrl);
+        say(out, "Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
+        dspace = DSpaceRuntime.boot(home.dspaceDir());
+        started.push(dspace);
+    }
+
+    private static void say(PrintStream out, String line) {
+        if (out != null) {
+            out.println(line);
         }
     }
 
@@ -105,19 +136,8 @@ public final class Repository implements AutoCloseable {
      * @param args none
      */
     public static void main(String[] args) {
-        RuntimeSettings settings;
-        try {
-            settings = RuntimeSettings.fromSystem();
-        } catch (StartupException e) {
-            System.err.println("ERROR " + e.getMessage());
-            System.exit(1);
-            return;
-        }
-        // Before any DSpace class logs: DSpace's log file lives in the data directory.
+        RuntimeSettings settings = RuntimeSettings.forMain();
         Path dspaceDir = settings.dataDir().toAbsolutePath().resolve("dspace");
-        System.setProperty("dspace.dir", dspaceDir.toString());
-        System.setProperty("log4j2.configurationFile",
-                           settings.homeTemplate().toAbsolutePath().resolve("config/log4j2.xml").toString());
         Repository repository = new Repository();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

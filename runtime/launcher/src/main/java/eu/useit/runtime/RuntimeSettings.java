@@ -37,6 +37,26 @@ public record RuntimeSettings(Path homeTemplate, Path solrLib, Path dataDir, Str
             get("solr.server", null));
     }
 
+    /**
+     * For a program's {@code main}: reads the settings and, before any DSpace class logs, points DSpace at the
+     * data directory's home and its log configuration. A bad setting ends the program with one line.
+     *
+     * @return the settings of this JVM
+     */
+    public static RuntimeSettings forMain() {
+        try {
+            RuntimeSettings settings = fromSystem();
+            System.setProperty("dspace.dir", settings.dataDir().toAbsolutePath().resolve("dspace").toString());
+            System.setProperty("log4j2.configurationFile",
+                               settings.homeTemplate().toAbsolutePath().resolve("config/log4j2.xml").toString());
+            return settings;
+        } catch (StartupException e) {
+            System.err.println("ERROR " + e.getMessage());
+            System.exit(1);
+            throw e;
+        }
+    }
+
     private static int port(String name, String fallback) {
         String value = get(name, fallback);
         try {

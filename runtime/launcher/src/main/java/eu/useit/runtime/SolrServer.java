@@ -7,6 +7,8 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.HttpURLConnection;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,6 +119,25 @@ public final class SolrServer implements AutoCloseable {
             return lines.isEmpty() ? "no output" : lines.get(lines.size() - 1);
         } catch (IOException e) {
             return "no log";
+        }
+    }
+
+    /**
+     * @param port a loopback port
+     * @return true if a Solr server answers there (for example the running repository's)
+     */
+    public static boolean answers(int port) {
+        if (port <= 0) {
+            return false;
+        }
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(
+                "http://127.0.0.1:" + port + "/solr/admin/info/system?wt=json").toURL().openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -38,7 +38,8 @@ import org.w3c.dom.Node;
  */
 public class EndToEndIT extends AbstractUseitIT {
 
-    private static final String TITLE = "Seeing community as an asset not a problem";
+    /** A title no other test or sample record has, so the search must find exactly this item. */
+    private static final String TITLE = "Foundation check: a neighbourhood's assets, mapped by its residents";
 
     @Test
     public void depositedItemIsFoundBySearchAndHarvestedOverOai() throws Exception {

@@ -4,6 +4,7 @@
 package eu.useit.tests.librarians;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
@@ -15,9 +16,11 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 
 import eu.useit.dspace.ingest.ImportRecord;
+import eu.useit.dspace.ingest.KeyIndex;
 import eu.useit.dspace.ingest.JsonRecords;
 import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
@@ -29,8 +32,11 @@ import org.dspace.app.scripts.handler.impl.TestDSpaceRunnableHandler;
 import org.dspace.content.Collection;
 import org.dspace.content.Community;
 import org.dspace.content.Item;
+import org.dspace.content.MetadataValue;
+import org.dspace.content.Relationship;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
+import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Context;
 import org.dspace.curate.Curator;
 import org.junit.BeforeClass;
@@ -46,6 +52,7 @@ public class SampleIT extends AbstractUseitIT {
     private static final Path SAMPLE = Path.of(System.getProperty("useit.sample", "../sample/useit-sample.json"));
 
     private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+    private final RelationshipService relationships = ContentServiceFactory.getInstance().getRelationshipService();
 
     @BeforeClass
     public static void loadSample() throws Exception {
@@ -112,6 +119,25 @@ public class SampleIT extends AbstractUseitIT {
         curator.curate(context, useit);
         assertThat(curator.getResult("useit-validate"), curator.getStatus("useit-validate"),
                    is(Curator.CURATE_SUCCESS));
+    }
+
+    @Test
+    public void relationshipsAreReadableFromBothSides() throws Exception {
+        KeyIndex index = KeyIndex.load(context);
+        Item caseStudy = items.find(context, index.find("cs-start-with-something-specific").orElseThrow().id());
+        Item project = items.find(context, index.find("prj-useit").orElseThrow().id());
+        List<Relationship> links = relationships.findByItem(context, caseStudy);
+        assertThat(links.stream().map(r -> r.getRelationshipType().getLeftwardType() + " "
+                                          + r.getRightItem().getName()).collect(Collectors.toList()),
+                   containsInAnyOrder("isProjectOfCaseStudy " + project.getName(),
+                                      "isPartnerOfCaseStudy Sandwell Metropolitan Borough Council",
+                                      "isPartnerOfCaseStudy Sandwell and West Birmingham Hospitals NHS Trust"));
+        // DSpace's virtual metadata: the project lists its case studies without storing anything itself
+        List<String> caseStudiesOfProject = items.getMetadata(project, "relation", "isCaseStudyOfProject", null,
+                                                              Item.ANY).stream()
+            .map(MetadataValue::getValue).collect(Collectors.toList());
+        assertThat(caseStudiesOfProject, hasItem(caseStudy.getID().toString()));
+        assertThat(caseStudiesOfProject.size(), is(12));
     }
 
     @Test

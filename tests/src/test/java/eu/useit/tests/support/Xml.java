@@ -11,19 +11,18 @@ import java.util.List;
 import java.util.Map;
 import javax.xml.XMLConstants;
 import javax.xml.namespace.NamespaceContext;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 
+import eu.useit.dspace.support.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * XXE-safe XML parsing (always the JDK's own parser, whatever else is on the class path) and XPath with the
- * namespace prefixes OAI-PMH tests use ({@code oai}, {@code oai_dc}, {@code dc}, {@code dcterms}, {@code xsi}).
+ * XXE-safe XML parsing (the addon's {@link SafeXml}) and XPath with the namespace prefixes OAI-PMH tests use ({@code oai}, {@code oai_dc}, {@code dc}, {@code dcterms}, {@code xsi}).
  */
 public final class Xml {
 
@@ -45,15 +44,7 @@ public final class Xml {
      * @throws Exception if the text is not well-formed XML
      */
     public static Document parse(String text) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+        return SafeXml.parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

@@ -1,0 +1,96 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.casestudy;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import eu.useit.dspace.taxonomy.StrandVocabulary;
+import org.junit.Before;
+import org.junit.Test;
+
+public class MetadataRulesTest {
+
+    private MetadataRules rules;
+
+    @Before
+    public void vocabulary() throws IOException {
+        rules = new MetadataRules(StrandVocabulary.parse(new ByteArrayInputStream(
+            ("<node id='strand' label='S'><isComposedBy><node id='a' label='A'><isComposedBy>"
+                + "<node id='a:x' label='X'/></isComposedBy></node></isComposedBy></node>")
+                .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    private static Map<String, List<String>> fields(String... pairs) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.computeIfAbsent(pairs[i], k -> new ArrayList<>()).add(pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    private List<String> check(String type, Map<String, List<String>> fields) {
+        return rules.check(type, fields).stream().map(v -> v.field() + ": " + v.reason())
+                    .collect(Collectors.toList());
+    }
+
+    @Test
+    public void aCompleteCaseStudyPasses() {
+        assertThat(check("CaseStudy", fields("dc.title", "T", "useit.strand", "a:x", "useit.objective", "O",
+                                             "useit.provenance", "sourced", "useit.source", "https://x.org/a",
+                                             "dc.date.issued", "2019-04")), empty());
+    }
+
+    @Test
+    public void caseStudyRequirementsAndHonesty() {
+        assertThat(check("CaseStudy", fields("useit.provenance", "illustrative", "useit.practitioner", "A Person")),
+                   containsInAnyOrder("dc.title: required", "useit.strand: required", "useit.objective: required",
+                                      "useit.practitioner: an illustrative case study names no practitioner "
+                                          + "(no invented people)"));
+        assertThat(check("OrgUnit", fields("dc.title", "T", "useit.provenance", "sourced")),
+                   containsInAnyOrder("useit.source: a sourced record needs the URL of its source"));
+        assertThat(check("OrgUnit", fields("dc.title", "T", "useit.provenance", "invented")),
+                   containsInAnyOrder("useit.provenance: 'invented' is neither 'sourced' nor 'illustrative'"));
+    }
+
+    @Test
+    public void valuesAreCheckedByKind() {
+        assertThat(check("Publication", fields("dc.title", "T", "useit.provenance", "illustrative",
+                                               "useit.outputType", "report", "dc.date.issued", "2019-02-29",
+                                               "useit.source", "ftp://x.org", "useit.strand", "b")),
+                   containsInAnyOrder("useit.outputType: 'report' is not a COAR resource type URI "
+                                          + "(http://purl.org/coar/resource_type/c_...)",
+                                      "dc.date.issued: '2019-02-29' is not an ISO 8601 date (YYYY, YYYY-MM or "
+                                          + "YYYY-MM-DD)",
+                                      "useit.source: 'ftp://x.org' is not an absolute http(s) URL",
+                                      "useit.strand: 'b' is not a strand id of the USE-IT! vocabulary"));
+    }
+
+    @Test
+    public void isoDatesExistInTheCalendar() {
+        assertThat(MetadataRules.isIsoDate("2020"), is(true));
+        assertThat(MetadataRules.isIsoDate("2020-02-29"), is(true));
+        assertThat(MetadataRules.isIsoDate("2021-02-29"), is(false));
+        assertThat(MetadataRules.isIsoDate("2020-13"), is(false));
+        assertThat(MetadataRules.isIsoDate("2020-01-01T10:00:00Z"), is(true));
+        assertThat(MetadataRules.isIsoDate("24/04/2017"), is(false));
+    }
+
+    @Test
+    public void unknownTypesStopTheCheck() {
+        assertThat(check("Person", fields()), containsInAnyOrder(
+            "type: unknown item type 'Person' (expected one of OrgUnit, Project, CaseStudy, Publication)"));
+    }
+}

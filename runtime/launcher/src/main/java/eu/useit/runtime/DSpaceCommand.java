@@ -1,0 +1,69 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.runtime;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.dspace.app.launcher.ScriptLauncher;
+import org.dspace.core.Context;
+import org.dspace.scripts.configuration.ScriptConfiguration;
+import org.dspace.scripts.factory.ScriptServiceFactory;
+import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
+import org.dspace.scripts.service.ScriptService;
+
+/**
+ * {@code ./useit dspace <command> [args]}: runs a DSpace command (DSpace's own, such as {@code curate}, or the
+ * addon's, such as {@code useit-import}) on the embedded repository's data directory, as
+ * {@code [dspace]/bin/dspace} does on an installed DSpace. It shares the database with a running repository (H2
+ * in automatic server mode) and uses its Solr server, or starts one for the duration of the command.
+ */
+public final class DSpaceCommand {
+
+    private DSpaceCommand() {
+    }
+
+    /**
+     * @param args the command name and its arguments
+     */
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            System.err.println("usage: ./useit dspace <command> [arguments]   (e.g. useit-structure)");
+            System.exit(2);
+        }
+        RuntimeSettings settings = RuntimeSettings.forMain();
+        int status;
+        try (Repository repository = new Repository().startForCommand(settings)) {
+            status = run(args);
+        } catch (StartupException e) {
+            System.err.println("ERROR " + e.getMessage());
+            status = 1;
+        } catch (Exception e) {
+            System.err.println("ERROR " + args[0] + ": " + StartupException.rootMessage(e));
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private static int run(String[] args) throws Exception {
+        ScriptService scripts = ScriptServiceFactory.getInstance().getScriptService();
+        if (scripts.getScriptConfiguration(args[0]) == null) {
+            System.err.println("ERROR unknown command '" + args[0] + "'; commands: " + String.join(", ",
+                                                                                                  names(scripts)));
+            return 2;
+        }
+        return ScriptLauncher.handleScript(args, null, new CommandLineDSpaceRunnableHandler(), null);
+    }
+
+    private static List<String> names(ScriptService scripts) throws SQLException {
+        Context context = new Context(Context.Mode.READ_ONLY);
+        try {
+            return scripts.getScriptConfigurations(context).stream().map(ScriptConfiguration::getName).sorted()
+                          .collect(Collectors.toList());
+        } finally {
+            context.abort();
+        }
+    }
+}
