@@ -30,6 +30,7 @@ public final class Repository implements AutoCloseable {
     private DSpaceRuntime dspace;
     private WebServer web;
     private String solrUrl;
+    private Path adminLogin;
 
     /**
      * Starts everything, in order, and stops what was already started if a later step fails.
@@ -87,6 +88,12 @@ public final class Repository implements AutoCloseable {
         say(out, "Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
         dspace = DSpaceRuntime.boot(home.dspaceDir());
         started.push(dspace);
+        try {
+            adminLogin = LocalAdministrator.ensure(home.dspaceDir());
+        } catch (Exception e) {
+            throw new StartupException("useit.admin.email: cannot create the local administrator: "
+                                           + StartupException.rootMessage(e), e);
+        }
     }
 
     private static void say(PrintStream out, String line) {
@@ -154,6 +161,9 @@ public final class Repository implements AutoCloseable {
             System.out.println("  Solr      " + repository.solrUrl());
             System.out.println("  data      " + settings.dataDir().toAbsolutePath());
             System.out.println("  log       " + dspaceDir.resolve("log/dspace.log"));
+            if (repository.adminLogin != null) {
+                System.out.println("  admin     login in " + repository.adminLogin + " (local use only)");
+            }
             System.out.println("Press Ctrl-C to stop.");
             stopped.await();
         } catch (StartupException e) {

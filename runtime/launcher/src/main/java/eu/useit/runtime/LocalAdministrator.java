@@ -1,0 +1,84 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.runtime;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.dspace.core.Context;
+import org.dspace.eperson.EPerson;
+import org.dspace.eperson.Group;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.eperson.service.EPersonService;
+import org.dspace.eperson.service.GroupService;
+
+/**
+ * The administrator account of a local (embedded) repository: created on first start with a random password,
+ * which is written to {@code [data]/dspace/admin-login.txt} (readable by the owner only) so the person who started
+ * the repository can log in and run commands as it. Email from {@code useit.admin.email}.
+ */
+public final class LocalAdministrator {
+
+    /** The email used when {@code useit.admin.email} is not set. */
+    public static final String DEFAULT_EMAIL = "admin@useit.example.ac.uk";
+
+    private LocalAdministrator() {
+    }
+
+    /**
+     * Makes sure the account exists.
+     *
+     * @param dspaceDir the DSpace home (the login file goes there)
+     * @return the file holding the login
+     * @throws Exception if the account or the file cannot be written
+     */
+    public static Path ensure(Path dspaceDir) throws Exception {
+        String email = RuntimeSettings.get("useit.admin.email", DEFAULT_EMAIL);
+        Path login = dspaceDir.resolve("admin-login.txt");
+        Context context = new Context();
+        try {
+            context.turnOffAuthorisationSystem();
+            EPersonService people = EPersonServiceFactory.getInstance().getEPersonService();
+            GroupService groups = EPersonServiceFactory.getInstance().getGroupService();
+            groups.initDefaultGroupNames(context);
+            if (people.findByEmail(context, email) == null) {
+                String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random(15));
+                EPerson admin = people.create(context);
+                admin.setEmail(email);
+                admin.setCanLogIn(true);
+                people.setMetadataSingleValue(context, admin, "eperson", "firstname", null, null, "Repository");
+                people.setMetadataSingleValue(context, admin, "eperson", "lastname", null, null, "Administrator");
+                people.setPassword(admin, password);
+                people.update(context, admin);
+                Group administrators = groups.findByName(context, Group.ADMIN);
+                groups.addMember(context, administrators, admin);
+                groups.update(context, administrators);
+                write(login, "email: " + email + "\npassword: " + password + "\n");
+            }
+            context.complete();
+            return login;
+        } finally {
+            if (context.isValid()) {
+                context.abort();
+            }
+        }
+    }
+
+    private static byte[] random(int size) {
+        byte[] bytes = new byte[size];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+}
