@@ -16,6 +16,7 @@ import java.util.Random;
 
 import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
+import eu.useit.runtime.LocalAdministrator;
 import eu.useit.runtime.Repository;
 import eu.useit.runtime.RuntimeHome;
 import eu.useit.runtime.RuntimeSettings;
@@ -26,11 +27,6 @@ import org.dspace.content.Collection;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.core.Context;
-import org.dspace.eperson.EPerson;
-import org.dspace.eperson.Group;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.eperson.service.EPersonService;
-import org.dspace.eperson.service.GroupService;
 import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.servicemanager.DSpaceKernelInit;
 
@@ -140,17 +136,7 @@ public final class ImportBenchmark {
 
     private static void administrator() throws Exception {
         Context context = new Context();
-        context.turnOffAuthorisationSystem();
-        EPersonService people = EPersonServiceFactory.getInstance().getEPersonService();
-        GroupService groups = EPersonServiceFactory.getInstance().getGroupService();
-        groups.initDefaultGroupNames(context);
-        EPerson admin = people.create(context);
-        admin.setEmail(ADMIN);
-        admin.setCanLogIn(true);
-        people.update(context, admin);
-        Group administrators = groups.findByName(context, Group.ADMIN);
-        groups.addMember(context, administrators, admin);
-        groups.update(context, administrators);
+        LocalAdministrator.account(context, ADMIN, null);
         context.complete();
     }
 

@@ -3,16 +3,10 @@
  */
 package eu.useit.tests.support;
 
-import java.sql.SQLException;
-
-import org.dspace.authorize.AuthorizeException;
+import eu.useit.runtime.LocalAdministrator;
 import org.dspace.builder.AbstractBuilder;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
-import org.dspace.eperson.Group;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.eperson.service.EPersonService;
-import org.dspace.eperson.service.GroupService;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -79,29 +73,11 @@ public abstract class AbstractUseitIT {
      *
      * @param context a DSpace context
      * @return an EPerson in the Administrator group
-     * @throws SQLException       on database failure
-     * @throws AuthorizeException never: authorisation is off while creating
+     * @throws Exception if the account cannot be written
      */
-    protected static EPerson administrator(Context context) throws SQLException, AuthorizeException {
-        EPersonService people = EPersonServiceFactory.getInstance().getEPersonService();
-        GroupService groups = EPersonServiceFactory.getInstance().getGroupService();
-        EPerson found = people.findByEmail(context, ADMIN_EMAIL);
-        if (found != null) {
-            return found;
-        }
-        context.turnOffAuthorisationSystem();
-        groups.initDefaultGroupNames(context);
-        EPerson created = people.create(context);
-        created.setEmail(ADMIN_EMAIL);
-        created.setCanLogIn(true);
-        people.setMetadataSingleValue(context, created, "eperson", "firstname", null, null, "Integration");
-        people.setMetadataSingleValue(context, created, "eperson", "lastname", null, null, "Tests");
-        people.update(context, created);
-        Group administrators = groups.findByName(context, Group.ADMIN);
-        groups.addMember(context, administrators, created);
-        groups.update(context, administrators);
+    protected static EPerson administrator(Context context) throws Exception {
+        EPerson admin = LocalAdministrator.account(context, ADMIN_EMAIL, null);
         context.commit();
-        context.restoreAuthSystemState();
-        return created;
+        return admin;
     }
 }
