@@ -51,14 +51,6 @@ public final class Progress {
         print(System.nanoTime());
     }
 
-    /**
-     * @return units per second so far
-     */
-    public double rate() {
-        double seconds = (System.nanoTime() - started) / 1e9;
-        return seconds <= 0 ? 0 : done / seconds;
-    }
-
     private void print(long now) {
         if (out == null) {
             return;

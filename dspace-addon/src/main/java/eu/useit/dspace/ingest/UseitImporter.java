@@ -75,7 +75,6 @@ public class UseitImporter {
     /** Items written between two flushes of the Hibernate session (keeps dirty-checking cheap). */
     private static final int FLUSH_EVERY = 5;
 
-
     private final ItemService items = ContentServiceFactory.getInstance().getItemService();
     private final CollectionService collections = ContentServiceFactory.getInstance().getCollectionService();
     private final WorkspaceItemService workspaceItems = ContentServiceFactory.getInstance().getWorkspaceItemService();
@@ -87,7 +86,6 @@ public class UseitImporter {
     private final RelationshipService relationships = ContentServiceFactory.getInstance().getRelationshipService();
     private final HandleService handles = HandleServiceFactory.getInstance().getHandleService();
 
-    private final Path dspaceDir;
     private final StrandVocabulary vocabulary;
     private final List<RelationshipTypeSpec> relationshipSpecs;
 
@@ -96,7 +94,6 @@ public class UseitImporter {
      * @throws IOException if either file is unreadable
      */
     public UseitImporter(Path dspaceDir) throws IOException {
-        this.dspaceDir = dspaceDir;
         this.vocabulary = StrandVocabulary.load(dspaceDir);
         try (InputStream in = Files.newInputStream(dspaceDir.resolve(UseitStructure.RELATIONSHIP_TYPES))) {
             this.relationshipSpecs = RelationshipTypeSpec.read(in);
@@ -354,12 +351,5 @@ public class UseitImporter {
         EntityType right = entityTypes.findByEntityType(context, spec.rightType());
         return relationshipTypes.findbyTypesAndTypeName(context, left, right, spec.leftwardType(),
                                                         spec.rightwardType());
-    }
-
-    /**
-     * @return the DSpace home this importer reads its configuration from
-     */
-    public Path dspaceDir() {
-        return dspaceDir;
     }
 }

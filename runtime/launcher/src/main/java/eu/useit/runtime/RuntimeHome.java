@@ -81,13 +81,6 @@ public final class RuntimeHome {
     }
 
     /**
-     * @return the data directory
-     */
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    /**
      * Copies a tree over another, replacing files, keeping files only the target has (Solr's index data) and
      * never overwriting an administrator's local.cfg.
      */

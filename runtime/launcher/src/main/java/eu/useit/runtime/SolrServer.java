@@ -149,20 +149,6 @@ public final class SolrServer implements AutoCloseable {
     }
 
     /**
-     * @return the port Solr listens on
-     */
-    public int port() {
-        return port;
-    }
-
-    /**
-     * @return the child process's id, for status output
-     */
-    public long pid() {
-        return process.pid();
-    }
-
-    /**
      * Stops Solr: closing its standard input lets it shut down cleanly; it is killed if it lingers.
      */
     @Override

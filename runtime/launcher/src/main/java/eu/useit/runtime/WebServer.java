@@ -60,13 +60,6 @@ public final class WebServer implements AutoCloseable {
     }
 
     /**
-     * @return the port the server listens on
-     */
-    public int port() {
-        return port;
-    }
-
-    /**
      * @param address the address the server is bound to
      * @return the base URL of DSpace's server webapp, e.g. {@code http://127.0.0.1:8080/server}
      */
