@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Locale;
 import javax.sql.DataSource;
 
 import org.dspace.servicemanager.DSpaceKernelImpl;
@@ -68,6 +69,7 @@ public final class DSpaceRuntime implements AutoCloseable {
         try {
             ConfigurationService config = kernel.getConfigurationService();
             DataSource dataSource = kernel.getServiceManager().getServiceByName("dataSource", DataSource.class);
+            checkOaiNamespace(config);
             checkDatabase(config, dataSource);
             checkSolr(config, "discovery.search.server");
             checkSolr(config, "oai.solr.url");
@@ -96,6 +98,19 @@ public final class DSpaceRuntime implements AutoCloseable {
                                                    + "' cannot be built: " + StartupException.rootMessage(e), e);
                 }
             }
+        }
+    }
+
+    /**
+     * OAI-PMH identifiers ({@code oai:<namespace>:<handle>}) need a registered-looking domain name with a dot as
+     * namespace; harvesters reject {@code localhost}. DSpace would otherwise derive it from the host name.
+     */
+    private static void checkOaiNamespace(ConfigurationService config) {
+        String prefix = config.getProperty("oai.identifier.prefix");
+        if (prefix == null || !prefix.matches("[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+")
+            || prefix.toLowerCase(Locale.ROOT).startsWith("localhost")) {
+            throw new StartupException("oai.identifier.prefix=" + prefix + ": not a domain name with a dot; "
+                                           + "OAI-PMH identifiers need one (e.g. repository.example.ac.uk)");
         }
     }
 

@@ -26,6 +26,9 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Repository implements AutoCloseable {
 
+    /** The base home's dspace.server.url (runtime/home/config/dspace.cfg). */
+    private static final String DEFAULT_SERVER_URL = "http://127.0.0.1:8080/server";
+
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private DSpaceRuntime dspace;
     private WebServer web;
@@ -46,10 +49,21 @@ public final class Repository implements AutoCloseable {
             out.println("Starting the web server ...");
             web = WebServer.start(dspace, settings.address(), settings.port());
             started.push(web);
+            useActualServerUrl(settings);
             return this;
         } catch (RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * While {@code dspace.server.url} is the base home's default, the public URL is where the web server really
+     * listens (its port may be chosen at start); a site's own setting (local.cfg, -D, environment) is kept.
+     */
+    private void useActualServerUrl(RuntimeSettings settings) {
+        if (DEFAULT_SERVER_URL.equals(dspace.configuration().getProperty("dspace.server.url"))) {
+            dspace.configuration().setProperty("dspace.server.url", web.serverUrl(settings.address()));
         }
     }
 

@@ -51,6 +51,14 @@ public class StartupFailureIT {
     }
 
     @Test
+    public void anOaiNamespaceWithoutADotIsRefused() throws Exception {
+        Outcome outcome = LauncherProcess.run(work.resolve("bad-oai"),
+                                              "-Dsolr.server=" + TestRepository.get().solrUrl(),
+                                              "-Doai.identifier.prefix=localhost");
+        assertOneErrorLine(outcome, "ERROR oai.identifier.prefix=localhost: not a domain name with a dot");
+    }
+
+    @Test
     public void missingHomeTemplateIsNamed() throws Exception {
         Outcome outcome = LauncherProcess.run(work.resolve("no-home"), "-Duseit.home.template=/nonexistent/home");
         assertOneErrorLine(outcome, "ERROR useit.home.template=/nonexistent/home: no assembled DSpace home");

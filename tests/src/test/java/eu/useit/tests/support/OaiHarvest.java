@@ -40,7 +40,20 @@ public final class OaiHarvest {
      * @throws Exception on I/O failure
      */
     public HttpResponse<String> get(String query) throws Exception {
+        return get(query, "text/xml");
+    }
+
+    /**
+     * Sends one request with a given Accept header (as browsers and some HTTP libraries do).
+     *
+     * @param query  the query string, already encoded
+     * @param accept the Accept header
+     * @return the HTTP response, body as text
+     * @throws Exception on I/O failure
+     */
+    public HttpResponse<String> get(String query, String accept) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint + "?" + query))
+                                         .header("Accept", accept)
                                          .timeout(Duration.ofSeconds(60)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
