@@ -1,0 +1,90 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.harvesters;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.is;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import eu.useit.dspace.ingest.KeyIndex;
+import eu.useit.runtime.OaiImport;
+import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.OaiSchemas;
+import eu.useit.tests.support.Scripts;
+import eu.useit.tests.support.TestRepository;
+import eu.useit.tests.support.Xml;
+import org.dspace.content.factory.ContentServiceFactory;
+import org.junit.Before;
+import org.junit.Test;
+import org.w3c.dom.Document;
+
+/**
+ * Every OAI-PMH verb, in both contexts, over real HTTP, answers with a document valid against OAI-PMH.xsd and
+ * the oai_dc schema (official schemas, offline); malformed requests get the right OAI error code in a valid
+ * HTTP 200 response, never a server error.
+ */
+public class OaiValidityIT extends AbstractUseitIT {
+
+    private OaiSchemas schemas;
+    private String handle;
+
+    @Before
+    public void sampleInTheOaiIndex() throws Exception {
+        Scripts.run("useit-structure");
+        Scripts.run("useit-import", "-f", System.getProperty("useit.sample"), "-e", ADMIN_EMAIL);
+        OaiImport.run(context, false);
+        schemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
+        handle = ContentServiceFactory.getInstance().getItemService()
+                                      .find(context, KeyIndex.load(context).find("prj-useit").orElseThrow().id())
+                                      .getHandle();
+    }
+
+    private Document valid(String oaiContext, String query) throws Exception {
+        HttpResponse<String> response = new OaiHarvest(TestRepository.serverUrl() + "/oai/" + oaiContext)
+            .get(query);
+        assertThat(query, response.statusCode(), is(200));
+        List<String> errors = schemas.errors(response.body());
+        assertThat(query + "\n" + response.body(), errors, empty());
+        return Xml.parse(response.body());
+    }
+
+    private void error(String query, String code) throws Exception {
+        Document document = valid("request", query);
+        assertThat(query, Xml.string(document, "/oai:OAI-PMH/oai:error/@code"), is(code));
+    }
+
+    @Test
+    public void everyVerbAnswersSchemaValidXml() throws Exception {
+        String id = URLEncoder.encode("oai:useit.example.ac.uk:" + handle, StandardCharsets.UTF_8);
+        for (String oaiContext : List.of("request", "useit")) {
+            valid(oaiContext, "verb=Identify");
+            valid(oaiContext, "verb=ListMetadataFormats");
+            valid(oaiContext, "verb=ListMetadataFormats&identifier=" + id);
+            valid(oaiContext, "verb=ListSets");
+            valid(oaiContext, "verb=ListIdentifiers&metadataPrefix=oai_dc");
+            Document records = valid(oaiContext, "verb=ListRecords&metadataPrefix=oai_dc");
+            assertThat(Xml.nodes(records, "//oai:record").isEmpty(), is(false));
+            valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + id);
+        }
+    }
+
+    @Test
+    public void malformedRequestsGetTheirOaiErrorCode() throws Exception {
+        error("verb=Dance", "badVerb");
+        error("", "badVerb");
+        error("verb=ListRecords", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&colour=red", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&from=2020-01-01&until=2019-01-01", "badArgument");
+        error("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat");
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:0/0", "idDoesNotExist");
+        error("verb=ListRecords&metadataPrefix=oai_dc&from=1990-01-01&until=1990-01-02", "noRecordsMatch");
+        error("verb=ListRecords&resumptionToken=forged", "badResumptionToken");
+    }
+}
