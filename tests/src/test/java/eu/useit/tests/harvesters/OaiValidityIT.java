@@ -32,7 +32,9 @@ import org.w3c.dom.Document;
  */
 public class OaiValidityIT extends AbstractUseitIT {
 
-    private OaiSchemas schemas;
+    /** One validator per payload: DCMI's and OpenAIRE's dc.xsd both claim the dc namespace. */
+    private OaiSchemas dcSchemas;
+    private OaiSchemas openaireSchemas;
     private String handle;
 
     @Before
@@ -40,7 +42,8 @@ public class OaiValidityIT extends AbstractUseitIT {
         Scripts.run("useit-structure");
         Scripts.run("useit-import", "-f", System.getProperty("useit.sample"), "-e", ADMIN_EMAIL);
         OaiImport.run(context, false);
-        schemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
+        dcSchemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
+        openaireSchemas = OaiSchemas.forPayloads("openaire/4.0/openaire.xsd");
         handle = ContentServiceFactory.getInstance().getItemService()
                                       .find(context, KeyIndex.load(context).find("prj-useit").orElseThrow().id())
                                       .getHandle();
@@ -50,6 +53,7 @@ public class OaiValidityIT extends AbstractUseitIT {
         HttpResponse<String> response = new OaiHarvest(TestRepository.serverUrl() + "/oai/" + oaiContext)
             .get(query);
         assertThat(query, response.statusCode(), is(200));
+        OaiSchemas schemas = query.contains("metadataPrefix=oai_openaire") ? openaireSchemas : dcSchemas;
         List<String> errors = schemas.errors(response.body());
         assertThat(query + "\n" + response.body(), errors, empty());
         return Xml.parse(response.body());
@@ -72,7 +76,30 @@ public class OaiValidityIT extends AbstractUseitIT {
             Document records = valid(oaiContext, "verb=ListRecords&metadataPrefix=oai_dc");
             assertThat(Xml.nodes(records, "//oai:record").isEmpty(), is(false));
             valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + id);
+            Document openaire = valid(oaiContext, "verb=ListRecords&metadataPrefix=oai_openaire");
+            assertThat(Xml.nodes(openaire, "//oai:record/oai:metadata/*").isEmpty(), is(false));
+            valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_openaire&identifier=" + id);
         }
+    }
+
+    @Test
+    public void openaireRecordsCarryTypeAccessAndTheErdfFunding() throws Exception {
+        String journal = ContentServiceFactory.getInstance().getItemService()
+            .find(context, KeyIndex.load(context).find("lib-project-journal-2").orElseThrow().id()).getHandle();
+        Document record = valid("useit", "verb=GetRecord&metadataPrefix=oai_openaire&identifier="
+            + URLEncoder.encode("oai:useit.example.ac.uk:" + journal, StandardCharsets.UTF_8));
+        String resource = "//*[local-name()='resource']";
+        assertThat(Xml.string(record, resource + "/*[local-name()='resourceType']/@uri"),
+                   is("http://purl.org/coar/resource_type/c_93fc"));
+        assertThat(Xml.string(record, resource + "/*[local-name()='rights']/@rightsURI"),
+                   is("http://purl.org/coar/access_right/c_14cb"));
+        String funding = resource + "/*[local-name()='fundingReferences']/*[local-name()='fundingReference']";
+        assertThat(Xml.string(record, funding + "/*[local-name()='funderName']"),
+                   is("European Regional Development Fund"));
+        assertThat(Xml.string(record, funding + "/*[local-name()='funderIdentifier']").strip(),
+                   is("https://doi.org/10.13039/501100008530"));
+        assertThat(Xml.string(record, funding + "/*[local-name()='funderIdentifier']/@funderIdentifierType"),
+                   is("Crossref Funder ID"));
     }
 
     @Test
