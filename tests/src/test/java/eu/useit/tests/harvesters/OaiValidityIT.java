@@ -35,6 +35,7 @@ public class OaiValidityIT extends AbstractUseitIT {
     /** One validator per payload: DCMI's and OpenAIRE's dc.xsd both claim the dc namespace. */
     private OaiSchemas dcSchemas;
     private OaiSchemas openaireSchemas;
+    private OaiSchemas useitSchemas;
     private String handle;
 
     @Before
@@ -44,6 +45,7 @@ public class OaiValidityIT extends AbstractUseitIT {
         OaiImport.run(context, false);
         dcSchemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
         openaireSchemas = OaiSchemas.forPayloads("openaire/4.0/openaire.xsd");
+        useitSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/useit.xsd");
         handle = ContentServiceFactory.getInstance().getItemService()
                                       .find(context, KeyIndex.load(context).find("prj-useit").orElseThrow().id())
                                       .getHandle();
@@ -53,7 +55,8 @@ public class OaiValidityIT extends AbstractUseitIT {
         HttpResponse<String> response = new OaiHarvest(TestRepository.serverUrl() + "/oai/" + oaiContext)
             .get(query);
         assertThat(query, response.statusCode(), is(200));
-        OaiSchemas schemas = query.contains("metadataPrefix=oai_openaire") ? openaireSchemas : dcSchemas;
+        OaiSchemas schemas = query.contains("metadataPrefix=oai_openaire") ? openaireSchemas
+            : query.contains("metadataPrefix=useit") ? useitSchemas : dcSchemas;
         List<String> errors = schemas.errors(response.body());
         assertThat(query + "\n" + response.body(), errors, empty());
         return Xml.parse(response.body());
@@ -80,6 +83,21 @@ public class OaiValidityIT extends AbstractUseitIT {
             assertThat(Xml.nodes(openaire, "//oai:record/oai:metadata/*").isEmpty(), is(false));
             valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_openaire&identifier=" + id);
         }
+    }
+
+    @Test
+    public void theNativeFormatCarriesTheWholeCaseStudyModel() throws Exception {
+        Document records = valid("useit", "verb=ListRecords&metadataPrefix=useit");
+        String caseStudy = "//*[local-name()='record'][@key='cs-recruiting-community-researchers']";
+        assertThat(Xml.string(records, caseStudy + "/@type"), is("CaseStudy"));
+        assertThat(Xml.string(records, caseStudy + "/*[local-name()='strand']/@id"),
+                   is("community-research:recruitment"));
+        assertThat(Xml.string(records, caseStudy + "/*[local-name()='provenance']"), is("sourced"));
+        assertThat(Xml.string(records, caseStudy + "/*[local-name()='practitioner']"), is("Dr Peter Lee"));
+        assertThat(Xml.string(records, caseStudy + "/*[local-name()='objective']").isBlank(), is(false));
+        assertThat(Xml.string(records, caseStudy + "/*[local-name()='funding']/*[local-name()='funderIdentifier']"),
+                   is("https://doi.org/10.13039/501100008530"));
+        error("verb=ListRecords&metadataPrefix=useit", "cannotDisseminateFormat");
     }
 
     @Test

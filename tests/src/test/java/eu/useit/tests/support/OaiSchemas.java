@@ -4,6 +4,7 @@
 package eu.useit.tests.support;
 
 import java.io.StringReader;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ public final class OaiSchemas {
 
     /**
      * @param payloads schema files of the metadata formats to check, relative to the schemas folder
-     *                 (e.g. {@code oai-pmh/2.0/oai_dc.xsd})
+     *                 (e.g. {@code oai-pmh/2.0/oai_dc.xsd}), or {@code classpath:/...} for one shipped in a jar
      * @return a validator for OAI-PMH responses carrying those payloads
      * @throws Exception if a schema does not compile
      */
@@ -50,7 +51,10 @@ public final class OaiSchemas {
         sources.add(new StreamSource(dir.resolve("oai-pmh/2.0/OAI-PMH.xsd").toFile()));
         sources.add(new StreamSource(dir.resolve("oai-pmh/2.0/oai-identifier.xsd").toFile()));
         for (String payload : payloads) {
-            sources.add(new StreamSource(dir.resolve(payload).toFile()));
+            URL resource = payload.startsWith("classpath:")
+                ? OaiSchemas.class.getResource(payload.substring("classpath:".length())) : null;
+            sources.add(resource != null ? new StreamSource(resource.toString())
+                            : new StreamSource(dir.resolve(payload).toFile()));
         }
         return new OaiSchemas(factory.newSchema(sources.toArray(new Source[0])));
     }
