@@ -36,6 +36,7 @@ public class OaiValidityIT extends AbstractUseitIT {
     private OaiSchemas dcSchemas;
     private OaiSchemas openaireSchemas;
     private OaiSchemas useitSchemas;
+    private OaiSchemas dataciteSchemas;
     private String handle;
 
     @Before
@@ -46,6 +47,7 @@ public class OaiValidityIT extends AbstractUseitIT {
         dcSchemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
         openaireSchemas = OaiSchemas.forPayloads("openaire/4.0/openaire.xsd");
         useitSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/useit.xsd");
+        dataciteSchemas = OaiSchemas.forPayloads("datacite/kernel-4/metadata.xsd");
         handle = ContentServiceFactory.getInstance().getItemService()
                                       .find(context, KeyIndex.load(context).find("prj-useit").orElseThrow().id())
                                       .getHandle();
@@ -56,7 +58,8 @@ public class OaiValidityIT extends AbstractUseitIT {
             .get(query);
         assertThat(query, response.statusCode(), is(200));
         OaiSchemas schemas = query.contains("metadataPrefix=oai_openaire") ? openaireSchemas
-            : query.contains("metadataPrefix=useit") ? useitSchemas : dcSchemas;
+            : query.contains("metadataPrefix=useit") ? useitSchemas
+            : query.contains("metadataPrefix=datacite") ? dataciteSchemas : dcSchemas;
         List<String> errors = schemas.errors(response.body());
         assertThat(query + "\n" + response.body(), errors, empty());
         return Xml.parse(response.body());
@@ -82,6 +85,8 @@ public class OaiValidityIT extends AbstractUseitIT {
             Document openaire = valid(oaiContext, "verb=ListRecords&metadataPrefix=oai_openaire");
             assertThat(Xml.nodes(openaire, "//oai:record/oai:metadata/*").isEmpty(), is(false));
             valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_openaire&identifier=" + id);
+            Document datacite = valid(oaiContext, "verb=ListRecords&metadataPrefix=datacite");
+            assertThat(Xml.nodes(datacite, "//oai:record/oai:metadata/*").isEmpty(), is(false));
         }
     }
 
