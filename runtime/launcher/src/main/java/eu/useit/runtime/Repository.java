@@ -168,6 +168,7 @@ public final class Repository implements AutoCloseable {
         try {
             long start = System.nanoTime();
             repository.start(settings, System.out);
+            FirstStart.run(System.out);
             String server = repository.web().serverUrl(settings.address());
             System.out.println();
             System.out.println("USE-IT! repository ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
@@ -185,6 +186,9 @@ public final class Repository implements AutoCloseable {
             System.exit(1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            System.err.println("ERROR first start: " + StartupException.rootMessage(e));
+            System.exit(1);
         }
     }
 }
