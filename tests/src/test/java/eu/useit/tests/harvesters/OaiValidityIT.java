@@ -136,5 +136,11 @@ public class OaiValidityIT extends AbstractUseitIT {
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:0/0", "idDoesNotExist");
         error("verb=ListRecords&metadataPrefix=oai_dc&from=1990-01-01&until=1990-01-02", "noRecordsMatch");
         error("verb=ListRecords&resumptionToken=forged", "badResumptionToken");
+        error("verb=ListRecords&resumptionToken=MToxMDA%3D", "badResumptionToken");
+        error("verb=Identify&verb=Identify", "badVerb");
+        error("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&from=2017-04-24T00:00:00Z&until=2027-01-01", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&from=" + "9".repeat(5000), "badArgument");
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=%ff%fe", "idDoesNotExist");
     }
 }
