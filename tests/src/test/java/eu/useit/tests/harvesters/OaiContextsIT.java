@@ -100,6 +100,20 @@ public class OaiContextsIT extends AbstractUseitIT {
     }
 
     @Test
+    public void itemTypeSetsHoldTheirItemsAndAreListed() throws Exception {
+        OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/useit");
+        List<String> specs = Xml.strings(oai.document("verb=ListSets"), "//oai:set/oai:setSpec");
+        assertThat(specs, hasItem("type:case-study"));
+        assertThat(specs, hasItem("type:publication"));
+        List<Node> caseStudies = oai.list("ListIdentifiers", "metadataPrefix=oai_dc&set=type:case-study");
+        assertThat(caseStudies.size(), is(12));
+        for (Node header : caseStudies) {
+            assertThat(Xml.strings(header, "oai:setSpec"), hasItem("type:case-study"));
+        }
+        assertThat(oai.list("ListIdentifiers", "metadataPrefix=oai_dc&set=type:partner").size(), is(14));
+    }
+
+    @Test
     public void harvestersGetXmlEvenWhenTheyPreferHtml() throws Exception {
         OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");
         HttpResponse<String> response = oai.get("verb=Identify",
