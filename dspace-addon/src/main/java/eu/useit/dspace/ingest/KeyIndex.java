@@ -10,12 +10,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import eu.useit.dspace.support.HibernateSession;
 import org.dspace.content.MetadataField;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.MetadataFieldService;
 import org.dspace.core.Context;
-import org.dspace.utils.DSpace;
-import org.hibernate.SessionFactory;
 
 /**
  * Every item that carries a {@code useit.key}: key → item id and item type, read with two queries (not one per
@@ -58,9 +57,7 @@ public final class KeyIndex {
     }
 
     private static List<Object[]> values(MetadataField field) {
-        SessionFactory sessions = new DSpace().getServiceManager().getServiceByName("sessionFactory",
-                                                                                    SessionFactory.class);
-        return sessions.getCurrentSession()
+        return HibernateSession.current()
                        .createQuery("select v.value, v.dSpaceObject.id from MetadataValue v "
                                         + "where v.metadataField = :field and type(v.dSpaceObject) = Item",
                                     Object[].class)

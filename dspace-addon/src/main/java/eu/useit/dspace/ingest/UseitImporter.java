@@ -26,6 +26,7 @@ import eu.useit.dspace.casestudy.MetadataRules;
 import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.RelationshipTypeSpec;
 import eu.useit.dspace.structure.UseitStructure;
+import eu.useit.dspace.support.HibernateSession;
 import eu.useit.dspace.taxonomy.Strand;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.dspace.authorize.AuthorizeException;
@@ -50,8 +51,6 @@ import org.dspace.content.service.WorkspaceItemService;
 import org.dspace.core.Context;
 import org.dspace.handle.factory.HandleServiceFactory;
 import org.dspace.handle.service.HandleService;
-import org.dspace.utils.DSpace;
-import org.hibernate.SessionFactory;
 
 /**
  * Writes the records of an import file into DSpace, all or nothing: the whole file is checked first (nothing is
@@ -128,7 +127,7 @@ public class UseitImporter {
         }
         List<ImportRecord> ordered = new ArrayList<>(records);
         ordered.sort(Comparator.comparingInt(r -> ItemTypes.ALL.indexOf(r.type())));
-        Progress items = new Progress(progress, "useit-import", ordered.size());
+        Progress bar = new Progress(progress, "useit-import", ordered.size());
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -136,7 +135,7 @@ public class UseitImporter {
         for (ImportRecord record : ordered) {
             KeyIndex.Entry entry = index.find(record.key()).orElse(null);
             if (entry == null) {
-                Item item = create(context, record, owners.get(record.type()), owners);
+                Item item = create(context, record, owners);
                 index.put(record.key(), item.getID(), record.type());
                 created++;
             } else if (update(context, record, entry.id(), owners)) {
@@ -144,13 +143,13 @@ public class UseitImporter {
             } else {
                 unchanged++;
             }
-            items.step();
+            bar.step();
             if (++sinceFlush == FLUSH_EVERY) {
                 sinceFlush = 0;
                 owners = flush(context, owners);
             }
         }
-        items.finish();
+        bar.finish();
         int[] relationChanges = writeRelationships(context, ordered, index);
         return new Summary(created, updated, unchanged, relationChanges[0], relationChanges[1]);
     }
@@ -182,10 +181,9 @@ public class UseitImporter {
         return owners;
     }
 
-    private Item create(Context context, ImportRecord record, Collection owner,
-                        Map<String, Collection> strandCollections)
+    private Item create(Context context, ImportRecord record, Map<String, Collection> collectionsInUse)
         throws SQLException, AuthorizeException, IOException {
-        WorkspaceItem draft = workspaceItems.create(context, owner, false);
+        WorkspaceItem draft = workspaceItems.create(context, collectionsInUse.get(record.type()), false);
         Item item = draft.getItem();
         items.addMetadata(context, item, "useit", "key", null, null, record.key());
         for (Map.Entry<String, List<String>> field : record.metadata().entrySet()) {
@@ -197,7 +195,7 @@ public class UseitImporter {
         // item before the import commits.
         items.addMetadata(context, installed, "dspace", "entity", "type", null, record.type());
         items.update(context, installed);
-        mapToStrands(context, installed, record, strandCollections);
+        mapToStrands(context, installed, record, collectionsInUse);
         return installed;
     }
 
@@ -290,9 +288,7 @@ public class UseitImporter {
      */
     private Map<String, Collection> flush(Context context, Map<String, Collection> collectionsInUse)
         throws SQLException {
-        SessionFactory sessions = new DSpace().getServiceManager().getServiceByName("sessionFactory",
-                                                                                    SessionFactory.class);
-        sessions.getCurrentSession().flush();
+        HibernateSession.current().flush();
         context.uncacheEntities();
         Map<String, Collection> reloaded = new HashMap<>();
         for (Map.Entry<String, Collection> entry : collectionsInUse.entrySet()) {

@@ -1,0 +1,27 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.support;
+
+import org.dspace.utils.DSpace;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+
+/**
+ * The Hibernate session of the current thread, which is the one DSpace's {@code Context} works in (DSpace binds
+ * one session per thread). For the few things DSpace's services do not offer: one query over many metadata values,
+ * and writing pending changes before emptying the session in bulk work.
+ */
+public final class HibernateSession {
+
+    private HibernateSession() {
+    }
+
+    /**
+     * @return the current thread's session, from DSpace's {@code sessionFactory} bean
+     */
+    public static Session current() {
+        return new DSpace().getServiceManager().getServiceByName("sessionFactory", SessionFactory.class)
+                           .getCurrentSession();
+    }
+}
