@@ -141,6 +141,12 @@ public class OaiValidityIT extends AbstractUseitIT {
         error("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc", "badArgument");
         error("verb=ListRecords&metadataPrefix=oai_dc&from=2017-04-24T00:00:00Z&until=2027-01-01", "badArgument");
         error("verb=ListRecords&metadataPrefix=oai_dc&from=" + "9".repeat(5000), "badArgument");
-        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=%ff%fe", "idDoesNotExist");
+        error("verb=GetRecord&metadataPrefix=oai_dc&identifier=%ff%fe", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&from=24-04-2017", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&from=2017-13-45", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&until=2017-01-01T10:00:00", "badArgument");
+        error("verb=ListRecords&resumptionToken=abc&metadataPrefix=oai_dc", "badArgument");
+        error("verb=Identify&identifier=x", "badArgument");
+        error("verb=ListRecords&metadataPrefix=oai_dc&set=strand:nowhere", "noRecordsMatch");
     }
 }

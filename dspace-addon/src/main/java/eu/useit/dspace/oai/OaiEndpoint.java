@@ -1,0 +1,150 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import javax.xml.stream.XMLStreamException;
+
+import com.lyncode.xoai.dataprovider.exceptions.OAIException;
+import com.lyncode.xoai.dataprovider.exceptions.WritingXmlException;
+import com.lyncode.xoai.dataprovider.xml.XmlOutputContext;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMH;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.dspace.core.Context;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * The OAI-PMH endpoint, {@code /<oai.path>/<context>}, in front of DSpace's own controller: every request is
+ * checked strictly ({@link OaiRequest}) and answered by {@link OaiResponder} as {@code text/xml} whatever the
+ * {@code Accept} header says (harvesters built on Java's HttpURLConnection prefer text/html). Malformed requests get
+ * the protocol's error in a normal 200 response. Paths that are not an OAI context (DSpace's index page, static
+ * files) go on to DSpace.
+ */
+public final class OaiEndpoint implements Filter {
+
+    private static final Logger log = LogManager.getLogger(OaiEndpoint.class);
+
+    /** DSpace's OAI context service keeps the request's DSpace context in this request attribute. */
+    private static final String DSPACE_CONTEXT = "OAI_CONTEXT";
+
+    /** Largest POST body read; an OAI request is a few hundred bytes. */
+    private static final int MAX_BODY = 64 * 1024;
+
+    private final String oaiPath;
+    private final OaiResponder responder;
+
+    /**
+     * @param oaiPath   DSpace's {@code oai.path} (e.g. "oai")
+     * @param responder the responder
+     */
+    public OaiEndpoint(String oaiPath, OaiResponder responder) {
+        this.oaiPath = "/" + oaiPath + "/";
+        this.responder = responder;
+    }
+
+    @Override
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+        throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
+        String contextName = contextName(request);
+        boolean bindRequest = RequestContextHolder.getRequestAttributes() == null;
+        if (bindRequest) {
+            // DSpace's Identify and set services find the request through Spring's holder
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
+        }
+        try {
+            if (contextName == null || !responder.serves(contextName)) {
+                chain.doFilter(req, res);
+                return;
+            }
+            answer(contextName, request, response);
+        } catch (OAIException e) {
+            log.error("OAI-PMH request {} failed: {}", request.getQueryString(), e.getMessage(), e);
+            if (!response.isCommitted()) {
+                response.reset();
+                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+                response.setHeader("Retry-After", "60");
+                response.setContentType("text/plain;charset=UTF-8");
+                response.getWriter().println("OAI-PMH is unavailable for a moment; please retry.");
+            }
+        } finally {
+            closeDSpaceContext(request);
+            if (bindRequest) {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        }
+    }
+
+    private void answer(String contextName, HttpServletRequest request, HttpServletResponse response)
+        throws IOException, OAIException {
+        OAIPMH answer;
+        try {
+            answer = responder.respond(contextName, OaiRequest.parse(rawArguments(request)));
+        } catch (OaiError e) {
+            answer = responder.error(e);
+        }
+        ByteArrayOutputStream xml = new ByteArrayOutputStream(16 * 1024);
+        try {
+            XmlOutputContext output = XmlOutputContext.emptyContext(xml);
+            output.getWriter().writeStartDocument("UTF-8", "1.0");
+            answer.write(output);
+            output.getWriter().writeEndDocument();
+            output.getWriter().close();
+        } catch (XMLStreamException | WritingXmlException e) {
+            throw new OAIException(e);
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType("text/xml;charset=UTF-8");
+        response.setContentLength(xml.size());
+        xml.writeTo(response.getOutputStream());
+    }
+
+    private String contextName(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith(oaiPath)) {
+            return null;
+        }
+        String name = path.substring(oaiPath.length());
+        boolean method = "GET".equals(request.getMethod()) || "POST".equals(request.getMethod());
+        return method && !name.isEmpty() && name.indexOf('/') < 0 ? name : null;
+    }
+
+    /** The still-encoded arguments, so that {@link OaiRequest} decodes them strictly as UTF-8. */
+    private static String rawArguments(HttpServletRequest request) throws IOException, OaiError {
+        if (!"POST".equals(request.getMethod())) {
+            return request.getQueryString();
+        }
+        String type = request.getContentType();
+        if (type == null || !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
+            throw new OaiError("badArgument", "A POST request must be application/x-www-form-urlencoded.");
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (body.length > MAX_BODY) {
+                throw new OaiError("badArgument", "The request is too long.");
+            }
+            return new String(body, StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static void closeDSpaceContext(HttpServletRequest request) {
+        Object context = request.getAttribute(DSPACE_CONTEXT);
+        if (context instanceof Context dspaceContext && dspaceContext.isValid()) {
+            dspaceContext.abort();
+        }
+    }
+}

@@ -1,0 +1,221 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One OAI-PMH request, checked strictly against the protocol before DSpace's XOAI sees it: XOAI is lenient with
+ * dates (it accepts {@code 24-04-2017}) and takes the first of repeated arguments. The query (GET) or the
+ * form-encoded body (POST) is decoded here, as UTF-8 only, so a non-UTF-8 argument is an OAI error rather than a
+ * mangled value.
+ *
+ * <p>Dates are normalised to second granularity: a day in {@code from} means its first second, a day in
+ * {@code until} its last, so that {@code from=until=<day>} returns that day's records.</p>
+ */
+public final class OaiRequest {
+
+    /** Longest argument value accepted; tokens, identifiers and set specs are far shorter. */
+    public static final int MAX_VALUE_LENGTH = 1000;
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+    private static final Map<String, Set<String>> REQUIRED = Map.of(
+        "Identify", Set.of(),
+        "ListMetadataFormats", Set.of(),
+        "ListSets", Set.of(),
+        "GetRecord", Set.of("identifier", "metadataPrefix"),
+        "ListIdentifiers", Set.of("metadataPrefix"),
+        "ListRecords", Set.of("metadataPrefix"));
+
+    private static final Map<String, Set<String>> OPTIONAL = Map.of(
+        "Identify", Set.of(),
+        "ListMetadataFormats", Set.of("identifier"),
+        "ListSets", Set.of("resumptionToken"),
+        "GetRecord", Set.of(),
+        "ListIdentifiers", Set.of("from", "until", "set", "resumptionToken"),
+        "ListRecords", Set.of("from", "until", "set", "resumptionToken"));
+
+    private final String verb;
+    private final Map<String, String> arguments;
+
+    private OaiRequest(String verb, Map<String, String> arguments) {
+        this.verb = verb;
+        this.arguments = Collections.unmodifiableMap(arguments);
+    }
+
+    /**
+     * Parses and checks a request.
+     *
+     * @param encoded the raw {@code application/x-www-form-urlencoded} query or body, may be null or empty
+     * @return the request
+     * @throws OaiError the OAI error to answer with
+     */
+    public static OaiRequest parse(String encoded) throws OaiError {
+        Map<String, List<String>> raw = decode(encoded == null ? "" : encoded);
+        List<String> verbs = raw.remove("verb");
+        if (verbs == null || verbs.size() != 1 || !REQUIRED.containsKey(verbs.get(0))) {
+            throw new OaiError("badVerb", verbs == null ? "The verb argument is missing."
+                : verbs.size() > 1 ? "The verb argument is repeated." : "Illegal OAI verb.");
+        }
+        String verb = verbs.get(0);
+        Map<String, String> arguments = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> argument : raw.entrySet()) {
+            String name = argument.getKey();
+            if (!REQUIRED.get(verb).contains(name) && !OPTIONAL.get(verb).contains(name)) {
+                throw new OaiError("badArgument", "Argument " + shorten(name) + " is not allowed in " + verb + ".");
+            }
+            if (argument.getValue().size() > 1) {
+                throw new OaiError("badArgument", "Argument " + name + " is repeated.");
+            }
+            String value = argument.getValue().get(0);
+            if (value.isEmpty()) {
+                throw new OaiError("badArgument", "Argument " + name + " is empty.");
+            }
+            if (value.length() > MAX_VALUE_LENGTH) {
+                throw new OaiError("badArgument", "Argument " + name + " is longer than " + MAX_VALUE_LENGTH
+                    + " characters.");
+            }
+            arguments.put(name, value);
+        }
+        if (arguments.containsKey("resumptionToken")) {
+            if (arguments.size() > 1) {
+                throw new OaiError("badArgument", "resumptionToken is an exclusive argument.");
+            }
+        } else {
+            for (String name : REQUIRED.get(verb)) {
+                if (!arguments.containsKey(name)) {
+                    throw new OaiError("badArgument", "Argument " + name + " is required in " + verb + ".");
+                }
+            }
+        }
+        checkDates(arguments);
+        return new OaiRequest(verb, arguments);
+    }
+
+    private static void checkDates(Map<String, String> arguments) throws OaiError {
+        String from = arguments.get("from");
+        String until = arguments.get("until");
+        String fromSecond = from == null ? null : toSecond(from, "from", "T00:00:00Z");
+        String untilSecond = until == null ? null : toSecond(until, "until", "T23:59:59Z");
+        if (from != null && until != null) {
+            if (from.length() != until.length()) {
+                throw new OaiError("badArgument", "from and until have different granularities.");
+            }
+            if (from.compareTo(until) > 0) {
+                throw new OaiError("badArgument", "from is later than until.");
+            }
+        }
+        if (fromSecond != null) {
+            arguments.put("from", fromSecond);
+        }
+        if (untilSecond != null) {
+            arguments.put("until", untilSecond);
+        }
+    }
+
+    private static String toSecond(String value, String name, String dayTime) throws OaiError {
+        boolean day = DAY.matcher(value).matches();
+        if (!day && !SECOND.matcher(value).matches()) {
+            throw new OaiError("badArgument", name + " is not a UTC date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).");
+        }
+        try {
+            LocalDate.parse(value.substring(0, 10));
+            int hour = day ? 0 : Integer.parseInt(value.substring(11, 13));
+            int minute = day ? 0 : Integer.parseInt(value.substring(14, 16));
+            int second = day ? 0 : Integer.parseInt(value.substring(17, 19));
+            if (hour > 23 || minute > 59 || second > 59) {
+                throw new OaiError("badArgument", name + " is not a valid time of day.");
+            }
+        } catch (DateTimeParseException e) {
+            throw new OaiError("badArgument", name + " is not a valid date.");
+        }
+        return day ? value + dayTime : value;
+    }
+
+    private static Map<String, List<String>> decode(String encoded) throws OaiError {
+        Map<String, List<String>> result = new LinkedHashMap<>();
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = unescape(equals < 0 ? pair : pair.substring(0, equals));
+            String value = equals < 0 ? "" : unescape(pair.substring(equals + 1));
+            result.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+        }
+        return result;
+    }
+
+    private static String unescape(String text) throws OaiError {
+        ByteBuffer bytes = ByteBuffer.allocate(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '+') {
+                bytes.put((byte) ' ');
+            } else if (c == '%') {
+                if (i + 2 >= text.length()) {
+                    throw new OaiError("badArgument", "A truncated %-escape in the request.");
+                }
+                int high = Character.digit(text.charAt(i + 1), 16);
+                int low = Character.digit(text.charAt(i + 2), 16);
+                if (high < 0 || low < 0) {
+                    throw new OaiError("badArgument", "An invalid %-escape in the request.");
+                }
+                bytes.put((byte) (high * 16 + low));
+                i += 2;
+            } else if (c > 0x7f) {
+                throw new OaiError("badArgument", "The request has characters that are not URL-encoded.");
+            } else {
+                bytes.put((byte) c);
+            }
+        }
+        bytes.flip();
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            throw new OaiError("badArgument", "The request is not UTF-8.");
+        }
+    }
+
+    private static String shorten(String name) {
+        return name.length() > 40 ? name.substring(0, 40) + "..." : name;
+    }
+
+    /**
+     * @return the verb
+     */
+    public String verb() {
+        return verb;
+    }
+
+    /**
+     * @return the arguments other than the verb, dates at second granularity
+     */
+    public Map<String, String> arguments() {
+        return arguments;
+    }
+
+    /**
+     * @param name an argument name
+     * @return its value or null
+     */
+    public String get(String name) {
+        return arguments.get(name);
+    }
+}

@@ -1,0 +1,166 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.lyncode.xoai.dataprovider.OAIDataProvider;
+import com.lyncode.xoai.dataprovider.OAIRequestParameters;
+import com.lyncode.xoai.dataprovider.core.XOAIContext;
+import com.lyncode.xoai.dataprovider.core.XOAIManager;
+import com.lyncode.xoai.dataprovider.data.internal.SetRepositoryHelper;
+import com.lyncode.xoai.dataprovider.exceptions.CannotDisseminateFormatException;
+import com.lyncode.xoai.dataprovider.exceptions.InvalidContextException;
+import com.lyncode.xoai.dataprovider.exceptions.OAIException;
+import com.lyncode.xoai.dataprovider.services.api.RepositoryConfiguration;
+import com.lyncode.xoai.dataprovider.services.api.SetRepository;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMH;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorType;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.ResumptionTokenType;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.dspace.xoai.services.api.config.XOAIManagerResolverException;
+import org.dspace.xoai.services.api.context.ContextServiceException;
+
+/**
+ * Answers one checked OAI-PMH request with DSpace's XOAI data provider, given the USE-IT! parts: strand sets,
+ * keyset paging with signed resumption tokens, {@code cursor} as the record offset, persistent deletions.
+ */
+public final class OaiResponder {
+
+    private final OaiServices services;
+    private final Supplier<StrandSets> strands;
+    private final byte[] tokenKey;
+    private final Duration tokenValidity;
+    private final Clock clock;
+
+    /**
+     * @param services      DSpace's OAI beans
+     * @param strands       the current strand sets
+     * @param tokenKey      the resumption token secret
+     * @param tokenValidity how long resumption tokens stay valid
+     * @param clock         the clock
+     */
+    public OaiResponder(OaiServices services, Supplier<StrandSets> strands, byte[] tokenKey, Duration tokenValidity,
+                        Clock clock) {
+        this.services = services;
+        this.strands = strands;
+        this.tokenKey = tokenKey.clone();
+        this.tokenValidity = tokenValidity;
+        this.clock = clock;
+    }
+
+    /**
+     * @param contextName an OAI context of xoai.xml (the last segment of the base URL)
+     * @return whether the context exists
+     * @throws OAIException if the XOAI configuration cannot be read
+     */
+    public boolean serves(String contextName) throws OAIException {
+        return manager().getContextManager().contextExists(contextName);
+    }
+
+    /**
+     * @param contextName an existing OAI context
+     * @param request     the checked request
+     * @return the response
+     * @throws OAIException if the repository cannot answer (index or database unavailable)
+     */
+    public OAIPMH respond(String contextName, OaiRequest request) throws OAIException {
+        XOAIManager manager = manager();
+        XOAIContext context = manager.getContextManager().getOAIContext(contextName);
+        StrandSets strandSets = strands.get();
+        PageState page = new PageState();
+        try {
+            SetRepository sets = new UseitSetRepository(strandSets, services.sets().getSetRepository());
+            SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
+            ResumptionTokens tokens = new ResumptionTokens(tokenKey, request.verb(), tokenValidity, clock, page,
+                (prefix, set) -> served(context, setHelper, prefix, set));
+            UseitItemRepository items = new UseitItemRepository(services.solr().getServer(), services.queries(),
+                services.collections(), services.handles(), strandSets, page);
+            OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
+            OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
+            correctResumptionToken(response.getInfo(), page, tokens);
+            return response;
+        } catch (ContextServiceException | SolrServerException | InvalidContextException e) {
+            throw new OAIException(e);
+        }
+    }
+
+    /**
+     * @param error the error found in the request
+     * @return the OAI-PMH error response (its request element has only the base URL, as the protocol asks for
+     *     badVerb and badArgument)
+     * @throws OAIException if the XOAI configuration cannot be read
+     */
+    public OAIPMH error(OaiError error) throws OAIException {
+        OAIPMH response = new OAIPMH(manager());
+        OAIPMHtype info = new OAIPMHtype();
+        info.setResponseDate(Date.from(clock.instant()));
+        RequestType request = new RequestType();
+        try {
+            request.setValue(identify().getBaseUrl());
+        } catch (ContextServiceException e) {
+            throw new OAIException(e);
+        }
+        info.setRequest(request);
+        OAIPMHerrorType type = new OAIPMHerrorType();
+        type.setCode(OAIPMHerrorcodeType.fromValue(error.code()));
+        type.setValue(error.getMessage());
+        info.getError().add(type);
+        response.setInfo(info);
+        return response;
+    }
+
+    private XOAIManager manager() throws OAIException {
+        try {
+            return services.managers().getManager();
+        } catch (XOAIManagerResolverException e) {
+            throw new OAIException(e);
+        }
+    }
+
+    private RepositoryConfiguration identify() throws ContextServiceException {
+        return new PersistentDeletions(services.identify().getIdentify());
+    }
+
+    private static boolean served(XOAIContext context, SetRepositoryHelper sets, String prefix, String set) {
+        if (prefix != null) {
+            try {
+                context.getFormatByPrefix(prefix);
+            } catch (CannotDisseminateFormatException e) {
+                return false;
+            }
+        }
+        return set == null || sets.exists(context, set);
+    }
+
+    private static Map<String, List<String>> parameters(OaiRequest request) {
+        Map<String, List<String>> parameters = new HashMap<>();
+        parameters.put("verb", List.of(request.verb()));
+        request.arguments().forEach((name, value) -> parameters.put(name, List.of(value)));
+        return parameters;
+    }
+
+    /** XOAI writes the page number as the cursor; the protocol wants the number of records already sent. */
+    private static void correctResumptionToken(OAIPMHtype info, PageState page, ResumptionTokens tokens) {
+        ResumptionTokenType token = info.getListRecords() != null ? info.getListRecords().getResumptionToken()
+            : info.getListIdentifiers() != null ? info.getListIdentifiers().getResumptionToken()
+            : info.getListSets() != null ? info.getListSets().getResumptionToken() : null;
+        if (token == null) {
+            return;
+        }
+        token.setCursor(page.cursor());
+        if (token.getValue() != null && !token.getValue().isEmpty()) {
+            token.setExpirationDate(tokens.expiry());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Date;
+import java.util.function.BiPredicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.lyncode.xoai.dataprovider.core.ResumptionToken;
+import com.lyncode.xoai.dataprovider.exceptions.BadResumptionToken;
+import com.lyncode.xoai.dataprovider.services.api.ResumptionTokenFormatter;
+
+/**
+ * Resumption tokens that carry a keyset position instead of an offset: the list's arguments, the cursor (records
+ * already sent), the datestamp and handle of the last record sent, and the time the token was issued, signed with
+ * an HMAC. A token needs no server-side state, so it survives restarts; it expires after the configured validity;
+ * forged, truncated or altered tokens, tokens of another verb, and tokens whose format or set no longer exists are
+ * refused as {@code badResumptionToken}. One instance serves one request (it shares the request's {@link PageState}
+ * with the item repository).
+ */
+public final class ResumptionTokens implements ResumptionTokenFormatter {
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+    private static final String VERSION = "u1";
+    private static final int FIELDS = 10;
+    private static final int SIGNATURE_BYTES = 12;
+
+    private final byte[] key;
+    private final String verb;
+    private final Duration validity;
+    private final Clock clock;
+    private final PageState page;
+    private final BiPredicate<String, String> stillServed;
+
+    /**
+     * @param key         the signing secret ({@link TokenKey})
+     * @param verb        the request's verb; a token is only good for the verb that issued it
+     * @param validity    how long a token stays valid
+     * @param clock       the clock
+     * @param page        the request's page state
+     * @param stillServed tells whether a metadata prefix (may be null) and set spec (may be null) are still served
+     */
+    public ResumptionTokens(byte[] key, String verb, Duration validity, Clock clock, PageState page,
+                            BiPredicate<String, String> stillServed) {
+        this.key = key.clone();
+        this.verb = verb;
+        this.validity = validity;
+        this.clock = clock;
+        this.page = page;
+        this.stillServed = stillServed;
+    }
+
+    /**
+     * @return when a token issued now expires
+     */
+    public Date expiry() {
+        return Date.from(clock.instant().plus(validity));
+    }
+
+    @Override
+    public String format(ResumptionToken token) {
+        Keyset last = page.last();
+        String payload = String.join("\n", VERSION, verb,
+            text(token.getMetadataPrefix()), text(token.getSet()),
+            token.hasFrom() ? Long.toString(token.getFrom().getTime()) : "",
+            token.hasUntil() ? Long.toString(token.getUntil().getTime()) : "",
+            Integer.toString(token.getOffset()),
+            last == null ? "" : Long.toString(last.datestamp().toEpochMilli()),
+            last == null ? "" : last.handle(),
+            Long.toString(clock.instant().getEpochSecond()));
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
+    }
+
+    @Override
+    public ResumptionToken parse(String token) throws BadResumptionToken {
+        if (token == null) {
+            return new ResumptionToken();
+        }
+        String[] parts = token.split("\\.", -1);
+        byte[] bytes;
+        byte[] signature;
+        try {
+            if (parts.length != 2) {
+                throw new IllegalArgumentException("not two parts");
+            }
+            bytes = DECODER.decode(parts[0]);
+            signature = DECODER.decode(parts[1]);
+        } catch (IllegalArgumentException e) {
+            throw new BadResumptionToken("The resumption token is not one of this repository's.");
+        }
+        if (!MessageDigest.isEqual(signature, sign(bytes))) {
+            throw new BadResumptionToken("The resumption token is not one of this repository's, or was altered.");
+        }
+        String[] fields = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+        if (fields.length != FIELDS || !VERSION.equals(fields[0])) {
+            throw new BadResumptionToken("The resumption token is of an older version; start the list again.");
+        }
+        if (!verb.equals(fields[1])) {
+            throw new BadResumptionToken("The resumption token was issued for " + fields[1] + ", not " + verb + ".");
+        }
+        Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[9]));
+        if (issued.plus(validity).isBefore(clock.instant())) {
+            throw new BadResumptionToken("The resumption token expired at " + issued.plus(validity)
+                + "; start the list again.");
+        }
+        String prefix = nullable(fields[2]);
+        String set = nullable(fields[3]);
+        if (!stillServed.test(prefix, set)) {
+            throw new BadResumptionToken("The format or set of this resumption token is no longer served.");
+        }
+        int offset = Integer.parseInt(fields[6]);
+        Keyset after = fields[7].isEmpty() ? null
+            : new Keyset(Instant.ofEpochMilli(Long.parseLong(fields[7])), fields[8]);
+        page.startAfter(after, offset);
+        return new ResumptionToken(offset, prefix, set, date(fields[4]), date(fields[5]));
+    }
+
+    private byte[] sign(byte[] payload) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return Arrays.copyOf(mac.doFinal(payload), SIGNATURE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String nullable(String value) {
+        return value.isEmpty() ? null : value;
+    }
+
+    private static Date date(String millis) {
+        return millis.isEmpty() ? null : new Date(Long.parseLong(millis));
+    }
+}

@@ -1,0 +1,236 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.lyncode.xoai.dataprovider.core.ListItemIdentifiersResult;
+import com.lyncode.xoai.dataprovider.core.ListItemsResults;
+import com.lyncode.xoai.dataprovider.data.Item;
+import com.lyncode.xoai.dataprovider.data.ItemIdentifier;
+import com.lyncode.xoai.dataprovider.exceptions.IdDoesNotExistException;
+import com.lyncode.xoai.dataprovider.exceptions.OAIException;
+import com.lyncode.xoai.dataprovider.filter.ScopedFilter;
+import com.lyncode.xoai.dataprovider.services.api.ItemRepository;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.util.ClientUtils;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
+import org.dspace.xoai.filter.DSpaceSetSpecFilter;
+import org.dspace.xoai.services.api.CollectionsService;
+import org.dspace.xoai.services.api.HandleResolver;
+import org.dspace.xoai.services.api.solr.SolrQueryResolver;
+
+/**
+ * The records of DSpace's OAI core, read page by page with a keyset: sorted by datestamp then handle, each page
+ * starting after the last record of the previous one ({@link PageState}), so a deep page costs what the first
+ * does. Knows the strand sets besides DSpace's community and collection sets. One instance serves one request.
+ */
+public final class UseitItemRepository implements ItemRepository {
+
+    private static final String DATESTAMP = "item.lastmodified";
+    private static final String HANDLE = "item.handle";
+
+    private final SolrClient solr;
+    private final SolrQueryResolver queries;
+    private final CollectionsService collections;
+    private final HandleResolver handles;
+    private final StrandSets strands;
+    private final PageState page;
+
+    /**
+     * @param solr        the OAI core
+     * @param queries     DSpace's translation of XOAI filters to Solr queries
+     * @param collections DSpace's collection service for community/collection sets
+     * @param handles     DSpace's handle resolver for community/collection sets
+     * @param strands     the strand sets
+     * @param page        the request's page state
+     */
+    public UseitItemRepository(SolrClient solr, SolrQueryResolver queries, CollectionsService collections,
+                               HandleResolver handles, StrandSets strands, PageState page) {
+        this.solr = solr;
+        this.queries = queries;
+        this.collections = collections;
+        this.handles = handles;
+        this.strands = strands;
+        this.page = page;
+    }
+
+    @Override
+    public Item getItem(String identifier) throws IdDoesNotExistException, OAIException {
+        String[] parts = identifier == null ? new String[0] : identifier.split(":", 3);
+        if (parts.length != 3 || !"oai".equals(parts[0])) {
+            throw new IdDoesNotExistException("Not an identifier of this repository: " + identifier);
+        }
+        SolrQuery query = new SolrQuery(HANDLE + ":" + ClientUtils.escapeQueryChars(parts[2])).setRows(1);
+        SolrDocumentList found = run(query);
+        if (found.isEmpty()) {
+            throw new IdDoesNotExistException("No record " + identifier);
+        }
+        return new UseitSolrItem(found.get(0), strands);
+    }
+
+    private Page list(List<ScopedFilter> filters, int offset, int length, String set, Date from, Date until)
+        throws OAIException {
+        SolrQuery query = new SolrQuery(queries.buildQuery(filters)).setRows(length)
+            .addSort(DATESTAMP, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
+        if (set != null) {
+            query.addFilterQuery(setQuery(set));
+        }
+        if (from != null) {
+            query.addFilterQuery(DATESTAMP + ":[" + from.toInstant() + " TO *]");
+        }
+        if (until != null) {
+            query.addFilterQuery(DATESTAMP + ":[* TO " + until.toInstant().plusMillis(999) + "]");
+        }
+        Keyset after = page.after();
+        if (after != null) {
+            String stamp = after.datestamp().toString();
+            query.addFilterQuery(DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\"" + stamp + "\" AND "
+                + HANDLE + ":{" + ClientUtils.escapeQueryChars(after.handle()) + " TO *])");
+        }
+        SolrDocumentList documents = run(query);
+        List<Item> items = new ArrayList<>();
+        for (SolrDocument document : documents) {
+            items.add(new UseitSolrItem(document, strands));
+        }
+        long complete = offset + documents.getNumFound();
+        if (!documents.isEmpty()) {
+            SolrDocument last = documents.get(documents.size() - 1);
+            Instant stamp = ((Date) last.getFieldValue(DATESTAMP)).toInstant();
+            page.read(new Keyset(stamp, (String) last.getFieldValue(HANDLE)), complete);
+        }
+        return new Page(items, documents.getNumFound() > documents.size(), (int) complete);
+    }
+
+    private String setQuery(String setSpec) {
+        if (StrandSets.isStrandSpec(setSpec)) {
+            return strands.solrQuery(setSpec);
+        }
+        String query = new DSpaceSetSpecFilter(collections, handles, setSpec).buildSolrQuery().getQuery();
+        // an unknown kind of set selects nothing rather than everything
+        return query == null || query.isBlank() ? "-*:*" : query;
+    }
+
+    private SolrDocumentList run(SolrQuery query) throws OAIException {
+        try {
+            return solr.query(query).getResults();
+        } catch (SolrServerException | IOException e) {
+            throw new OAIException(e);
+        }
+    }
+
+    private ListItemsResults items(Page page) {
+        return new ListItemsResults(page.hasMore(), page.items(), page.total());
+    }
+
+    private ListItemIdentifiersResult identifiers(Page page) {
+        return new ListItemIdentifiersResult(page.hasMore(), new ArrayList<ItemIdentifier>(page.items()),
+                                             page.total());
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length)
+        throws OAIException {
+        return identifiers(list(filters, offset, length, null, null, null));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
+                                                        Date from) throws OAIException {
+        return identifiers(list(filters, offset, length, null, from, null));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiersUntil(List<ScopedFilter> filters, int offset, int length,
+                                                             Date until) throws OAIException {
+        return identifiers(list(filters, offset, length, null, null, until));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
+                                                        Date from, Date until) throws OAIException {
+        return identifiers(list(filters, offset, length, null, from, until));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
+                                                        String set) throws OAIException {
+        return identifiers(list(filters, offset, length, set, null, null));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
+                                                        String set, Date from) throws OAIException {
+        return identifiers(list(filters, offset, length, set, from, null));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiersUntil(List<ScopedFilter> filters, int offset, int length,
+                                                             String set, Date until) throws OAIException {
+        return identifiers(list(filters, offset, length, set, null, until));
+    }
+
+    @Override
+    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
+                                                        String set, Date from, Date until) throws OAIException {
+        return identifiers(list(filters, offset, length, set, from, until));
+    }
+
+    @Override
+    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length) throws OAIException {
+        return items(list(filters, offset, length, null, null, null));
+    }
+
+    @Override
+    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, Date from)
+        throws OAIException {
+        return items(list(filters, offset, length, null, from, null));
+    }
+
+    @Override
+    public ListItemsResults getItemsUntil(List<ScopedFilter> filters, int offset, int length, Date until)
+        throws OAIException {
+        return items(list(filters, offset, length, null, null, until));
+    }
+
+    @Override
+    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, Date from, Date until)
+        throws OAIException {
+        return items(list(filters, offset, length, null, from, until));
+    }
+
+    @Override
+    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, String set)
+        throws OAIException {
+        return items(list(filters, offset, length, set, null, null));
+    }
+
+    @Override
+    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, String set, Date from)
+        throws OAIException {
+        return items(list(filters, offset, length, set, from, null));
+    }
+
+    @Override
+    public ListItemsResults getItemsUntil(List<ScopedFilter> filters, int offset, int length, String set,
+                                          Date until) throws OAIException {
+        return items(list(filters, offset, length, set, null, until));
+    }
+
+    @Override
+    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, String set, Date from,
+                                     Date until) throws OAIException {
+        return items(list(filters, offset, length, set, from, until));
+    }
+
+    private record Page(List<Item> items, boolean hasMore, int total) {
+    }
+}

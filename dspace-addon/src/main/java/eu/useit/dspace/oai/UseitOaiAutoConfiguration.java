@@ -1,0 +1,72 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.dspace.services.ConfigurationService;
+import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.xoai.services.api.CollectionsService;
+import org.dspace.xoai.services.api.HandleResolver;
+import org.dspace.xoai.services.api.config.XOAIManagerResolver;
+import org.dspace.xoai.services.api.solr.SolrQueryResolver;
+import org.dspace.xoai.services.api.solr.SolrServerResolver;
+import org.dspace.xoai.services.api.xoai.IdentifyResolver;
+import org.dspace.xoai.services.api.xoai.SetRepositoryResolver;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+
+/**
+ * Puts the USE-IT! OAI-PMH endpoint ({@link OaiEndpoint}) in front of DSpace's OAI controller in any Spring Boot
+ * web application that has DSpace's OAI web layer: DSpace's server webapp (the addon jar in its
+ * {@code WEB-INF/lib}) or the project's own launcher. Spring Boot finds it through
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
+ *
+ * <p>Settings ({@code config/modules/useit.cfg}): {@code useit.oai.token.validity.hours} (default 168) and
+ * {@code useit.oai.token.secret} (default: a key made on first use in {@code [dspace]/var/oai}).</p>
+ */
+@AutoConfiguration
+@ConditionalOnBean(XOAIManagerResolver.class)
+public class UseitOaiAutoConfiguration {
+
+    /**
+     * @param managers    the XOAI configuration
+     * @param identify    DSpace's Identify answer
+     * @param sets        DSpace's set repository
+     * @param solr        the OAI core
+     * @param queries     XOAI filters as Solr queries
+     * @param collections DSpace's collection service
+     * @param handles     DSpace's handle resolver
+     * @return the endpoint's registration, ahead of Spring Security and DSpace's controller
+     * @throws IOException if the resumption token key cannot be made
+     */
+    @Bean
+    public FilterRegistrationBean<OaiEndpoint> useitOaiEndpoint(XOAIManagerResolver managers,
+                                                                IdentifyResolver identify,
+                                                                SetRepositoryResolver sets,
+                                                                SolrServerResolver solr, SolrQueryResolver queries,
+                                                                CollectionsService collections,
+                                                                HandleResolver handles) throws IOException {
+        ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
+        Path dspaceDir = Path.of(configuration.getProperty("dspace.dir"));
+        OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles);
+        byte[] key = TokenKey.load(configuration.getProperty("useit.oai.token.secret"), dspaceDir);
+        Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
+        OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), key, validity,
+                                                  Clock.systemUTC());
+        String oaiPath = configuration.getProperty("oai.path", "oai");
+        FilterRegistrationBean<OaiEndpoint> registration =
+            new FilterRegistrationBean<>(new OaiEndpoint(oaiPath, responder));
+        registration.addUrlPatterns("/" + oaiPath + "/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
+        registration.setName("useitOaiEndpoint");
+        return registration;
+    }
+}

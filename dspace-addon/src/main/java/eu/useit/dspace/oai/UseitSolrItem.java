@@ -1,0 +1,74 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.lyncode.xoai.dataprovider.core.ReferenceSet;
+import com.lyncode.xoai.dataprovider.xml.xoai.Element;
+import org.apache.solr.common.SolrDocument;
+import org.dspace.xoai.data.DSpaceSolrItem;
+
+/**
+ * A record of DSpace's OAI core that also names its strand sets: DSpace's item knows only its community and
+ * collection sets. The strand node ids are the authority keys of {@code useit.strand} in the compiled record.
+ */
+public final class UseitSolrItem extends DSpaceSolrItem {
+
+    private final StrandSets strands;
+    private final boolean compiled;
+    private List<ReferenceSet> sets;
+
+    /**
+     * @param document the record's OAI Solr document
+     * @param strands  the strand sets
+     */
+    public UseitSolrItem(SolrDocument document, StrandSets strands) {
+        super(document);
+        this.strands = strands;
+        this.compiled = document.getFieldValue("item.compile") != null;
+    }
+
+    @Override
+    public List<ReferenceSet> getSets() {
+        if (sets == null) {
+            List<ReferenceSet> all = new ArrayList<>();
+            for (String spec : strands.setsOf(strandIds())) {
+                all.add(new ReferenceSet(spec));
+            }
+            all.addAll(super.getSets());
+            sets = all;
+        }
+        return sets;
+    }
+
+    private List<String> strandIds() {
+        List<String> ids = new ArrayList<>();
+        if (!compiled) {
+            return ids;
+        }
+        for (Element schema : getMetadata().getMetadata().getElement()) {
+            if ("useit".equals(schema.getName())) {
+                for (Element element : schema.getElement()) {
+                    if ("strand".equals(element.getName())) {
+                        collectAuthorities(element, ids);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static void collectAuthorities(Element element, List<String> into) {
+        for (Element.Field field : element.getField()) {
+            if ("authority".equals(field.getName()) && field.getValue() != null) {
+                into.add(field.getValue());
+            }
+        }
+        for (Element child : element.getElement()) {
+            collectAuthorities(child, into);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.Assert.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Date;
+
+import com.lyncode.xoai.dataprovider.core.ResumptionToken;
+import com.lyncode.xoai.dataprovider.exceptions.BadResumptionToken;
+import org.junit.Test;
+
+public class ResumptionTokensTest {
+
+    private static final byte[] KEY = "a test key".getBytes(StandardCharsets.UTF_8);
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private static final Keyset LAST = new Keyset(Instant.parse("2026-11-20T08:30:00.123Z"), "123456789/42");
+
+    private static ResumptionTokens tokens(String verb, Instant now, PageState page) {
+        return new ResumptionTokens(KEY, verb, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC), page,
+                                    (prefix, set) -> !"gone".equals(set));
+    }
+
+    private static String issue(String set) {
+        PageState page = new PageState();
+        page.read(LAST, 250);
+        return tokens("ListRecords", NOW, page).format(
+            new ResumptionToken(100, "oai_dc", set, Date.from(Instant.parse("2020-01-01T00:00:00Z")), null));
+    }
+
+    @Test
+    public void aTokenCarriesTheListAndTheKeysetAcrossInstances() throws BadResumptionToken {
+        PageState page = new PageState();
+        ResumptionToken token = tokens("ListRecords", NOW.plus(Duration.ofHours(23)), page).parse(issue("strand"));
+        assertThat(token.getOffset(), is(100));
+        assertThat(token.getMetadataPrefix(), is("oai_dc"));
+        assertThat(token.getSet(), is("strand"));
+        assertThat(token.getFrom().toInstant(), is(Instant.parse("2020-01-01T00:00:00Z")));
+        assertThat(token.getUntil(), is(nullValue()));
+        assertThat(page.after(), is(LAST));
+        assertThat(page.cursor(), is(100));
+    }
+
+    @Test
+    public void expiredForgedAlteredOrForeignTokensAreRefused() {
+        String token = issue(null);
+        PageState page = new PageState();
+        assertThrows(BadResumptionToken.class,
+            () -> tokens("ListRecords", NOW.plus(Duration.ofHours(25)), page).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListIdentifiers", NOW, page).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse("forged"));
+        assertThrows(BadResumptionToken.class,
+            () -> tokens("ListRecords", NOW, page).parse(token.substring(0, token.length() - 2)));
+        char[] altered = token.toCharArray();
+        altered[5] = altered[5] == 'A' ? 'B' : 'A';
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse(new String(altered)));
+        assertThrows(BadResumptionToken.class,
+            () -> new ResumptionTokens("another key".getBytes(StandardCharsets.UTF_8), "ListRecords",
+                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), page, (p, s) -> true).parse(token));
+    }
+
+    @Test
+    public void aTokenForAFormatOrSetNoLongerServedIsStale() {
+        String token = issue("gone");
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, new PageState()).parse(token));
+    }
+}
