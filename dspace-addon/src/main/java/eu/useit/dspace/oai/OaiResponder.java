@@ -42,6 +42,7 @@ public final class OaiResponder {
     private final byte[] tokenKey;
     private final Duration tokenValidity;
     private final Clock clock;
+    private final Runnable beforeHarvest;
 
     /**
      * @param services      DSpace's OAI beans
@@ -49,14 +50,16 @@ public final class OaiResponder {
      * @param tokenKey      the resumption token secret
      * @param tokenValidity how long resumption tokens stay valid
      * @param clock         the clock
+     * @param beforeHarvest run before the first page of a list and before GetRecord (restores tombstones)
      */
     public OaiResponder(OaiServices services, Supplier<StrandSets> strands, byte[] tokenKey, Duration tokenValidity,
-                        Clock clock) {
+                        Clock clock, Runnable beforeHarvest) {
         this.services = services;
         this.strands = strands;
         this.tokenKey = tokenKey.clone();
         this.tokenValidity = tokenValidity;
         this.clock = clock;
+        this.beforeHarvest = beforeHarvest;
     }
 
     /**
@@ -75,6 +78,10 @@ public final class OaiResponder {
      * @throws OAIException if the repository cannot answer (index or database unavailable)
      */
     public OAIPMH respond(String contextName, OaiRequest request) throws OAIException {
+        if (request.verb().startsWith("List") && request.get("resumptionToken") == null
+            || "GetRecord".equals(request.verb())) {
+            beforeHarvest.run();
+        }
         XOAIManager manager = manager();
         XOAIContext context = manager.getContextManager().getOAIContext(contextName);
         StrandSets strandSets = strands.get();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import eu.useit.dspace.oai.index.TombstoneGuard;
 import org.dspace.services.ConfigurationService;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.xoai.services.api.CollectionsService;
@@ -60,7 +61,7 @@ public class UseitOaiAutoConfiguration {
         byte[] key = TokenKey.load(configuration.getProperty("useit.oai.token.secret"), dspaceDir);
         Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
         OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), key, validity,
-                                                  Clock.systemUTC());
+                                                  Clock.systemUTC(), new TombstoneGuard());
         String oaiPath = configuration.getProperty("oai.path", "oai");
         FilterRegistrationBean<OaiEndpoint> registration =
             new FilterRegistrationBean<>(new OaiEndpoint(oaiPath, responder));

@@ -63,7 +63,10 @@ public class OaiContextsIT extends AbstractUseitIT {
         OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/" + oaiContext);
         Set<String> ids = new HashSet<>();
         for (Node header : oai.list("ListIdentifiers", "metadataPrefix=oai_dc")) {
-            ids.add(Xml.string(header, "oai:identifier"));
+            if (Xml.string(header, "@status").isEmpty()) {
+                // deleted records of other tests' items stay listed, by design
+                ids.add(Xml.string(header, "oai:identifier"));
+            }
         }
         return ids;
     }
@@ -109,12 +112,17 @@ public class OaiContextsIT extends AbstractUseitIT {
         Set<String> listed = new HashSet<>();
         for (Node header : caseStudies) {
             assertThat(Xml.strings(header, "oai:setSpec"), hasItem("type:case-study"));
-            listed.add(Xml.string(header, "oai:identifier"));
+            if (Xml.string(header, "@status").isEmpty()) {
+                listed.add(Xml.string(header, "oai:identifier"));
+            }
         }
         assertThat(listed, is(useitItemsOfType("CaseStudy")));
         assertThat(listed.size() >= 12, is(true));
-        assertThat(oai.list("ListIdentifiers", "metadataPrefix=oai_dc&set=type:partner").size(),
-                   is(useitItemsOfType("OrgUnit").size()));
+        int partners = 0;
+        for (Node header : oai.list("ListIdentifiers", "metadataPrefix=oai_dc&set=type:partner")) {
+            partners += Xml.string(header, "@status").isEmpty() ? 1 : 0;
+        }
+        assertThat(partners, is(useitItemsOfType("OrgUnit").size()));
     }
 
     /** OAI identifiers of the repository's USE-IT! records (they carry useit.provenance) of one item type. */

@@ -1,0 +1,22 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.index;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What stays of a record that harvesters saw and that is no longer public (withdrawn, made private, made
+ * non-discoverable or deleted): enough to answer with a deleted header in every context and set it was in.
+ *
+ * @param itemId      the item's UUID
+ * @param handle      the item's handle
+ * @param deletedAt   when it stopped being public: the deleted record's datestamp
+ * @param collections its collection set specs ({@code col_...})
+ * @param communities its community set specs ({@code com_...})
+ * @param compiled    its last compiled XOAI metadata (the context, format and set filters read it)
+ */
+public record Tombstone(String itemId, String handle, Instant deletedAt, List<String> collections,
+                        List<String> communities, String compiled) {
+}

@@ -1,0 +1,151 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.harvesters;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import eu.useit.runtime.OaiImport;
+import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.TestRepository;
+import eu.useit.tests.support.Xml;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.builder.CollectionBuilder;
+import org.dspace.builder.CommunityBuilder;
+import org.dspace.builder.ItemBuilder;
+import org.dspace.content.Collection;
+import org.dspace.content.Item;
+import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.content.service.ItemService;
+import org.dspace.core.Constants;
+import org.dspace.eperson.Group;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.junit.Test;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+
+/**
+ * Freshness and persistent deletions over real HTTP, with no {@code oai import} run by the test: a new deposit is
+ * harvestable within 5 seconds of its commit; withdrawn, private and deleted items turn into deleted records
+ * (dated when it happened) within 5 seconds; the deleted records survive a full reindex of the OAI core; a
+ * reinstated item is live again.
+ */
+public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
+
+    private static final String NAMESPACE = "oai:useit.example.ac.uk:";
+    private static final Duration PROMISE = Duration.ofSeconds(5);
+
+    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+    private final OaiHarvest request = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");
+
+    private Document getRecord(Item item) throws Exception {
+        return request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
+            + URLEncoder.encode(NAMESPACE + item.getHandle(), StandardCharsets.UTF_8));
+    }
+
+    /** Polls GetRecord until the record matches; returns how long it took, failing after the promised 5 s. */
+    private Duration waitFor(Item item, Check test, String what) throws Exception {
+        Instant start = Instant.now();
+        while (true) {
+            Document record = getRecord(item);
+            Duration waited = Duration.between(start, Instant.now());
+            if (test.test(record)) {
+                System.out.println("OAI freshness: " + what + " after " + waited.toMillis() + " ms");
+                return waited;
+            }
+            assertThat(what + " within " + PROMISE + ", last answer: " + Xml.string(record, "/*"),
+                       waited.compareTo(PROMISE), lessThanOrEqualTo(0));
+            Thread.sleep(100);
+        }
+    }
+
+    /** A check of a GetRecord answer. */
+    private interface Check {
+        boolean test(Document record) throws Exception;
+    }
+
+    private static boolean live(Document record) throws Exception {
+        return Xml.nodes(record, "//oai:record/oai:header").size() == 1
+            && Xml.string(record, "//oai:record/oai:header/@status").isEmpty();
+    }
+
+    private static boolean deleted(Document record) throws Exception {
+        return "deleted".equals(Xml.string(record, "//oai:record/oai:header/@status"));
+    }
+
+    private Item deposit(Collection collection, String title) throws Exception {
+        Item item = ItemBuilder.createItem(context, collection).withTitle(title + " (illustrative)")
+                               .withIssueDate("2024").build();
+        context.commit();
+        return item;
+    }
+
+    @Test
+    public void changesReachHarvestersWithinFiveSecondsAndDeletionsPersist() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Freshness test (illustrative)").build()).build();
+        context.commit();
+
+        collection = context.reloadEntity(collection);
+        Item fresh = deposit(collection, "A new deposit");
+        waitFor(fresh, OaiFreshnessAndDeletionsIT::live, "new deposit harvestable");
+
+        collection = context.reloadEntity(collection);
+        Item withdrawn = deposit(collection, "To be withdrawn");
+        Item hidden = deposit(collection, "To be made private");
+        Item gone = deposit(collection, "To be deleted");
+        waitFor(gone, OaiFreshnessAndDeletionsIT::live, "deposits harvestable");
+
+        Instant beforeDeletions = Instant.now().minusSeconds(1);
+        withdrawn = context.reloadEntity(withdrawn);
+        hidden = context.reloadEntity(hidden);
+        items.withdraw(context, withdrawn);
+        Group anonymous = EPersonServiceFactory.getInstance().getGroupService().findByName(context, Group.ANONYMOUS);
+        AuthorizeServiceFactory.getInstance().getAuthorizeService()
+                               .removeGroupPolicies(context, hidden, anonymous);
+        items.updateLastModified(context, hidden);
+        String goneHandle = gone.getHandle();
+        items.delete(context, items.find(context, gone.getID()));
+        context.commit();
+        waitFor(withdrawn, OaiFreshnessAndDeletionsIT::deleted, "withdrawal as a deleted record");
+        waitFor(hidden, OaiFreshnessAndDeletionsIT::deleted, "private item as a deleted record");
+        Document goneRecord = request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
+            + URLEncoder.encode(NAMESPACE + goneHandle, StandardCharsets.UTF_8));
+        assertThat(deleted(goneRecord), is(true));
+        Instant datestamp = Instant.parse(Xml.string(goneRecord, "//oai:header/oai:datestamp"));
+        assertThat(datestamp.isAfter(beforeDeletions), is(true));
+
+        // a full reindex empties the OAI core; the deleted records are still there, in their set
+        OaiImport.run(context, true);
+        String set = "col_" + collection.getHandle().replace('/', '_');
+        Map<String, String> status = new HashMap<>();
+        for (Node header : request.list("ListIdentifiers", "metadataPrefix=oai_dc&set=" + set)) {
+            status.put(Xml.string(header, "oai:identifier"), Xml.string(header, "@status"));
+        }
+        assertThat(status.get(NAMESPACE + withdrawn.getHandle()), is("deleted"));
+        assertThat(status.get(NAMESPACE + hidden.getHandle()), is("deleted"));
+        assertThat(status.get(NAMESPACE + goneHandle), is("deleted"));
+        assertThat(status.get(NAMESPACE + fresh.getHandle()), is(""));
+        assertThat(Xml.strings(request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
+            + URLEncoder.encode(NAMESPACE + goneHandle, StandardCharsets.UTF_8)), "//oai:header/oai:setSpec"),
+            hasItem(set));
+
+        // reinstated: live again
+        items.reinstate(context, items.find(context, withdrawn.getID()));
+        context.commit();
+        waitFor(withdrawn, OaiFreshnessAndDeletionsIT::live, "reinstated item live again");
+        context.restoreAuthSystemState();
+    }
+}
