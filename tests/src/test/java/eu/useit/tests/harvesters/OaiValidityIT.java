@@ -5,8 +5,12 @@ package eu.useit.tests.harvesters;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,15 +24,23 @@ import eu.useit.tests.support.OaiSchemas;
 import eu.useit.tests.support.Scripts;
 import eu.useit.tests.support.TestRepository;
 import eu.useit.tests.support.Xml;
+import org.dspace.builder.BitstreamBuilder;
+import org.dspace.builder.CollectionBuilder;
+import org.dspace.builder.CommunityBuilder;
+import org.dspace.builder.ItemBuilder;
+import org.dspace.content.Bitstream;
+import org.dspace.content.Collection;
+import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.services.factory.DSpaceServicesFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.w3c.dom.Document;
 
 /**
  * Every OAI-PMH verb, in both contexts, over real HTTP, answers with a document valid against OAI-PMH.xsd and
- * the oai_dc schema (official schemas, offline); malformed requests get the right OAI error code in a valid
- * HTTP 200 response, never a server error.
+ * the schema of its payload (official schemas, offline; RIOXX's is XSD 1.1); malformed requests get the right OAI
+ * error code in a valid HTTP 200 response, never a server error.
  */
 public class OaiValidityIT extends AbstractUseitIT {
 
@@ -37,7 +49,10 @@ public class OaiValidityIT extends AbstractUseitIT {
     private OaiSchemas openaireSchemas;
     private OaiSchemas useitSchemas;
     private OaiSchemas dataciteSchemas;
+    private OaiSchemas qdcSchemas;
+    private OaiSchemas rioxxSchemas;
     private String handle;
+    private String caseStudyId;
 
     @Before
     public void sampleInTheOaiIndex() throws Exception {
@@ -48,9 +63,25 @@ public class OaiValidityIT extends AbstractUseitIT {
         openaireSchemas = OaiSchemas.forPayloads("openaire/4.0/openaire.xsd");
         useitSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/useit.xsd");
         dataciteSchemas = OaiSchemas.forPayloads("datacite/kernel-4/metadata.xsd");
-        handle = ContentServiceFactory.getInstance().getItemService()
-                                      .find(context, KeyIndex.load(context).find("prj-useit").orElseThrow().id())
-                                      .getHandle();
+        qdcSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/qdc.xsd");
+        rioxxSchemas = OaiSchemas.forXsd11Payloads("rioxx/v3.0/rioxx/rioxx.xsd");
+        handle = handleOf("prj-useit");
+        caseStudyId = oaiId(handleOf("cs-recruiting-community-researchers"));
+    }
+
+    private String handleOf(String key) throws Exception {
+        return ContentServiceFactory.getInstance().getItemService()
+                                    .find(context, KeyIndex.load(context).find(key).orElseThrow().id()).getHandle();
+    }
+
+    private static String oaiId(String handle) {
+        return URLEncoder.encode("oai:useit.example.ac.uk:" + handle, StandardCharsets.UTF_8);
+    }
+
+    /** The landing page a record names: the handle URL under DSpace's user interface address. */
+    private static String landingPage(String handle) {
+        return DSpaceServicesFactory.getInstance().getConfigurationService().getProperty("dspace.ui.url")
+            + "/handle/" + handle;
     }
 
     private Document valid(String oaiContext, String query) throws Exception {
@@ -59,7 +90,9 @@ public class OaiValidityIT extends AbstractUseitIT {
         assertThat(query, response.statusCode(), is(200));
         OaiSchemas schemas = query.contains("metadataPrefix=oai_openaire") ? openaireSchemas
             : query.contains("metadataPrefix=useit") ? useitSchemas
-            : query.contains("metadataPrefix=datacite") ? dataciteSchemas : dcSchemas;
+            : query.contains("metadataPrefix=datacite") ? dataciteSchemas
+            : query.contains("metadataPrefix=qdc") ? qdcSchemas
+            : query.contains("metadataPrefix=rioxx") ? rioxxSchemas : dcSchemas;
         List<String> errors = schemas.errors(response.body());
         assertThat(query + "\n" + response.body(), errors, empty());
         return Xml.parse(response.body());
@@ -72,7 +105,7 @@ public class OaiValidityIT extends AbstractUseitIT {
 
     @Test
     public void everyVerbAnswersSchemaValidXml() throws Exception {
-        String id = URLEncoder.encode("oai:useit.example.ac.uk:" + handle, StandardCharsets.UTF_8);
+        String id = oaiId(handle);
         for (String oaiContext : List.of("request", "useit")) {
             valid(oaiContext, "verb=Identify");
             valid(oaiContext, "verb=ListMetadataFormats");
@@ -87,7 +120,71 @@ public class OaiValidityIT extends AbstractUseitIT {
             valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_openaire&identifier=" + id);
             Document datacite = valid(oaiContext, "verb=ListRecords&metadataPrefix=datacite");
             assertThat(Xml.nodes(datacite, "//oai:record/oai:metadata/*").isEmpty(), is(false));
+            Document qdc = valid(oaiContext, "verb=ListRecords&metadataPrefix=qdc");
+            assertThat(Xml.nodes(qdc, "//oai:record/oai:metadata/qdc:qualifieddc").isEmpty(), is(false));
+            valid(oaiContext, "verb=GetRecord&metadataPrefix=qdc&identifier=" + id);
+            Document rioxx = valid(oaiContext, "verb=ListRecords&metadataPrefix=rioxx");
+            assertThat(Xml.nodes(rioxx, "//oai:record/oai:metadata/rioxx:rioxx").isEmpty(), is(false));
+            valid(oaiContext, "verb=GetRecord&metadataPrefix=rioxx&identifier=" + caseStudyId);
         }
+    }
+
+    @Test
+    public void rioxxRecordsHaveEachMandatoryPropertyOnce() throws Exception {
+        String rioxx = "//oai:metadata/rioxx:rioxx";
+        for (String oaiContext : List.of("request", "useit")) {
+            Document record = valid(oaiContext, "verb=GetRecord&metadataPrefix=rioxx&identifier=" + caseStudyId);
+            assertThat(Xml.string(record, rioxx + "/dc:title"),
+                       is("Communicating about and recruiting community researchers"));
+            assertThat(Xml.strings(record, rioxx + "/dc:identifier"),
+                       is(List.of(landingPage(handleOf("cs-recruiting-community-researchers")))));
+            assertThat(Xml.string(record, rioxx + "/dc:language"), is("en"));
+            assertThat(Xml.string(record, rioxx + "/dc:type"), is("http://purl.org/coar/resource_type/c_18cf"));
+            // no issue date: the deposit date stands in
+            assertThat(Xml.string(record, rioxx + "/dcterms:dateAccepted").matches("\\d{4}-\\d{2}-\\d{2}"),
+                       is(true));
+            // no author, no publisher: the repository is named, never a person
+            assertThat(Xml.string(record, rioxx + "/rioxxterms:creator/rioxxterms:name"),
+                       is("USE-IT! Repository"));
+            assertThat(Xml.string(record, rioxx + "/rioxxterms:project"), endsWith(
+                "/items/" + KeyIndex.load(context).find("prj-useit").orElseThrow().id()));
+            assertThat(Xml.string(record, rioxx + "/rioxxterms:grant/@funder_id"),
+                       is("https://doi.org/10.13039/501100008530"));
+        }
+
+        Document journal = valid("useit", "verb=GetRecord&metadataPrefix=rioxx&identifier="
+            + oaiId(handleOf("lib-project-journal-2")));
+        assertThat(Xml.string(journal, rioxx + "/rioxxterms:creator[@first-named-author='true']/rioxxterms:name"),
+                   is("Nils Scheffler"));
+        assertThat(Xml.string(journal, rioxx + "/dcterms:dateAccepted"), is("2018-03-16"));
+        assertThat(Xml.string(journal, rioxx + "/rioxxterms:publication_date"), is("2018-03-16"));
+        assertThat(Xml.string(journal, rioxx + "/dc:type"), is("http://purl.org/coar/resource_type/c_93fc"));
+
+        // partners and projects are not research outputs
+        error("verb=GetRecord&metadataPrefix=rioxx&identifier=" + oaiId(handleOf("org-kpmg")),
+              "cannotDisseminateFormat");
+        error("verb=GetRecord&metadataPrefix=rioxx&identifier=" + oaiId(handle), "cannotDisseminateFormat");
+    }
+
+    @Test
+    public void qdcRecordsRefineDublinCore() throws Exception {
+        String csHandle = handleOf("cs-recruiting-community-researchers");
+        Document record = valid("useit", "verb=GetRecord&metadataPrefix=qdc&identifier=" + caseStudyId);
+        String qdc = "//oai:metadata/qdc:qualifieddc";
+        assertThat(Xml.string(record, qdc + "/*[1]"), is("Communicating about and recruiting community researchers"));
+        assertThat(Xml.string(record, qdc + "/*[2][self::dc:identifier]"), is(landingPage(csHandle)));
+        assertThat(Xml.nodes(record, qdc + "/dc:identifier[. = '" + landingPage(csHandle) + "']").size(), is(1));
+        assertThat(Xml.strings(record, qdc + "/dcterms:spatial"), hasItem("West Birmingham and Smethwick"));
+        assertThat(Xml.strings(record, qdc + "/dc:subject"), hasItem("recruitment"));
+        assertThat(Xml.strings(record, qdc + "/dc:relation"),
+                   hasItem(endsWith("/items/" + KeyIndex.load(context).find("prj-useit").orElseThrow().id())));
+        assertThat(Xml.string(record, qdc + "/dcterms:accessRights"), is("http://purl.org/coar/access_right/c_14cb"));
+
+        Document journal = valid("request", "verb=GetRecord&metadataPrefix=qdc&identifier="
+            + oaiId(handleOf("lib-project-journal-2")));
+        assertThat(Xml.string(journal, qdc + "/dcterms:issued"), is("2018-03-16"));
+        assertThat(Xml.string(journal, qdc + "/dc:creator"), is("Nils Scheffler"));
+        assertThat(Xml.strings(journal, qdc + "/dc:type"), hasItem("http://purl.org/coar/resource_type/c_93fc"));
     }
 
     @Test
@@ -123,6 +220,58 @@ public class OaiValidityIT extends AbstractUseitIT {
                    is("https://doi.org/10.13039/501100008530"));
         assertThat(Xml.string(record, funding + "/*[local-name()='funderIdentifier']/@funderIdentifierType"),
                    is("Crossref Funder ID"));
+    }
+
+    @Test
+    public void anOutputWithOnlyATitleAndAFileStaysValid() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection outputs = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Another repository area").build())
+                                              .withEntityType("Publication").build();
+        Item sparse = ItemBuilder.createItem(context, outputs).withTitle("An output with a file and nothing else")
+                                 .build();
+        Bitstream file = BitstreamBuilder.createBitstream(context, sparse,
+            new ByteArrayInputStream("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII)))
+                                         .withName("output.pdf").withMimeType("application/pdf").build();
+        context.restoreAuthSystemState();
+        context.commit();
+        OaiImport.run(context, false);
+        String download = "/bitstreams/" + file.getID() + "/download";
+
+        Document rioxx = valid("request", "verb=GetRecord&metadataPrefix=rioxx&identifier="
+            + oaiId(sparse.getHandle()));
+        String record = "//oai:metadata/rioxx:rioxx";
+        assertThat(Xml.string(rioxx, record + "/dc:language"), is("und"));
+        assertThat(Xml.string(rioxx, record + "/dc:type"), is("http://purl.org/coar/resource_type/c_1843"));
+        assertThat(Xml.string(rioxx, record + "/rioxxterms:project"), is("unknown"));
+        assertThat(Xml.string(rioxx, record + "/rioxxterms:creator/rioxxterms:name"), is("USE-IT! Repository"));
+        assertThat(Xml.string(rioxx, record + "/dc:relation"), endsWith(download));
+
+        Document qdc = valid("request", "verb=GetRecord&metadataPrefix=qdc&identifier=" + oaiId(sparse.getHandle()));
+        String qualified = "//oai:metadata/qdc:qualifieddc";
+        assertThat(Xml.strings(qdc, qualified + "/dc:identifier"),
+                   is(List.of(landingPage(sparse.getHandle()), Xml.string(rioxx, record + "/dc:relation"))));
+        assertThat(Xml.string(qdc, qualified + "/dcterms:accessRights"),
+                   is("http://purl.org/coar/access_right/c_abf2"));
+    }
+
+    @Test
+    public void theRioxxAndQdcSchemasRejectBrokenRecords() throws Exception {
+        OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/useit");
+        String rioxx = oai.get("verb=GetRecord&metadataPrefix=rioxx&identifier=" + caseStudyId).body();
+        assertThat(rioxxSchemas.errors(rioxx), empty());
+        // RIOXX: exactly one dc:identifier, and a project
+        assertThat(rioxxSchemas.errors(rioxx.replaceFirst("(<dc:identifier>[^<]*</dc:identifier>)", "$1$1")),
+                   not(empty()));
+        assertThat(rioxxSchemas.errors(rioxx.replaceFirst("<rioxxterms:project>[^<]*</rioxxterms:project>", "")),
+                   not(empty()));
+        String qdc = oai.get("verb=GetRecord&metadataPrefix=qdc&identifier=" + caseStudyId).body();
+        assertThat(qdcSchemas.errors(qdc), empty());
+        // qdc: a title first; DCMI terms only
+        assertThat(qdcSchemas.errors(qdc.replaceFirst("<dc:title>[^<]*</dc:title>", "")), not(empty()));
+        assertThat(qdcSchemas.errors(qdc.replaceFirst("<dcterms:accessRights>", "<dcterms:accessRight>")
+                                        .replaceFirst("</dcterms:accessRights>", "</dcterms:accessRight>")),
+                   not(empty()));
     }
 
     @Test

@@ -4,49 +4,84 @@
 package eu.useit.tests.support;
 
 import java.io.StringReader;
+import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
+import javax.xml.catalog.CatalogFeatures;
+import javax.xml.catalog.CatalogManager;
+import javax.xml.catalog.CatalogResolver;
 import javax.xml.transform.Source;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
 
+import org.apache.xerces.jaxp.validation.XMLSchema11Factory;
+import org.w3c.dom.ls.LSInput;
+import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
 /**
  * Validates OAI-PMH responses, payload included, against the official schemas kept offline in
- * {@code ../shared/schemas} (resolved through its XML catalog; nothing is fetched from the network).
+ * {@code ../shared/schemas}, resolved through its XML catalog and the tests' own catalog
+ * ({@code eu/useit/tests/schemas/catalog.xml}: stand-ins for DCMI's qualified-DC schemas, which the offline set
+ * lacks). Nothing is fetched from the network: a schema URL neither catalog maps is an error.
  */
 public final class OaiSchemas {
 
-    private final Schema schema;
+    private static final String TEST_CATALOG = "/eu/useit/tests/schemas/catalog.xml";
 
-    private OaiSchemas(Schema schema) {
+    private final Schema schema;
+    private final LSResourceResolver resolver;
+    private final boolean jdk;
+
+    private OaiSchemas(Schema schema, LSResourceResolver resolver, boolean jdk) {
         this.schema = schema;
+        this.resolver = resolver;
+        this.jdk = jdk;
     }
 
     /**
+     * A validator for XSD 1.0 payloads, by the JDK's own schema processor.
+     *
      * @param payloads schema files of the metadata formats to check, relative to the schemas folder
      *                 (e.g. {@code oai-pmh/2.0/oai_dc.xsd}), or {@code classpath:/...} for one shipped in a jar
      * @return a validator for OAI-PMH responses carrying those payloads
      * @throws Exception if a schema does not compile
      */
     public static OaiSchemas forPayloads(String... payloads) throws Exception {
+        return compile(SchemaFactory.newDefaultInstance(), true, payloads);
+    }
+
+    /**
+     * A validator for XSD 1.1 payloads (RIOXX v3), by Xerces-J's XSD 1.1 processor. Its factory is created
+     * directly rather than looked up through JAXP, so the rest of the suite keeps the schema processors it had.
+     *
+     * @param payloads as for {@link #forPayloads(String...)}
+     * @return a validator for OAI-PMH responses carrying those payloads
+     * @throws Exception if a schema does not compile
+     */
+    public static OaiSchemas forXsd11Payloads(String... payloads) throws Exception {
+        return compile(new XMLSchema11Factory(), false, payloads);
+    }
+
+    private static OaiSchemas compile(SchemaFactory factory, boolean jdk, String... payloads) throws Exception {
         Path dir = Path.of(System.getProperty("useit.schemas", "../../shared/schemas")).toAbsolutePath().normalize();
         if (!Files.isRegularFile(dir.resolve("catalog.xml"))) {
             throw new IllegalStateException("no schema catalog at " + dir + " (useit.schemas)");
         }
-        SchemaFactory factory = SchemaFactory.newDefaultInstance();
-        factory.setProperty("javax.xml.catalog.files", dir.resolve("catalog.xml").toUri().toString());
-        factory.setProperty("javax.xml.catalog.resolve", "continue");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        LSResourceResolver resolver = offline(dir);
+        factory.setResourceResolver(resolver);
+        if (jdk) {
+            // Xerces-J does not know these JAXP 1.5 properties; its schemas are held offline by the resolver alone.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        }
         List<Source> sources = new ArrayList<>();
         sources.add(new StreamSource(dir.resolve("oai-pmh/2.0/OAI-PMH.xsd").toFile()));
         sources.add(new StreamSource(dir.resolve("oai-pmh/2.0/oai-identifier.xsd").toFile()));
@@ -56,7 +91,27 @@ public final class OaiSchemas {
             sources.add(resource != null ? new StreamSource(resource.toString())
                             : new StreamSource(dir.resolve(payload).toFile()));
         }
-        return new OaiSchemas(factory.newSchema(sources.toArray(new Source[0])));
+        return new OaiSchemas(factory.newSchema(sources.toArray(new Source[0])), resolver, jdk);
+    }
+
+    /**
+     * The tests' catalog first, then the shared one; an http(s) URL that neither maps is refused rather than
+     * fetched, so a missing offline schema fails loudly instead of hanging on the network.
+     */
+    private static LSResourceResolver offline(Path dir) throws Exception {
+        CatalogResolver catalogs = CatalogManager.catalogResolver(
+            CatalogFeatures.builder().with(CatalogFeatures.Feature.RESOLVE, "continue").build(),
+            OaiSchemas.class.getResource(TEST_CATALOG).toURI(), dir.resolve("catalog.xml").toUri());
+        return (type, namespace, publicId, systemId, baseUri) -> {
+            LSInput input = catalogs.resolveResource(type, namespace, publicId, systemId, baseUri);
+            if (input == null && systemId != null) {
+                URI target = baseUri != null ? URI.create(baseUri).resolve(systemId) : URI.create(systemId);
+                if ("http".equals(target.getScheme()) || "https".equals(target.getScheme())) {
+                    throw new IllegalStateException("schema not in the offline catalogs: " + target);
+                }
+            }
+            return input;
+        };
     }
 
     /**
@@ -67,8 +122,12 @@ public final class OaiSchemas {
     public List<String> errors(String xml) throws Exception {
         List<String> errors = new ArrayList<>();
         Validator validator = schema.newValidator();
-        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // Schema hints in the response (xsi:schemaLocation) must not lead anywhere but the offline catalogs.
+        validator.setResourceResolver(resolver);
+        if (jdk) {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        }
         validator.setErrorHandler(new ErrorHandler() {
             @Override
             public void warning(SAXParseException e) {

@@ -22,7 +22,9 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * XXE-safe XML parsing (the addon's {@link SafeXml}) and XPath with the namespace prefixes OAI-PMH tests use ({@code oai}, {@code oai_dc}, {@code dc}, {@code dcterms}, {@code xsi}).
+ * XXE-safe XML parsing (the addon's {@link SafeXml}) and XPath with the namespace prefixes OAI-PMH tests use
+ * ({@code oai}, {@code oai_dc}, {@code dc}, {@code dcterms}, {@code qdc}, {@code rioxx}, {@code rioxxterms},
+ * {@code xsi}).
  */
 public final class Xml {
 
@@ -31,6 +33,9 @@ public final class Xml {
         "oai_dc", "http://www.openarchives.org/OAI/2.0/oai_dc/",
         "dc", "http://purl.org/dc/elements/1.1/",
         "dcterms", "http://purl.org/dc/terms/",
+        "qdc", "https://w3id.org/useit/ns/qdc/1.0/",
+        "rioxx", "http://www.rioxx.net/schema/v3.0/rioxx/",
+        "rioxxterms", "http://www.rioxx.net/schema/v3.0/rioxxterms/",
         "xsi", "http://www.w3.org/2001/XMLSchema-instance");
 
     private Xml() {

@@ -44,6 +44,9 @@ public final class OaiIndexer {
     private final AuthorizeService authorize;
     private final ResourcePolicyService policies;
 
+    /** Records were added and may not be searchable yet (Solr commits them within a second). */
+    private volatile boolean uncommitted;
+
     /**
      * @param solr       the OAI core
      * @param tombstones the tombstone store
@@ -85,6 +88,7 @@ public final class OaiIndexer {
         }
         if (!changed.isEmpty()) {
             solr.add(changed, COMMIT_WITHIN_MS);
+            uncommitted = true;
         }
         return changed.size();
     }
@@ -150,6 +154,11 @@ public final class OaiIndexer {
     }
 
     private SolrDocument indexed(UUID id) throws IOException, SolrServerException {
+        if (uncommitted) {
+            // an item deposited and deleted within a second: its live record must be found to be replaced
+            uncommitted = false;
+            solr.commit(true, true, true);
+        }
         SolrQuery query = new SolrQuery("item.id:" + id).setRows(1)
             .setFields("item.id", "item.handle", "item.deleted", "item.lastmodified", "item.collections",
                        "item.communities", "item.compile");

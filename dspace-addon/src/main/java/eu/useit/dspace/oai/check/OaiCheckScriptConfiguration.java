@@ -1,0 +1,35 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.check;
+
+import eu.useit.dspace.support.UseitScriptConfiguration;
+import org.apache.commons.cli.Options;
+
+/**
+ * Registers {@link OaiCheckScript} as the DSpace script {@code useit-oai-check}
+ * (bean in {@code config/spring/api/useit-scripts.xml}). Through REST only administrators may run it: it sends
+ * requests to any URL it is given.
+ */
+public class OaiCheckScriptConfiguration extends UseitScriptConfiguration<OaiCheckScript> {
+
+    /**
+     * Runs the command with {@link OaiCheckScript}.
+     */
+    public OaiCheckScriptConfiguration() {
+        super(OaiCheckScript.class);
+    }
+
+    @Override
+    public Options getOptions() {
+        Options options = new Options();
+        options.addOption("u", "url", true, "the OAI-PMH base URL (or give it as the only argument)");
+        options.addOption("s", "schemas", true, "folder of the official schemas and their catalog.xml "
+            + "(default: [dspace]/config/oai-schemas)");
+        options.addOption("m", "max-records", true, "harvest at most this many records of each list");
+        options.addOption("t", "timeout", true, "seconds allowed for one request (default 60)");
+        options.addOption("q", "quiet", false, "print only findings and the summary");
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+}

@@ -1,0 +1,73 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.check;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.regex.Pattern;
+
+/**
+ * OAI-PMH UTC datestamps: {@code YYYY-MM-DD} (day granularity) or {@code YYYY-MM-DDThh:mm:ssZ} (seconds).
+ */
+final class OaiDates {
+
+    /**
+     * Identify's granularity value for days.
+     */
+    static final String DAY = "YYYY-MM-DD";
+    /**
+     * Identify's granularity value for seconds.
+     */
+    static final String SECONDS = "YYYY-MM-DDThh:mm:ssZ";
+
+    private static final Pattern DAY_FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SECONDS_FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    private static final DateTimeFormatter DAY_PARSER = DateTimeFormatter.ofPattern("uuuu-MM-dd")
+                                                                         .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter SECONDS_PARSER = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'")
+                                                                             .withResolverStyle(ResolverStyle.STRICT);
+
+    private OaiDates() {
+    }
+
+    /**
+     * @param value       a datestamp
+     * @param granularity {@link #DAY} or {@link #SECONDS}
+     * @return true when the value is written in exactly that granularity
+     */
+    static boolean hasGranularity(String value, String granularity) {
+        return (DAY.equals(granularity) ? DAY_FORM : SECONDS_FORM).matcher(value).matches();
+    }
+
+    /**
+     * @param value a datestamp in either granularity
+     * @return the instant it starts, or null when it is not a real UTC datestamp
+     */
+    static Instant parse(String value) {
+        try {
+            if (DAY_FORM.matcher(value).matches()) {
+                return LocalDate.parse(value, DAY_PARSER).atStartOfDay().toInstant(ZoneOffset.UTC);
+            }
+            if (SECONDS_FORM.matcher(value).matches()) {
+                return LocalDateTime.parse(value, SECONDS_PARSER).toInstant(ZoneOffset.UTC);
+            }
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * @param value a datestamp
+     * @return its day part ({@code YYYY-MM-DD})
+     */
+    static String day(String value) {
+        return value.length() >= 10 ? value.substring(0, 10) : value;
+    }
+}

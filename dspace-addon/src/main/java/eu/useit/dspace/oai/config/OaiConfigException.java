@@ -1,0 +1,28 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.config;
+
+/**
+ * The OAI configuration could not be merged: a file is missing or malformed, or the merged configuration would
+ * not be valid. The message is one line naming the file (and the line, for malformed XML); nothing was written.
+ */
+public class OaiConfigException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message one line: the file and what is wrong
+     */
+    public OaiConfigException(String message) {
+        super(message);
+    }
+
+    /**
+     * @param message one line: the file and what is wrong
+     * @param cause   the underlying error
+     */
+    public OaiConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,65 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.config;
+
+import java.nio.file.Path;
+
+import org.apache.commons.cli.ParseException;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.services.ConfigurationService;
+import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.utils.DSpace;
+
+/**
+ * {@code dspace useit-oai-config [-f xoai.xml] [-s our-xoai.xml] [-n]}: merges the USE-IT! OAI configuration
+ * (contexts, formats, filters, conditions, sets, crosswalks) into the site's {@code xoai.xml}, keeping every site
+ * customisation; see {@link OaiConfigUpdate}. One line per change, then a summary; a second run says nothing
+ * changed. A malformed file or an invalid result is one error line, and nothing is written.
+ */
+public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration> {
+
+    private Path file;
+    private Path source;
+    private boolean dryRun;
+
+    @Override
+    public OaiConfigScriptConfiguration getScriptConfiguration() {
+        return new DSpace().getServiceManager()
+                           .getServiceByName("useit-oai-config", OaiConfigScriptConfiguration.class);
+    }
+
+    @Override
+    public void setup() throws ParseException {
+        file = commandLine.hasOption('f') ? Path.of(commandLine.getOptionValue('f')) : null;
+        source = commandLine.hasOption('s') ? Path.of(commandLine.getOptionValue('s')) : null;
+        dryRun = commandLine.hasOption('n');
+    }
+
+    @Override
+    public void internalRun() throws Exception {
+        Path target = file != null ? file : defaultTarget();
+        OaiConfigSource ours = source != null ? OaiConfigSource.file(source) : OaiConfigSource.bundled();
+        OaiConfigReport report;
+        try {
+            report = new OaiConfigUpdate(target, ours).run(dryRun);
+        } catch (OaiConfigException e) {
+            handler.logError("useit-oai-config: " + e.getMessage());
+            // the line above says it all: exit status 1 (failed process through REST), no stack trace
+            handler.handleException((String) null);
+            return;
+        }
+        report.lines().forEach(handler::logInfo);
+        handler.logInfo("useit-oai-config: " + report.summary());
+    }
+
+    /** Where DSpace's OAI reads its configuration: {@code oai.config.dir}, by default under {@code dspace.dir}. */
+    private static Path defaultTarget() {
+        ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
+        String folder = configuration.getProperty("oai.config.dir");
+        if (folder == null || folder.isBlank()) {
+            folder = Path.of(configuration.getProperty("dspace.dir"), "config", "crosswalks", "oai").toString();
+        }
+        return Path.of(folder, OaiConfigSource.XOAI);
+    }
+}

@@ -1,0 +1,34 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.config;
+
+import eu.useit.dspace.support.UseitScriptConfiguration;
+import org.apache.commons.cli.Options;
+
+/**
+ * Registers {@link OaiConfigScript} as the DSpace script {@code useit-oai-config}
+ * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
+ */
+public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiConfigScript> {
+
+    /**
+     * Runs the command with {@link OaiConfigScript}.
+     */
+    public OaiConfigScriptConfiguration() {
+        super(OaiConfigScript.class);
+    }
+
+    @Override
+    public Options getOptions() {
+        Options options = new Options();
+        options.addOption("f", "file", true,
+                          "the site's xoai.xml (default: ${oai.config.dir}/xoai.xml, i.e. "
+                              + "[dspace]/config/crosswalks/oai/xoai.xml)");
+        options.addOption("s", "source", true,
+                          "the xoai.xml to merge in, its crosswalks in its folder (default: the one in the addon jar)");
+        options.addOption("n", "dry-run", false, "report what would change, write nothing");
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+}
