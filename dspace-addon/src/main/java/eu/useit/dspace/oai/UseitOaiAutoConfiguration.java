@@ -20,6 +20,7 @@ import org.dspace.xoai.services.api.xoai.IdentifyResolver;
 import org.dspace.xoai.services.api.xoai.SetRepositoryResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -30,11 +31,14 @@ import org.springframework.core.Ordered;
  * {@code WEB-INF/lib}) or the project's own launcher. Spring Boot finds it through
  * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  *
- * <p>Settings ({@code config/modules/useit.cfg}): {@code useit.oai.token.validity.hours} (default 168) and
- * {@code useit.oai.token.secret} (default: a key made on first use in {@code [dspace]/var/oai}).</p>
+ * <p>Settings ({@code config/modules/useit.cfg}): {@code useit.oai.token.validity.hours} (default 168),
+ * {@code useit.oai.token.secret} (default: a key made on first use in {@code [dspace]/var/oai}) and
+ * {@code useit.oai.endpoint.enabled} (default true; false leaves OAI-PMH to DSpace's stock controller, e.g. to
+ * compare the two).</p>
  */
 @AutoConfiguration
 @ConditionalOnBean(XOAIManagerResolver.class)
+@ConditionalOnProperty(name = "useit.oai.endpoint.enabled", havingValue = "true", matchIfMissing = true)
 public class UseitOaiAutoConfiguration {
 
     /**
