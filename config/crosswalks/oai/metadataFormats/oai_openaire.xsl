@@ -57,11 +57,19 @@
                 </datacite:creators>
             </xsl:if>
             <xsl:call-template name="funding"/>
+            <!-- the publication date is mandatory: the issue date, else the day the repository made it available -->
             <xsl:variable name="issued" select="$dc/doc:element[@name='date']/doc:element[@name='issued']
                                                 //doc:field[@name='value']"/>
-            <xsl:if test="$issued">
+            <xsl:variable name="deposited" select="$dc/doc:element[@name='date']/doc:element[@name='accessioned'
+                                                   or @name='available']//doc:field[@name='value']"/>
+            <xsl:if test="$issued or $deposited">
                 <datacite:dates>
-                    <datacite:date dateType="Issued"><xsl:value-of select="$issued[1]"/></datacite:date>
+                    <datacite:date dateType="Issued">
+                        <xsl:choose>
+                            <xsl:when test="$issued"><xsl:value-of select="$issued[1]"/></xsl:when>
+                            <xsl:otherwise><xsl:value-of select="substring($deposited[1], 1, 10)"/></xsl:otherwise>
+                        </xsl:choose>
+                    </datacite:date>
                 </datacite:dates>
             </xsl:if>
             <xsl:for-each select="$dc/doc:element[@name='language']//doc:field[@name='value'][1]">

@@ -6,6 +6,7 @@ package eu.useit.dspace.oai;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLStreamException;
 
@@ -72,7 +73,7 @@ public final class OaiEndpoint implements Filter {
                 return;
             }
             answer(contextName, request, response);
-        } catch (OAIException e) {
+        } catch (OAIException | UncheckedIOException e) {
             log.error("OAI-PMH request {} failed: {}", request.getQueryString(), e.getMessage(), e);
             if (!response.isCommitted()) {
                 response.reset();

@@ -3,6 +3,8 @@
  */
 package eu.useit.dspace.oai;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
@@ -27,7 +29,9 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.ResumptionTokenType;
+import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrDocumentList;
 import org.dspace.xoai.services.api.config.XOAIManagerResolverException;
 import org.dspace.xoai.services.api.context.ContextServiceException;
 
@@ -92,7 +96,7 @@ public final class OaiResponder {
             ResumptionTokens tokens = new ResumptionTokens(tokenKey, request.verb(), tokenValidity, clock, page,
                 (prefix, set) -> served(context, setHelper, prefix, set));
             UseitItemRepository items = new UseitItemRepository(services.solr().getServer(), services.queries(),
-                services.collections(), services.handles(), strandSets, page);
+                services.collections(), services.handles(), strandSets, page, sets);
             OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
             correctResumptionToken(response.getInfo(), page, tokens);
@@ -136,7 +140,17 @@ public final class OaiResponder {
     }
 
     private RepositoryConfiguration identify() throws ContextServiceException {
-        return new PersistentDeletions(services.identify().getIdentify());
+        return new UseitIdentify(services.identify().getIdentify(), this::earliestDatestamp);
+    }
+
+    private Date earliestDatestamp() {
+        try {
+            SolrDocumentList first = services.solr().getServer().query(new SolrQuery("*:*").setRows(1)
+                .setFields("item.lastmodified").addSort("item.lastmodified", SolrQuery.ORDER.asc)).getResults();
+            return first.isEmpty() ? null : (Date) first.get(0).getFieldValue("item.lastmodified");
+        } catch (SolrServerException | IOException e) {
+            throw new UncheckedIOException(new IOException("The OAI index cannot be read: " + e.getMessage(), e));
+        }
     }
 
     private static boolean served(XOAIContext context, SetRepositoryHelper sets, String prefix, String set) {

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 import com.lyncode.xoai.dataprovider.core.ListItemIdentifiersResult;
 import com.lyncode.xoai.dataprovider.core.ListItemsResults;
@@ -17,6 +20,7 @@ import com.lyncode.xoai.dataprovider.exceptions.IdDoesNotExistException;
 import com.lyncode.xoai.dataprovider.exceptions.OAIException;
 import com.lyncode.xoai.dataprovider.filter.ScopedFilter;
 import com.lyncode.xoai.dataprovider.services.api.ItemRepository;
+import com.lyncode.xoai.dataprovider.services.api.SetRepository;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -44,6 +48,7 @@ public final class UseitItemRepository implements ItemRepository {
     private final HandleResolver handles;
     private final StrandSets strands;
     private final PageState page;
+    private final Predicate<String> setExists;
 
     /**
      * @param solr        the OAI core
@@ -52,15 +57,18 @@ public final class UseitItemRepository implements ItemRepository {
      * @param handles     DSpace's handle resolver for community/collection sets
      * @param strands     the strand sets
      * @param page        the request's page state
+     * @param sets        the set repository (whether a deleted record's community or collection still exists)
      */
     public UseitItemRepository(SolrClient solr, SolrQueryResolver queries, CollectionsService collections,
-                               HandleResolver handles, StrandSets strands, PageState page) {
+                               HandleResolver handles, StrandSets strands, PageState page, SetRepository sets) {
         this.solr = solr;
         this.queries = queries;
         this.collections = collections;
         this.handles = handles;
         this.strands = strands;
         this.page = page;
+        Map<String, Boolean> known = new HashMap<>();
+        this.setExists = spec -> known.computeIfAbsent(spec, sets::exists);
     }
 
     @Override
@@ -74,7 +82,7 @@ public final class UseitItemRepository implements ItemRepository {
         if (found.isEmpty()) {
             throw new IdDoesNotExistException("No record " + identifier);
         }
-        return new UseitSolrItem(found.get(0), strands);
+        return new UseitSolrItem(found.get(0), strands, setExists);
     }
 
     private Page list(List<ScopedFilter> filters, int offset, int length, String set, Date from, Date until)
@@ -99,7 +107,7 @@ public final class UseitItemRepository implements ItemRepository {
         SolrDocumentList documents = run(query);
         List<Item> items = new ArrayList<>();
         for (SolrDocument document : documents) {
-            items.add(new UseitSolrItem(document, strands));
+            items.add(new UseitSolrItem(document, strands, setExists));
         }
         long complete = offset + documents.getNumFound();
         if (!documents.isEmpty()) {

@@ -5,6 +5,7 @@ package eu.useit.dspace.oai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.lyncode.xoai.dataprovider.core.ReferenceSet;
 import com.lyncode.xoai.dataprovider.xml.xoai.Element;
@@ -13,21 +14,25 @@ import org.dspace.xoai.data.DSpaceSolrItem;
 
 /**
  * A record of DSpace's OAI core that also names its strand sets: DSpace's item knows only its community and
- * collection sets. The strand node ids are the authority keys of {@code useit.strand} in the compiled record.
+ * collection sets. The strand node ids are the authority keys of {@code useit.strand} in the compiled record. A
+ * deleted record names only the community and collection sets that still exist.
  */
 public final class UseitSolrItem extends DSpaceSolrItem {
 
     private final StrandSets strands;
+    private final Predicate<String> setExists;
     private final boolean compiled;
     private List<ReferenceSet> sets;
 
     /**
      * @param document the record's OAI Solr document
-     * @param strands  the strand sets
+     * @param strands   the strand sets
+     * @param setExists whether a community or collection set exists
      */
-    public UseitSolrItem(SolrDocument document, StrandSets strands) {
+    public UseitSolrItem(SolrDocument document, StrandSets strands, Predicate<String> setExists) {
         super(document);
         this.strands = strands;
+        this.setExists = setExists;
         this.compiled = document.getFieldValue("item.compile") != null;
     }
 
@@ -38,7 +43,11 @@ public final class UseitSolrItem extends DSpaceSolrItem {
             for (String spec : strands.setsOf(strandIds())) {
                 all.add(new ReferenceSet(spec));
             }
-            all.addAll(super.getSets());
+            for (ReferenceSet set : super.getSets()) {
+                if (!isDeleted() || setExists.test(set.getSetSpec())) {
+                    all.add(set);
+                }
+            }
             sets = all;
         }
         return sets;

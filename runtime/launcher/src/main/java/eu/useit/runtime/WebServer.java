@@ -41,6 +41,8 @@ public final class WebServer implements AutoCloseable {
             "server.servlet.context-path", "/server",
             "server.servlet.encoding.charset", "UTF-8",
             "server.error.include-stacktrace", "never",
+            // OAI-PMH arguments come in the query; a too-long one gets an OAI badArgument, not Tomcat's HTML 400
+            "server.max-http-request-header-size", "64KB",
             "logging.config", dspaceDir + "/config/log4j2.xml",
             "spring.main.allow-bean-definition-overriding", true);
         try {

@@ -28,13 +28,13 @@ import org.xml.sax.SAXParseException;
 
 /**
  * Validates OAI-PMH responses, payload included, against the official schemas kept offline in
- * {@code ../shared/schemas}, resolved through its XML catalog and the tests' own catalog
- * ({@code eu/useit/tests/schemas/catalog.xml}: stand-ins for DCMI's qualified-DC schemas, which the offline set
- * lacks). Nothing is fetched from the network: a schema URL neither catalog maps is an error.
+ * {@code ../shared/schemas}, resolved through its XML catalog and the addon's catalog of the schemas it ships
+ * ({@code eu/useit/dspace/oai/catalog.xml}: the useit and qdc schemas, and stand-ins for DCMI's qualified-DC
+ * schemas, which the offline set lacks). Nothing is fetched from the network: a schema URL neither catalog maps is an error.
  */
 public final class OaiSchemas {
 
-    private static final String TEST_CATALOG = "/eu/useit/tests/schemas/catalog.xml";
+    private static final String SHIPPED_CATALOG = "/eu/useit/dspace/oai/catalog.xml";
 
     private final Schema schema;
     private final LSResourceResolver resolver;
@@ -95,13 +95,13 @@ public final class OaiSchemas {
     }
 
     /**
-     * The tests' catalog first, then the shared one; an http(s) URL that neither maps is refused rather than
+     * The shared catalog first, then the addon's; an http(s) URL that neither maps is refused rather than
      * fetched, so a missing offline schema fails loudly instead of hanging on the network.
      */
     private static LSResourceResolver offline(Path dir) throws Exception {
         CatalogResolver catalogs = CatalogManager.catalogResolver(
             CatalogFeatures.builder().with(CatalogFeatures.Feature.RESOLVE, "continue").build(),
-            OaiSchemas.class.getResource(TEST_CATALOG).toURI(), dir.resolve("catalog.xml").toUri());
+            dir.resolve("catalog.xml").toUri(), OaiSchemas.class.getResource(SHIPPED_CATALOG).toURI());
         return (type, namespace, publicId, systemId, baseUri) -> {
             LSInput input = catalogs.resolveResource(type, namespace, publicId, systemId, baseUri);
             if (input == null && systemId != null) {

@@ -5,6 +5,7 @@ package eu.useit.dspace.oai.check;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,18 +20,15 @@ import javax.xml.catalog.CatalogManager;
 /**
  * Maps public schema URLs (and namespace names) to local copies: the OASIS XML catalog of a schema folder
  * ({@code catalog.xml}, read with the JDK's {@code javax.xml.catalog}), then the schemas this addon ships itself
- * (the native {@code useit} format). Nothing is ever fetched from the network.
+ * (its {@code catalog.xml}: the native {@code useit} format, the {@code qdc} container, DCMI stand-ins). Nothing is ever fetched from the network.
  *
  * <p>Each look-up reads a fresh {@link Catalog}: the JDK's keeps state between look-ups (on JDK 17, once an entry
  * of one {@code group} matched, later look-ups of entries in other groups find nothing). Answers are kept.
  */
 final class SchemaCatalog {
 
-    private static final String USEIT_XSD = "/eu/useit/dspace/oai/useit.xsd";
-    private static final Map<String, String> SHIPPED = Map.of(
-        "https://w3id.org/useit/ns/1.0/useit.xsd", USEIT_XSD,
-        "http://w3id.org/useit/ns/1.0/useit.xsd", USEIT_XSD,
-        "https://w3id.org/useit/ns/1.0/", USEIT_XSD);
+    /** The catalog of the schemas the addon ships (useit, qdc, DCMI stand-ins), beside them in the jar. */
+    private static final URL SHIPPED = SchemaCatalog.class.getResource("/eu/useit/dspace/oai/catalog.xml");
 
     private static final CatalogFeatures FEATURES = CatalogFeatures.builder()
                                                                    .with(CatalogFeatures.Feature.RESOLVE, "continue")
@@ -81,7 +79,7 @@ final class SchemaCatalog {
             if (local == null) {
                 local = match(location, false);
             }
-            return Optional.ofNullable(local != null ? local : shipped(location));
+            return Optional.ofNullable(local != null ? local : shipped(location, true));
         }).orElse(null);
     }
 
@@ -92,7 +90,7 @@ final class SchemaCatalog {
     String resolveNamespace(String namespace) {
         return answers.computeIfAbsent("namespace " + namespace, k -> {
             String local = match(namespace, false);
-            return Optional.ofNullable(local != null ? local : shipped(namespace));
+            return Optional.ofNullable(local != null ? local : shipped(namespace, false));
         }).orElse(null);
     }
 
@@ -105,9 +103,12 @@ final class SchemaCatalog {
         }
     }
 
-    private static String shipped(String key) {
-        String resource = SHIPPED.get(key);
-        URL url = resource == null ? null : SchemaCatalog.class.getResource(resource);
-        return url == null ? null : url.toString();
+    private static String shipped(String key, boolean system) {
+        try {
+            Catalog catalog = CatalogManager.catalog(FEATURES, SHIPPED.toURI());
+            return system ? catalog.matchSystem(key) : catalog.matchURI(key);
+        } catch (CatalogException | IllegalArgumentException | URISyntaxException e) {
+            return null;
+        }
     }
 }

@@ -109,7 +109,7 @@ public class OaiConfigUpdateTest {
             at += found + 1;
         }
         assertThat(merged, containsString("            <Filter ref=\"publicOrWithdrawn\"/>\n"
-                                              + "            <Set ref=\"type-case-study\"/>\n"));
+                                              + "            <Set ref=\"type\"/>\n"));
         assertThat(merged, containsString("        <Context baseurl=\"useit\" name=\"USE-IT! records\">\n"
                                               + "            <Filter ref=\"useitPublicOrWithdrawn\"/>\n"));
         // a comment of ours comes with what it describes
@@ -124,7 +124,7 @@ public class OaiConfigUpdateTest {
         Element root = XoaiFile.parse(Files.readAllBytes(xoai), "merged").getDocumentElement();
         Element request = context(root, "request");
         assertThat(Dom.children(request).stream().map(Dom::name).collect(Collectors.toList()),
-                   contains("Filter", "Set", "Set", "Set", "Set", "Format", "Format", "Format", "Format", "Format",
+                   contains("Filter", "Set", "Set", "Set", "Set", "Set", "Format", "Format", "Format", "Format", "Format",
                             "Format", "Description"));
         assertThat(refs(request, "Format"), contains("oaidc", "mets", "oaiopenaire", "datacite", "qdc", "rioxx"));
         assertThat(refs(context(root, "useit"), "Format"),
@@ -208,7 +208,7 @@ public class OaiConfigUpdateTest {
         assertThat(prefixes(request),
                    containsInAnyOrder("oai_dc", "mets", "oai_openaire", "datacite", "qdc", "rioxx"));
         assertThat(request.getStaticSets().stream().map(StaticSet::getSetSpec).collect(Collectors.toList()),
-                   containsInAnyOrder("type:case-study", "type:publication", "type:project", "type:partner"));
+                   containsInAnyOrder("type", "type:case-study", "type:publication", "type:project", "type:partner"));
         assertThat(prefixes(manager.getContextManager().getOAIContext("lab")), contains("oai_dc"));
     }
 

@@ -93,12 +93,12 @@ public class XoaiConfigMergeTest {
                    contains("Contexts", "Formats", "Transformers", "Filters", "Sets"));
         Comment comment = Dom.leadingComment(Dom.child(root, "Sets"));
         assertThat(comment.getData(), containsString("Item-type sets"));
-        assertThat(Dom.children(Dom.child(root, "Sets")).size(), is(4));
+        assertThat(Dom.children(Dom.child(root, "Sets")).size(), is(5));
         assertThat(XoaiConfigCheck.problems(site, path -> true), is(empty()));
         String written = new String(XoaiFile.write(site, text.getBytes(StandardCharsets.UTF_8)),
                                     StandardCharsets.UTF_8);
         assertThat(written, containsString("    </Filters>\n    <!-- Item-type sets"));
-        assertThat(written, containsString("    <Sets>\n        <Set id=\"type-case-study\">\n"));
+        assertThat(written, containsString("    <Sets>\n        <Set id=\"type\">\n"));
         assertThat(written, containsString("        </Set>\n    </Sets>\n</Configuration>"));
     }
 

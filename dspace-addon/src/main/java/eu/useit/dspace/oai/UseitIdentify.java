@@ -5,24 +5,30 @@ package eu.useit.dspace.oai;
 
 import java.util.Date;
 import java.util.List;
+import java.util.function.Supplier;
 
 import com.lyncode.xoai.dataprovider.core.DeleteMethod;
 import com.lyncode.xoai.dataprovider.core.Granularity;
 import com.lyncode.xoai.dataprovider.services.api.RepositoryConfiguration;
 
 /**
- * DSpace's Identify answer, saying {@code deletedRecord=persistent}: withdrawn, private and deleted items keep a
- * tombstone for good (see {@code eu.useit.dspace.oai.index}), where stock DSpace declares {@code transient}.
+ * DSpace's Identify answer with two corrections: {@code deletedRecord=persistent} (withdrawn, private and deleted
+ * items keep a tombstone for good, see {@code eu.useit.dspace.oai.index}, where stock DSpace declares
+ * {@code transient}), and {@code earliestDatestamp} taken from the records themselves (stock DSpace takes the
+ * earliest {@code dc.date.available}, later than the datestamps of records that never had one).
  */
-public final class PersistentDeletions implements RepositoryConfiguration {
+public final class UseitIdentify implements RepositoryConfiguration {
 
     private final RepositoryConfiguration dspace;
+    private final Supplier<Date> earliestDatestamp;
 
     /**
-     * @param dspace DSpace's repository configuration
+     * @param dspace            DSpace's repository configuration
+     * @param earliestDatestamp the earliest datestamp of the OAI index, or null when it is empty
      */
-    public PersistentDeletions(RepositoryConfiguration dspace) {
+    public UseitIdentify(RepositoryConfiguration dspace, Supplier<Date> earliestDatestamp) {
         this.dspace = dspace;
+        this.earliestDatestamp = earliestDatestamp;
     }
 
     @Override
@@ -47,7 +53,8 @@ public final class PersistentDeletions implements RepositoryConfiguration {
 
     @Override
     public Date getEarliestDate() {
-        return dspace.getEarliestDate();
+        Date earliest = earliestDatestamp.get();
+        return earliest != null ? earliest : dspace.getEarliestDate();
     }
 
     @Override
