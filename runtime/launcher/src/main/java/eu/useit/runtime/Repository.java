@@ -172,7 +172,10 @@ public final class Repository implements AutoCloseable {
             String server = repository.web().serverUrl(settings.address());
             System.out.println();
             System.out.println("USE-IT! repository ready in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-            System.out.println("  OAI-PMH   " + server + "/oai/request?verb=Identify");
+            System.out.println("  REST API  " + server + "/api   (HAL browser: " + server + "/)");
+            System.out.println("  OAI-PMH   " + server + "/oai/request?verb=Identify   (USE-IT! only: "
+                + server + "/oai/useit)");
+            System.out.println("  health    " + server + "/actuator/health");
             System.out.println("  Solr      " + repository.solrUrl());
             System.out.println("  data      " + settings.dataDir().toAbsolutePath());
             System.out.println("  log       " + dspaceDir.resolve("log/dspace.log"));

@@ -44,15 +44,18 @@ public final class WebServer implements AutoCloseable {
             // OAI-PMH arguments come in the query; a too-long one gets an OAI badArgument, not Tomcat's HTML 400
             "server.max-http-request-header-size", "64KB",
             "logging.config", dspaceDir + "/config/log4j2.xml",
+            "dspace.dir", dspaceDir,
             "spring.main.allow-bean-definition-overriding", true);
         try {
-            ConfigurableApplicationContext context = new SpringApplicationBuilder(OaiWebApplication.class)
+            ConfigurableApplicationContext context = new SpringApplicationBuilder(ServerWebApplication.class)
                 .parent(dspace.kernel().getServiceManager().getApplicationContext())
                 .bannerMode(Banner.Mode.OFF)
-                .properties(properties)
                 .initializers(web -> web.getEnvironment().getPropertySources()
                     .addLast(new DSpaceSettingsPropertySource(dspace.configuration())))
-                .run();
+                // as command-line arguments, ours win over the server webapp's application.properties (which
+                // names /dspace paths) from the start, logging set-up included
+                .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
+                               .toArray(String[]::new));
             int actual = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
             return new WebServer(context, actual);
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@
  */
 package eu.useit.runtime;
 
-import org.dspace.app.configuration.OAIWebConfig;
+import org.dspace.app.rest.WebApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -12,13 +12,13 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
-import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ComponentScan;
 
 /**
- * The web application that serves DSpace's OAI-PMH data provider ({@link OAIWebConfig}) under
- * {@code /server/oai/...}. The database, Flyway and Hibernate belong to the DSpace kernel, which is this
- * context's parent, so Spring Boot must not configure its own. Outgoing HTTP clients are not needed, and Spring
- * Boot's would mistake SolrJ's Jetty 9 client for a Jetty 12 one.
+ * DSpace's server webapp (REST API, HAL browser, OAI-PMH) as DSpace's own {@code ServerApplication} assembles it:
+ * every component of {@code org.dspace.app.rest} and, through its {@code ApplicationConfig}, the OAI web layer.
+ * The database, Flyway and Hibernate belong to the DSpace kernel, this context's parent, so Spring Boot must not
+ * configure its own; Spring Boot's HTTP client auto-configuration would mistake SolrJ's Jetty 9 client for Jetty 12.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration(exclude = {
@@ -29,6 +29,6 @@ import org.springframework.context.annotation.Import;
     HttpClientAutoConfiguration.class,
     RestClientAutoConfiguration.class
 })
-@Import(OAIWebConfig.class)
-public class OaiWebApplication {
+@ComponentScan(basePackageClasses = WebApplication.class)
+public class ServerWebApplication {
 }
