@@ -140,6 +140,17 @@ public final class OaiIndexer {
         return restored.size();
     }
 
+    /**
+     * Makes every record written so far searchable now (rather than within {@link #COMMIT_WITHIN_MS}).
+     *
+     * @throws IOException         on Solr failure
+     * @throws SolrServerException on Solr failure
+     */
+    public void commit() throws IOException, SolrServerException {
+        uncommitted = false;
+        solr.commit();
+    }
+
     private boolean isPublic(Context context, Item item) throws SQLException {
         if (!item.isDiscoverable()) {
             return false;

@@ -1,0 +1,115 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.reindex;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+import eu.useit.dspace.ingest.Progress;
+import eu.useit.dspace.oai.index.OaiIndexer;
+import org.dspace.content.Collection;
+import org.dspace.content.Community;
+import org.dspace.content.Item;
+import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.content.service.ItemService;
+import org.dspace.core.Context;
+import org.dspace.discovery.IndexingService;
+import org.dspace.discovery.indexobject.IndexableCollection;
+import org.dspace.discovery.indexobject.IndexableCommunity;
+import org.dspace.discovery.indexobject.IndexableItem;
+
+/**
+ * Rebuilds the search index (Discovery) and the OAI-PMH index from the database, reporting progress with rate and
+ * time left: DSpace's own {@code index-discovery -b} and {@code oai import -c} are silent for hours on a large
+ * repository. Items are read in batches and the session is emptied after each, so memory stays flat.
+ */
+public final class Reindex {
+
+    private static final int BATCH = 100;
+
+    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+    private final PrintStream progressOut;
+
+    /**
+     * @param progressOut where progress lines go (standard error), or null
+     */
+    public Reindex(PrintStream progressOut) {
+        this.progressOut = progressOut;
+    }
+
+    /**
+     * @param context a context with authorisation off
+     * @return every archived or withdrawn item, discoverable or not
+     * @throws Exception on database failure
+     */
+    public List<UUID> itemIds(Context context) throws Exception {
+        List<UUID> ids = new ArrayList<>();
+        collect(items.findInArchiveOrWithdrawnDiscoverableModifiedSince(context, null), ids);
+        collect(items.findInArchiveOrWithdrawnNonDiscoverableModifiedSince(context, null), ids);
+        context.uncacheEntities();
+        return ids;
+    }
+
+    private static void collect(Iterator<Item> found, List<UUID> into) {
+        while (found.hasNext()) {
+            into.add(found.next().getID());
+        }
+    }
+
+    /**
+     * Re-indexes communities, collections and the given items in Discovery.
+     *
+     * @param context  a context with authorisation off
+     * @param indexing DSpace's indexing service
+     * @param ids      the items
+     * @throws Exception on database or Solr failure
+     */
+    public void discovery(Context context, IndexingService indexing, List<UUID> ids) throws Exception {
+        for (Community community : ContentServiceFactory.getInstance().getCommunityService().findAll(context)) {
+            indexing.indexContent(context, new IndexableCommunity(community), true, false);
+        }
+        for (Collection collection : ContentServiceFactory.getInstance().getCollectionService().findAll(context)) {
+            indexing.indexContent(context, new IndexableCollection(collection), true, false);
+        }
+        Progress progress = new Progress(progressOut, "search index", ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            for (UUID id : ids.subList(from, Math.min(from + BATCH, ids.size()))) {
+                Item item = items.find(context, id);
+                if (item != null) {
+                    indexing.indexContent(context, new IndexableItem(item), true, false);
+                }
+                progress.step();
+            }
+            context.uncacheEntities();
+        }
+        indexing.commit();
+        progress.finish();
+    }
+
+    /**
+     * Writes the OAI records of the given items, then any tombstone the OAI core lacks.
+     *
+     * @param context a context with authorisation off
+     * @param oai     the OAI indexer
+     * @param ids     the items
+     * @throws Exception on database or Solr failure
+     */
+    public void oai(Context context, OaiIndexer oai, List<UUID> ids) throws Exception {
+        Progress progress = new Progress(progressOut, "OAI-PMH index", ids.size());
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            List<UUID> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
+            oai.update(context, batch);
+            for (int i = 0; i < batch.size(); i++) {
+                progress.step();
+            }
+            context.uncacheEntities();
+        }
+        oai.commit();
+        oai.restoreTombstones();
+        progress.finish();
+    }
+}

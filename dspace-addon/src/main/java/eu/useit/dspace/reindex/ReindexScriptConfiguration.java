@@ -1,0 +1,30 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.reindex;
+
+import eu.useit.dspace.support.UseitScriptConfiguration;
+import org.apache.commons.cli.Options;
+
+/**
+ * Registers {@link ReindexScript} as the DSpace script {@code useit-reindex} (bean in
+ * {@code config/spring/api/useit-scripts.xml}); administrators only.
+ */
+public class ReindexScriptConfiguration extends UseitScriptConfiguration<ReindexScript> {
+
+    /**
+     * Runs the command with {@link ReindexScript}.
+     */
+    public ReindexScriptConfiguration() {
+        super(ReindexScript.class);
+    }
+
+    @Override
+    public Options getOptions() {
+        Options options = new Options();
+        options.addOption("d", "discovery", false, "rebuild the search index");
+        options.addOption("o", "oai", false, "rebuild the OAI-PMH index (tombstones kept)");
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+}
