@@ -77,7 +77,21 @@ public class UseitStructure {
     }
 
     private List<Outcome> ensureTypes(Context context, Path dspaceDir) throws Exception {
-        Path file = dspaceDir.resolve(RELATIONSHIP_TYPES);
+        return ensureTypes(context, dspaceDir.resolve(RELATIONSHIP_TYPES), false);
+    }
+
+    /**
+     * Makes sure the item types and relationship types of a relationship-types file exist, through DSpace's own
+     * entity initialisation (which commits what it creates); or, in a dry run, only finds which are missing.
+     *
+     * @param context a DSpace context (committed before DSpace's loader runs)
+     * @param file    a relationship-types file, such as {@link #RELATIONSHIP_TYPES} in the DSpace home
+     * @param dryRun  find what is missing, create nothing
+     * @return one outcome per item type, then per relationship type: created (or, in a dry run, to create) or
+     *         found
+     * @throws Exception if the file is unreadable or DSpace refuses a type
+     */
+    public List<Outcome> ensureTypes(Context context, Path file, boolean dryRun) throws Exception {
         List<RelationshipTypeSpec> specs;
         try (InputStream in = Files.newInputStream(file)) {
             specs = RelationshipTypeSpec.read(in);
@@ -97,7 +111,7 @@ public class UseitStructure {
         for (RelationshipTypeSpec spec : specs) {
             relationExisted.add(find(context, spec) != null);
         }
-        if (typeExisted.contains(false) || relationExisted.contains(false)) {
+        if (!dryRun && (typeExisted.contains(false) || relationExisted.contains(false))) {
             // DSpace's own loader, in a context of its own: it commits what it creates.
             context.commit();
             InitializeEntities.main(new String[] {"-f", file.toString()});
@@ -110,7 +124,7 @@ public class UseitStructure {
         }
         i = 0;
         for (RelationshipTypeSpec spec : specs) {
-            if (find(context, spec) == null) {
+            if (!dryRun && find(context, spec) == null) {
                 throw new IllegalStateException("DSpace did not create the relationship type " + spec.describe());
             }
             outcomes.add(new Outcome("relationship type", spec.describe(), "", !relationExisted.get(i++)));

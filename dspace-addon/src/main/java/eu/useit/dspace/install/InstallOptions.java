@@ -1,0 +1,26 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.install;
+
+import org.apache.commons.cli.Options;
+
+/**
+ * The install's options, the same for {@code dspace useit-install} and {@code dspace dsrun
+ * eu.useit.dspace.install.Install}.
+ */
+final class InstallOptions {
+
+    private InstallOptions() {
+    }
+
+    /**
+     * @return {@code -n/--dry-run} and {@code -h/--help}
+     */
+    static Options options() {
+        Options options = new Options();
+        options.addOption("n", "dry-run", false, "report what would change; write nothing, load nothing");
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+}

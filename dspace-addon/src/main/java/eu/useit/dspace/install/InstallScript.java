@@ -1,0 +1,44 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.install;
+
+import org.apache.commons.cli.ParseException;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.utils.DSpace;
+
+/**
+ * {@code dspace useit-install [-n]}: installs the USE-IT! addon into this DSpace, or finds it installed; see
+ * {@link Install}. One line per change, notes and backups, then a summary; a second run says there is nothing to
+ * do. A failure is one error line (exit status 1), and no file is left half-written.
+ */
+public class InstallScript extends DSpaceRunnable<InstallScriptConfiguration> {
+
+    private boolean dryRun;
+
+    @Override
+    public InstallScriptConfiguration getScriptConfiguration() {
+        return new DSpace().getServiceManager()
+                           .getServiceByName(Install.NAME, InstallScriptConfiguration.class);
+    }
+
+    @Override
+    public void setup() throws ParseException {
+        dryRun = commandLine.hasOption('n');
+    }
+
+    @Override
+    public void internalRun() throws Exception {
+        InstallReport report;
+        try {
+            report = Install.ofRunningDSpace().run(dryRun);
+        } catch (InstallException e) {
+            handler.logError(Install.NAME + ": " + e.getMessage());
+            // the line above says it all: exit status 1 (failed process through REST), no stack trace
+            handler.handleException((String) null);
+            return;
+        }
+        report.lines().forEach(handler::logInfo);
+        handler.logInfo(report.summary());
+    }
+}
