@@ -4,8 +4,9 @@
 package eu.useit.dspace.install;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+
+import eu.useit.dspace.support.ReportLines;
 
 /**
  * What a run of the install did, or would do in a dry run: one line per change, the site settings kept (notes),
@@ -68,14 +69,9 @@ public final class InstallReport {
      *         ({@code backup: ...}, relative to the DSpace home)
      */
     public List<String> lines() {
-        List<String> lines = new ArrayList<>(changes);
-        notes.forEach(note -> lines.add("note: " + note));
-        for (Path backup : backups) {
-            Path shown = backup.startsWith(dspaceDir) ? dspaceDir.relativize(backup) : backup;
-            lines.add("backup: " + shown.toString().replace('\\', '/'));
-        }
-        return lines;
+        return ReportLines.of(changes, notes, backups, dspaceDir);
     }
+
 
     /**
      * @return one line: nothing to do, what a dry run found, or how many changes were made

@@ -4,8 +4,9 @@
 package eu.useit.dspace.oai.config;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+
+import eu.useit.dspace.support.ReportLines;
 
 /**
  * What a run of {@link OaiConfigUpdate} did, or would do in a dry run.
@@ -74,11 +75,9 @@ public final class OaiConfigReport {
      *         backups ("backup: ...")
      */
     public List<String> lines() {
-        List<String> lines = new ArrayList<>(changes);
-        notes.forEach(note -> lines.add("note: " + note));
-        backups.forEach(backup -> lines.add("backup: " + backup));
-        return lines;
+        return ReportLines.of(changes, notes, backups, null);
     }
+
 
     /**
      * @return one line: nothing changed, what a dry run found, or how many changes were written

@@ -1,0 +1,35 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.support;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lines a configuration-changing command prints before its summary: one per change, then the site settings
+ * it kept ({@code note: ...}), then the backups it made ({@code backup: ...}).
+ */
+public final class ReportLines {
+
+    private ReportLines() {
+    }
+
+    /**
+     * @param changes one line per change
+     * @param notes   one line per site setting kept
+     * @param backups the backups made
+     * @param base    backups under this folder are shown relative to it (null: as they are)
+     * @return the lines
+     */
+    public static List<String> of(List<String> changes, List<String> notes, List<Path> backups, Path base) {
+        List<String> lines = new ArrayList<>(changes);
+        notes.forEach(note -> lines.add("note: " + note));
+        for (Path backup : backups) {
+            Path shown = base != null && backup.startsWith(base) ? base.relativize(backup) : backup;
+            lines.add("backup: " + shown.toString().replace('\\', '/'));
+        }
+        return lines;
+    }
+}
