@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
-import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,7 @@ import eu.useit.dspace.structure.UseitStructure;
 import eu.useit.dspace.taxonomy.Strand;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.Sample;
 import eu.useit.tests.support.Scripts;
 import org.dspace.app.scripts.handler.impl.TestDSpaceRunnableHandler;
 import org.dspace.content.Collection;
@@ -37,7 +37,6 @@ import org.dspace.content.Relationship;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.content.service.RelationshipService;
-import org.dspace.core.Context;
 import org.dspace.curate.Curator;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -56,14 +55,7 @@ public class SampleIT extends AbstractUseitIT {
 
     @BeforeClass
     public static void loadSample() throws Exception {
-        bootRepository();
-        Context setup = new Context();
-        administrator(setup);
-        setup.complete();
-        Scripts.run("useit-structure");
-        TestDSpaceRunnableHandler run = Scripts.run("useit-import", "-f", SAMPLE.toString(), "-e", ADMIN_EMAIL);
-        assertThat(run.getErrorMessages().toString(), run.getErrorMessages().isEmpty(), is(true));
-        assertThat(run.getException(), nullValue());
+        Sample.load();
     }
 
     @Test

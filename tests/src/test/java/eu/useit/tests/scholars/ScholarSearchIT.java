@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.in;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.net.URI;
@@ -47,9 +46,8 @@ import eu.useit.dspace.structure.UseitStructure;
 import eu.useit.dspace.taxonomy.Strand;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import eu.useit.tests.support.AbstractUseitIT;
-import eu.useit.tests.support.Scripts;
+import eu.useit.tests.support.Sample;
 import eu.useit.tests.support.TestRepository;
-import org.dspace.app.scripts.handler.impl.TestDSpaceRunnableHandler;
 import org.dspace.builder.ItemBuilder;
 import org.dspace.builder.RelationshipBuilder;
 import org.dspace.content.Collection;
@@ -95,14 +93,7 @@ public class ScholarSearchIT extends AbstractUseitIT {
      */
     @BeforeClass
     public static void loadSample() throws Exception {
-        bootRepository();
-        Context setup = new Context();
-        administrator(setup);
-        setup.complete();
-        Scripts.run("useit-structure");
-        TestDSpaceRunnableHandler run = Scripts.run("useit-import", "-f", SAMPLE.toString(), "-e", ADMIN_EMAIL);
-        assertThat(run.getErrorMessages().toString(), run.getErrorMessages().isEmpty(), is(true));
-        assertThat(run.getException(), nullValue());
+        Sample.load();
     }
 
     /**
