@@ -16,19 +16,15 @@ import java.util.Random;
 
 import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
-import eu.useit.runtime.LocalAdministrator;
 import eu.useit.runtime.Repository;
 import eu.useit.runtime.RuntimeHome;
 import eu.useit.runtime.RuntimeSettings;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import org.dspace.app.launcher.ScriptLauncher;
 import org.dspace.content.Collection;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.core.Context;
-import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
-import org.dspace.servicemanager.DSpaceKernelInit;
 
 /**
  * Bulk deposit benchmark: N generated (illustrative, clearly synthetic) case studies imported by
@@ -66,8 +62,8 @@ public final class ImportBenchmark {
         RuntimeSettings settings = new RuntimeSettings(defaults.homeTemplate(), defaults.solrLib(),
                                                        defaults.dataDir(), "127.0.0.1", 0, 0, null);
         try (Repository repository = new Repository().start(settings, System.out)) {
-            administrator();
-            script("useit-structure");
+            BenchScripts.administrator(ADMIN);
+            BenchScripts.run("useit-structure");
             Path work = defaults.dataDir().resolve("bench-files");
             Files.createDirectories(work);
             String caseStudies = caseStudiesHandle();
@@ -79,12 +75,13 @@ public final class ImportBenchmark {
             boolean withDSpace = !"useit".equals(System.getProperty("bench.phases"));
             if (withDSpace) {
                 phases.add(measure("DSpace metadata-import (new items)", n,
-                                   () -> script("metadata-import", "-f", dspaceCsv.toString(), "-e", ADMIN, "-s")));
+                                   () -> BenchScripts.run("metadata-import", "-f", dspaceCsv.toString(), "-e",
+                                                          ADMIN, "-s")));
             }
             phases.add(measure("useit-import (new items)", n,
-                               () -> script("useit-import", "-f", useitCsv.toString(), "-e", ADMIN)));
+                               () -> BenchScripts.run("useit-import", "-f", useitCsv.toString(), "-e", ADMIN)));
             phases.add(measure("useit-import rerun (all unchanged)", n,
-                               () -> script("useit-import", "-f", useitCsv.toString(), "-e", ADMIN)));
+                               () -> BenchScripts.run("useit-import", "-f", useitCsv.toString(), "-e", ADMIN)));
             int expected = withDSpace ? 2 * n : n;
             int inCollection = countCaseStudies();
             if (inCollection != expected) {
@@ -119,25 +116,6 @@ public final class ImportBenchmark {
                               phase.peakHeapMiB());
             return phase;
         }
-    }
-
-    private static void script(String... args) throws Exception {
-        CommandLineDSpaceRunnableHandler handler = new CommandLineDSpaceRunnableHandler() {
-            @Override
-            public void handleException(String message, Exception e) {
-                throw new IllegalStateException(args[0] + " failed: " + message, e);
-            }
-        };
-        int status = ScriptLauncher.handleScript(args, null, handler, DSpaceKernelInit.getKernel(null));
-        if (status != 0) {
-            throw new IllegalStateException(args[0] + " exited with " + status);
-        }
-    }
-
-    private static void administrator() throws Exception {
-        Context context = new Context();
-        LocalAdministrator.account(context, ADMIN, null);
-        context.complete();
     }
 
     private static String caseStudiesHandle() throws Exception {

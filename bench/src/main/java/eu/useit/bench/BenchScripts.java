@@ -1,0 +1,51 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.bench;
+
+import eu.useit.runtime.LocalAdministrator;
+import org.dspace.app.launcher.ScriptLauncher;
+import org.dspace.core.Context;
+import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
+import org.dspace.servicemanager.DSpaceKernelInit;
+
+/**
+ * What the benchmarks do on a booted repository before they measure: run DSpace commands as
+ * {@code [dspace]/bin/dspace <command>} does, and make the administrator account the commands act as.
+ */
+final class BenchScripts {
+
+    private BenchScripts() {
+    }
+
+    /**
+     * Runs a DSpace command in this JVM; any failure ends the benchmark.
+     *
+     * @param args the command name and its arguments
+     * @throws Exception if the command fails or exits with a non-zero status
+     */
+    static void run(String... args) throws Exception {
+        CommandLineDSpaceRunnableHandler handler = new CommandLineDSpaceRunnableHandler() {
+            @Override
+            public void handleException(String message, Exception e) {
+                throw new IllegalStateException(args[0] + " failed: " + message, e);
+            }
+        };
+        int status = ScriptLauncher.handleScript(args, null, handler, DSpaceKernelInit.getKernel(null));
+        if (status != 0) {
+            throw new IllegalStateException(args[0] + " exited with " + status);
+        }
+    }
+
+    /**
+     * Finds or creates an administrator account.
+     *
+     * @param email its e-mail address
+     * @throws Exception if the account cannot be written
+     */
+    static void administrator(String email) throws Exception {
+        Context context = new Context();
+        LocalAdministrator.account(context, email, null);
+        context.complete();
+    }
+}
