@@ -11,7 +11,11 @@
                 xmlns:doc="http://www.lyncode.com/xoai"
                 xmlns="http://datacite.org/schema/kernel-4"
                 exclude-result-prefixes="doc">
-    <xsl:output method="xml" omit-xml-declaration="yes" indent="yes"/>
+    <xsl:output method="xml" omit-xml-declaration="yes" indent="no"/>
+
+    <!-- one line in every record: a line break inside the attribute would reach each record as spaces -->
+    <xsl:variable name="schema-location" select="concat('http://datacite.org/schema/kernel-4', ' ',
+                                                  'https://schema.datacite.org/meta/kernel-4/metadata.xsd')"/>
 
     <xsl:variable name="md" select="/doc:metadata"/>
     <xsl:variable name="dc" select="$md/doc:element[@name='dc']"/>
@@ -20,8 +24,7 @@
 
     <xsl:template match="/">
         <resource xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                  xsi:schemaLocation="http://datacite.org/schema/kernel-4
-                                      https://schema.datacite.org/meta/kernel-4/metadata.xsd">
+                  xsi:schemaLocation="{$schema-location}">
             <identifier identifierType="Handle">
                 <xsl:value-of select="$md/doc:element[@name='others']/doc:field[@name='handle']"/>
             </identifier>

@@ -17,7 +17,11 @@
                 xmlns:datacite="http://datacite.org/schema/kernel-4"
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 exclude-result-prefixes="doc">
-    <xsl:output method="xml" omit-xml-declaration="yes" indent="yes"/>
+    <xsl:output method="xml" omit-xml-declaration="yes" indent="no"/>
+
+    <!-- one line in every record: a line break inside the attribute would reach each record as spaces -->
+    <xsl:variable name="schema-location" select="concat('http://namespace.openaire.eu/schema/oaire/', ' ',
+                                                  'https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd')"/>
 
     <xsl:variable name="md" select="/doc:metadata"/>
     <xsl:variable name="dc" select="$md/doc:element[@name='dc']"/>
@@ -33,8 +37,7 @@
 
     <xsl:template match="/">
         <oaire:resource xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                        xsi:schemaLocation="http://namespace.openaire.eu/schema/oaire/
-                                            https://www.openaire.eu/schema/repo-lit/4.0/openaire.xsd">
+                        xsi:schemaLocation="{$schema-location}">
             <datacite:titles>
                 <xsl:for-each select="$dc/doc:element[@name='title']/doc:element/doc:field[@name='value']">
                     <datacite:title><xsl:value-of select="."/></datacite:title>

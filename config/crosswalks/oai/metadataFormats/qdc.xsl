@@ -25,7 +25,11 @@
                 xmlns:dcterms="http://purl.org/dc/terms/"
                 xmlns:qdc="https://w3id.org/useit/ns/qdc/1.0/"
                 exclude-result-prefixes="doc">
-    <xsl:output method="xml" omit-xml-declaration="yes" indent="yes"/>
+    <xsl:output method="xml" omit-xml-declaration="yes" indent="no"/>
+
+    <!-- one line in every record: a line break inside the attribute would reach each record as spaces -->
+    <xsl:variable name="schema-location" select="concat('https://w3id.org/useit/ns/qdc/1.0/', ' ',
+                                                  'https://w3id.org/useit/ns/qdc/1.0/qdc.xsd')"/>
 
     <xsl:variable name="md" select="/doc:metadata"/>
     <xsl:variable name="dc" select="$md/doc:element[@name='dc']"/>
@@ -55,8 +59,7 @@
 
     <xsl:template match="/">
         <qdc:qualifieddc xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                         xsi:schemaLocation="https://w3id.org/useit/ns/qdc/1.0/
-                                             https://w3id.org/useit/ns/qdc/1.0/qdc.xsd">
+                         xsi:schemaLocation="{$schema-location}">
             <!-- the schema wants a title first -->
             <xsl:variable name="titles" select="$dc/doc:element[@name='title']/doc:element/doc:field[@name='value']
                                                 [normalize-space(.) != '']"/>
@@ -79,7 +82,7 @@
             </xsl:for-each>
             <xsl:call-template name="useit"/>
             <xsl:for-each select="$md/doc:element[@name='relation']/doc:element/doc:element/doc:field[@name='value']
-                                  [starts-with(../doc:field[@name='authority'], 'virtual::')]
+                                  [starts-with(following-sibling::doc:field[1][@name='authority'], 'virtual::')]
                                   [normalize-space(.) != '']">
                 <dc:relation><xsl:value-of select="concat($ui, '/items/', normalize-space(.))"/></dc:relation>
             </xsl:for-each>

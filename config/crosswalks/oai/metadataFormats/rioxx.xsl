@@ -28,7 +28,11 @@
                 xmlns:dcterms="http://purl.org/dc/terms/"
                 xmlns:rioxxterms="http://www.rioxx.net/schema/v3.0/rioxxterms/"
                 exclude-result-prefixes="doc">
-    <xsl:output method="xml" omit-xml-declaration="yes" indent="yes"/>
+    <xsl:output method="xml" omit-xml-declaration="yes" indent="no"/>
+
+    <!-- one line in every record: a line break inside the attribute would reach each record as spaces -->
+    <xsl:variable name="schema-location" select="concat('http://www.rioxx.net/schema/v3.0/rioxx/', ' ',
+                                                  'http://www.rioxx.net/schema/v3.0/rioxx/rioxx.xsd')"/>
 
     <xsl:variable name="md" select="/doc:metadata"/>
     <xsl:variable name="dc" select="$md/doc:element[@name='dc']"/>
@@ -43,8 +47,7 @@
     <xsl:template match="/">
         <rioxx xmlns="http://www.rioxx.net/schema/v3.0/rioxx/"
                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-               xsi:schemaLocation="http://www.rioxx.net/schema/v3.0/rioxx/
-                                   http://www.rioxx.net/schema/v3.0/rioxx/rioxx.xsd">
+               xsi:schemaLocation="{$schema-location}">
             <xsl:call-template name="joined-element">
                 <xsl:with-param name="name" select="'dc:coverage'"/>
                 <xsl:with-param name="nodes" select="$dc/doc:element[@name='coverage']//doc:field[@name='value']
@@ -135,7 +138,9 @@
                 <xsl:when test="$author">
                     <xsl:attribute name="first-named-author">true</xsl:attribute>
                     <rioxxterms:name><xsl:value-of select="normalize-space($author)"/></rioxxterms:name>
-                    <xsl:variable name="authority" select="normalize-space($author/../doc:field[@name='authority'])"/>
+                    <!-- a value's authority is the field right after it -->
+                    <xsl:variable name="authority"
+                        select="normalize-space($author/following-sibling::doc:field[1][@name='authority'])"/>
                     <rioxxterms:id>
                         <xsl:choose>
                             <xsl:when test="starts-with($authority, 'https://') or starts-with($authority, 'http://')">

@@ -3,13 +3,18 @@
   USE-IT! crosswalk: DSpace's XOAI item document to the native USE-IT! format (metadataPrefix "useit",
   namespace https://w3id.org/useit/ns/1.0/, schema eu/useit/dspace/oai/useit.xsd in the addon jar).
   Element order follows the schema; nothing is written empty.
+
+  The item document nests a field as schema / element / [qualifier /] language / field, and a language element
+  holds each value followed by its own authority and confidence, so a value's authority is the field right
+  after it. Paths are written out to their depth (no "//") and elements are literal: this crosswalk runs for
+  every record of every harvest, so it is kept as cheap as oai_dc's.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:doc="http://www.lyncode.com/xoai"
                 xmlns:useit="https://w3id.org/useit/ns/1.0/"
                 exclude-result-prefixes="doc">
-    <xsl:output method="xml" omit-xml-declaration="yes" indent="yes"/>
+    <xsl:output method="xml" omit-xml-declaration="yes" indent="no"/>
 
     <xsl:variable name="md" select="/doc:metadata"/>
     <xsl:variable name="dc" select="$md/doc:element[@name='dc']"/>
@@ -20,117 +25,109 @@
         <useit:record xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                       xsi:schemaLocation="https://w3id.org/useit/ns/1.0/ https://w3id.org/useit/ns/1.0/useit.xsd"
                       type="{$md/doc:element[@name='dspace']/doc:element[@name='entity']/doc:element[@name='type']
-                             //doc:field[@name='value']}">
-            <xsl:for-each select="$u/doc:element[@name='key']//doc:field[@name='value'][1]">
+                             /doc:element/doc:field[@name='value']}">
+            <xsl:for-each select="$u/doc:element[@name='key']/doc:element/doc:field[@name='value'][1]">
                 <xsl:attribute name="key"><xsl:value-of select="."/></xsl:attribute>
             </xsl:for-each>
             <useit:title>
                 <xsl:value-of select="$dc/doc:element[@name='title']/doc:element/doc:field[@name='value']"/>
             </useit:title>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="$dc/doc:element[@name='contributor']
-                    /doc:element[@name='author']//doc:field[@name='value']
-                    | $dc/doc:element[@name='creator']//doc:field[@name='value']"/>
-                <xsl:with-param name="as" select="'creator'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="($dc/doc:element[@name='date']/doc:element[@name='issued']
-                                                      //doc:field[@name='value'])[1]"/>
-                <xsl:with-param name="as" select="'date'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="($dc/doc:element[@name='description']
-                    /doc:element[@name='abstract']//doc:field[@name='value'])[1]"/>
-                <xsl:with-param name="as" select="'abstract'"/>
-            </xsl:call-template>
-            <xsl:for-each select="$u/doc:element[@name='strand']/doc:element">
+            <xsl:for-each select="$dc/doc:element[@name='contributor']/doc:element[@name='author']
+                                  /doc:element/doc:field[@name='value'][normalize-space()]
+                                  | $dc/doc:element[@name='creator']/doc:element/doc:field[@name='value']
+                                  [normalize-space()]">
+                <useit:creator><xsl:value-of select="normalize-space()"/></useit:creator>
+            </xsl:for-each>
+            <xsl:for-each select="($dc/doc:element[@name='date']/doc:element[@name='issued']
+                                   /doc:element/doc:field[@name='value'][normalize-space()])[1]">
+                <useit:date><xsl:value-of select="normalize-space()"/></useit:date>
+            </xsl:for-each>
+            <xsl:for-each select="($dc/doc:element[@name='description']/doc:element[@name='abstract']
+                                   /doc:element/doc:field[@name='value'][normalize-space()])[1]">
+                <useit:abstract><xsl:value-of select="normalize-space()"/></useit:abstract>
+            </xsl:for-each>
+            <xsl:for-each select="$u/doc:element[@name='strand']/doc:element/doc:field[@name='value']
+                                  [normalize-space()]">
                 <useit:strand>
-                    <xsl:for-each select="doc:field[@name='authority']">
-                        <xsl:attribute name="id"><xsl:value-of select="."/></xsl:attribute>
+                    <xsl:for-each select="following-sibling::doc:field[1][@name='authority'][normalize-space()]">
+                        <xsl:attribute name="id"><xsl:value-of select="normalize-space()"/></xsl:attribute>
                     </xsl:for-each>
-                    <xsl:value-of select="doc:field[@name='value']"/>
+                    <xsl:value-of select="normalize-space()"/>
                 </useit:strand>
             </xsl:for-each>
-            <xsl:call-template name="single"><xsl:with-param name="name" select="'objective'"/></xsl:call-template>
-            <xsl:call-template name="single"><xsl:with-param name="name" select="'challenge'"/></xsl:call-template>
-            <xsl:call-template name="single"><xsl:with-param name="name" select="'approach'"/></xsl:call-template>
-            <xsl:call-template name="single"><xsl:with-param name="name" select="'outcome'"/></xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="$u/doc:element[@name='place']//doc:field[@name='value']"/>
-                <xsl:with-param name="as" select="'place'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="$u/doc:element[@name='partner']//doc:field[@name='value']"/>
-                <xsl:with-param name="as" select="'partner'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="($u/doc:element[@name='practitioner']/doc:element[not(@name='role')]
-                                                      /doc:field[@name='value'])[1]"/>
-                <xsl:with-param name="as" select="'practitioner'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="($u/doc:element[@name='practitioner']/doc:element[@name='role']
-                                                      //doc:field[@name='value'])[1]"/>
-                <xsl:with-param name="as" select="'practitionerRole'"/>
-            </xsl:call-template>
-            <xsl:call-template name="single"><xsl:with-param name="name" select="'outputType'"/></xsl:call-template>
-            <xsl:variable name="funder"
-                select="($oaire/doc:element[@name='funderName']//doc:field[@name='value'])[1]"/>
-            <xsl:if test="$funder">
+            <xsl:for-each select="($u/doc:element[@name='objective']/doc:element/doc:field[@name='value']
+                                   [normalize-space()])[1]">
+                <useit:objective><xsl:value-of select="normalize-space()"/></useit:objective>
+            </xsl:for-each>
+            <xsl:for-each select="($u/doc:element[@name='challenge']/doc:element/doc:field[@name='value']
+                                   [normalize-space()])[1]">
+                <useit:challenge><xsl:value-of select="normalize-space()"/></useit:challenge>
+            </xsl:for-each>
+            <xsl:for-each select="($u/doc:element[@name='approach']/doc:element/doc:field[@name='value']
+                                   [normalize-space()])[1]">
+                <useit:approach><xsl:value-of select="normalize-space()"/></useit:approach>
+            </xsl:for-each>
+            <xsl:for-each select="($u/doc:element[@name='outcome']/doc:element/doc:field[@name='value']
+                                   [normalize-space()])[1]">
+                <useit:outcome><xsl:value-of select="normalize-space()"/></useit:outcome>
+            </xsl:for-each>
+            <xsl:for-each select="$u/doc:element[@name='place']/doc:element/doc:field[@name='value']
+                                  [normalize-space()]">
+                <useit:place><xsl:value-of select="normalize-space()"/></useit:place>
+            </xsl:for-each>
+            <xsl:for-each select="$u/doc:element[@name='partner']/doc:element/doc:field[@name='value']
+                                  [normalize-space()]">
+                <useit:partner><xsl:value-of select="normalize-space()"/></useit:partner>
+            </xsl:for-each>
+            <xsl:for-each select="($u/doc:element[@name='practitioner']/doc:element[not(@name='role')]
+                                   /doc:field[@name='value'][normalize-space()])[1]">
+                <useit:practitioner><xsl:value-of select="normalize-space()"/></useit:practitioner>
+            </xsl:for-each>
+            <xsl:for-each select="($u/doc:element[@name='practitioner']/doc:element[@name='role']
+                                   /doc:element/doc:field[@name='value'][normalize-space()])[1]">
+                <useit:practitionerRole><xsl:value-of select="normalize-space()"/></useit:practitionerRole>
+            </xsl:for-each>
+            <xsl:for-each select="($u/doc:element[@name='outputType']/doc:element/doc:field[@name='value']
+                                   [normalize-space()])[1]">
+                <useit:outputType><xsl:value-of select="normalize-space()"/></useit:outputType>
+            </xsl:for-each>
+            <xsl:for-each select="($oaire/doc:element[@name='funderName']/doc:element/doc:field[@name='value']
+                                   [normalize-space()])[1]">
                 <useit:funding>
-                    <useit:funder><xsl:value-of select="$funder"/></useit:funder>
-                    <xsl:call-template name="funding-part"><xsl:with-param name="name" select="'funderIdentifier'"/>
-                    </xsl:call-template>
-                    <xsl:call-template name="funding-part"><xsl:with-param name="name" select="'fundingStream'"/>
-                    </xsl:call-template>
-                    <xsl:call-template name="funding-part"><xsl:with-param name="name" select="'awardNumber'"/>
-                    </xsl:call-template>
-                    <xsl:call-template name="funding-part"><xsl:with-param name="name" select="'awardTitle'"/>
-                    </xsl:call-template>
+                    <useit:funder><xsl:value-of select="normalize-space()"/></useit:funder>
+                    <xsl:for-each select="($oaire/doc:element[@name='funderIdentifier']/doc:element
+                                           /doc:field[@name='value'][normalize-space()])[1]">
+                        <useit:funderIdentifier><xsl:value-of select="normalize-space()"/></useit:funderIdentifier>
+                    </xsl:for-each>
+                    <xsl:for-each select="($oaire/doc:element[@name='fundingStream']/doc:element
+                                           /doc:field[@name='value'][normalize-space()])[1]">
+                        <useit:fundingStream><xsl:value-of select="normalize-space()"/></useit:fundingStream>
+                    </xsl:for-each>
+                    <xsl:for-each select="($oaire/doc:element[@name='awardNumber']/doc:element
+                                           /doc:field[@name='value'][normalize-space()])[1]">
+                        <useit:awardNumber><xsl:value-of select="normalize-space()"/></useit:awardNumber>
+                    </xsl:for-each>
+                    <xsl:for-each select="($oaire/doc:element[@name='awardTitle']/doc:element
+                                           /doc:field[@name='value'][normalize-space()])[1]">
+                        <useit:awardTitle><xsl:value-of select="normalize-space()"/></useit:awardTitle>
+                    </xsl:for-each>
                 </useit:funding>
-            </xsl:if>
+            </xsl:for-each>
             <useit:provenance>
-                <xsl:value-of select="($u/doc:element[@name='provenance']//doc:field[@name='value'])[1]"/>
+                <xsl:value-of select="$u/doc:element[@name='provenance']/doc:element/doc:field[@name='value']"/>
             </useit:provenance>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="$u/doc:element[@name='source']//doc:field[@name='value']"/>
-                <xsl:with-param name="as" select="'source'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="$u/doc:element[@name='unverified']//doc:field[@name='value']"/>
-                <xsl:with-param name="as" select="'unverified'"/>
-            </xsl:call-template>
-            <xsl:call-template name="values">
-                <xsl:with-param name="nodes" select="$dc/doc:element[@name='identifier']/doc:element[@name='uri']
-                                                     //doc:field[@name='value']"/>
-                <xsl:with-param name="as" select="'identifier'"/>
-            </xsl:call-template>
+            <xsl:for-each select="$u/doc:element[@name='source']/doc:element/doc:field[@name='value']
+                                  [normalize-space()]">
+                <useit:source><xsl:value-of select="normalize-space()"/></useit:source>
+            </xsl:for-each>
+            <xsl:for-each select="$u/doc:element[@name='unverified']/doc:element/doc:field[@name='value']
+                                  [normalize-space()]">
+                <useit:unverified><xsl:value-of select="normalize-space()"/></useit:unverified>
+            </xsl:for-each>
+            <xsl:for-each select="$dc/doc:element[@name='identifier']/doc:element[@name='uri']
+                                  /doc:element/doc:field[@name='value'][normalize-space()]">
+                <useit:identifier><xsl:value-of select="normalize-space()"/></useit:identifier>
+            </xsl:for-each>
         </useit:record>
-    </xsl:template>
-
-    <xsl:template name="single">
-        <xsl:param name="name"/>
-        <xsl:call-template name="values">
-            <xsl:with-param name="nodes" select="($u/doc:element[@name=$name]//doc:field[@name='value'])[1]"/>
-            <xsl:with-param name="as" select="$name"/>
-        </xsl:call-template>
-    </xsl:template>
-
-    <xsl:template name="funding-part">
-        <xsl:param name="name"/>
-        <xsl:call-template name="values">
-            <xsl:with-param name="nodes" select="($oaire/doc:element[@name=$name]//doc:field[@name='value'])[1]"/>
-            <xsl:with-param name="as" select="$name"/>
-        </xsl:call-template>
-    </xsl:template>
-
-    <xsl:template name="values">
-        <xsl:param name="nodes"/>
-        <xsl:param name="as"/>
-        <xsl:for-each select="$nodes[normalize-space(.) != '']">
-            <xsl:element name="useit:{$as}" namespace="https://w3id.org/useit/ns/1.0/">
-                <xsl:value-of select="normalize-space(.)"/>
-            </xsl:element>
-        </xsl:for-each>
     </xsl:template>
 </xsl:stylesheet>

@@ -12,15 +12,18 @@
                 xmlns:doc="http://www.lyncode.com/xoai"
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 exclude-result-prefixes="doc">
-    <xsl:output method="xml" omit-xml-declaration="yes" indent="yes"/>
+    <xsl:output method="xml" omit-xml-declaration="yes" indent="no"/>
+
+    <!-- one line in every record: a line break inside the attribute would reach each record as spaces -->
+    <xsl:variable name="schema-location" select="concat('http://www.openarchives.org/OAI/2.0/oai_dc/', ' ',
+                                                  'http://www.openarchives.org/OAI/2.0/oai_dc.xsd')"/>
 
     <xsl:variable name="dc" select="/doc:metadata/doc:element[@name='dc']"/>
 
     <xsl:template match="/">
         <oai_dc:dc xmlns:oai_dc="http://www.openarchives.org/OAI/2.0/oai_dc/"
                    xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-                   xsi:schemaLocation="http://www.openarchives.org/OAI/2.0/oai_dc/
-                                       http://www.openarchives.org/OAI/2.0/oai_dc.xsd">
+                   xsi:schemaLocation="{$schema-location}">
             <xsl:apply-templates mode="dc" select="$dc/doc:element[@name='title']//doc:field[@name='value']">
                 <xsl:with-param name="as" select="'title'"/>
             </xsl:apply-templates>

@@ -344,7 +344,7 @@ public final class OaiBenchmark {
 
     /** The USE-IT! endpoint's query for the page at a cursor: after the record before it, in keyset order. */
     private static SolrQuery keysetQuery(SolrClient solr, int cursor, int pageSize) throws Exception {
-        SolrQuery query = new SolrQuery(REQUEST_QUERY).setRows(pageSize)
+        SolrQuery query = new SolrQuery("*:*").addFilterQuery(REQUEST_QUERY).setRows(pageSize)
             .addSort(DATESTAMP, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
         if (cursor > 0) {
             SolrDocument before = solr.query(new SolrQuery(REQUEST_QUERY).setStart(cursor - 1).setRows(1)
@@ -352,8 +352,8 @@ public final class OaiBenchmark {
                 .addSort(HANDLE, SolrQuery.ORDER.asc)).getResults().get(0);
             String stamp = ((Date) before.getFieldValue(DATESTAMP)).toInstant().toString();
             String handle = ClientUtils.escapeQueryChars((String) before.getFieldValue(HANDLE));
-            query.addFilterQuery(DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\"" + stamp + "\" AND "
-                                     + HANDLE + ":{" + handle + " TO *])");
+            query.addFilterQuery("{!cache=false}" + DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\""
+                                     + stamp + "\" AND " + HANDLE + ":{" + handle + " TO *])");
         }
         return query;
     }
@@ -476,9 +476,10 @@ public final class OaiBenchmark {
         md.append("\n**Alone** — each page requested once by itself, right after a change and commit (a record in ")
           .append("no list, rewritten) that makes Solr open a new searcher, as a harvester meets Solr's caches (a ")
           .append("keyset filter or an offset window is new to them); endpoints and depths in turns, tokens kept ")
-          .append("from the harvests. *Solr alone*: the page's query sent by the benchmark with SolrJ (context ")
-          .append("query, all stored fields; the USE-IT! keyset filter and sort, or stock's start offset and no ")
-          .append("sort), also on a new searcher; the rest of a page's cost is the data provider's (XOAI, crosswalk, ")
+          .append("from the harvests. *Solr alone*: the page's query sent by the benchmark with SolrJ (all stored ")
+          .append("fields; the USE-IT! context filter query, uncached keyset filter and sort, or stock's context ")
+          .append("query, start offset and no sort), also on a new searcher; the rest of a page's cost is the data ")
+          .append("provider's (XOAI, crosswalk, ")
           .append("HTTP):\n\n");
         md.append("| cursor | USE-IT! | stock | Solr alone, keyset | Solr alone, offset |\n|---|---|---|---|---|\n");
         for (Depth depth : depths) {

@@ -87,7 +87,9 @@ public final class UseitItemRepository implements ItemRepository {
 
     private Page list(List<ScopedFilter> filters, int offset, int length, String set, Date from, Date until)
         throws OAIException {
-        SolrQuery query = new SolrQuery(queries.buildQuery(filters)).setRows(length)
+        // the context's filter is the same for every page of every harvest: a filter query, cached by Solr and
+        // not scored; the keyset filter differs on each page, so it is not cached (it would only evict others)
+        SolrQuery query = new SolrQuery("*:*").addFilterQuery(queries.buildQuery(filters)).setRows(length)
             .addSort(DATESTAMP, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
         if (set != null) {
             query.addFilterQuery(setQuery(set));
@@ -101,8 +103,8 @@ public final class UseitItemRepository implements ItemRepository {
         Keyset after = page.after();
         if (after != null) {
             String stamp = after.datestamp().toString();
-            query.addFilterQuery(DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\"" + stamp + "\" AND "
-                + HANDLE + ":{" + ClientUtils.escapeQueryChars(after.handle()) + " TO *])");
+            query.addFilterQuery("{!cache=false}" + DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\""
+                + stamp + "\" AND " + HANDLE + ":{" + ClientUtils.escapeQueryChars(after.handle()) + " TO *])");
         }
         SolrDocumentList documents = run(query);
         List<Item> items = new ArrayList<>();

@@ -4,6 +4,7 @@
 package eu.useit.tests.harvesters;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -194,6 +195,13 @@ public class OaiValidityIT extends AbstractUseitIT {
         assertThat(Xml.string(records, caseStudy + "/@type"), is("CaseStudy"));
         assertThat(Xml.string(records, caseStudy + "/*[local-name()='strand']/@id"),
                    is("community-research:recruitment"));
+        // a case study of four sub-themes: four strand elements, each label with its own vocabulary id
+        String strands = "//*[local-name()='record'][@key='cs-health-overseas-professionals']/*[local-name()='strand']";
+        assertThat(Xml.strings(records, strands + "/@id"),
+                   contains("skills-matching:overseas-health-professionals", "skills-matching:language-licensing",
+                            "skills-matching:placements", "skills-matching:anchor-recruitment"));
+        assertThat(Xml.string(records, strands + "[@id='skills-matching:placements']"),
+                   is("Skills Matching::Placements"));
         assertThat(Xml.string(records, caseStudy + "/*[local-name()='provenance']"), is("sourced"));
         assertThat(Xml.string(records, caseStudy + "/*[local-name()='practitioner']"), is("Dr Peter Lee"));
         assertThat(Xml.string(records, caseStudy + "/*[local-name()='objective']").isBlank(), is(false));
