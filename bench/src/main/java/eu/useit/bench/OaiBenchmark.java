@@ -552,8 +552,8 @@ public final class OaiBenchmark {
         md.append("\nRecords/s: medians over the rounds of the whole harvests of `/request` (`oai_dc`, ")
           .append("`oai_openaire`) and `/useit` (`useit`) through the USE-IT! endpoint.");
         double useitDc = median(runs.get(listings.get(3)), run -> run.harvest().rate());
-        md.append(String.format(Locale.ROOT, " `useit` is served in `/useit` only, whose context query costs Solr "
-                                    + "more: against `oai_dc` in the same context (%.0f records/s) it is at %.2f×. "
+        md.append(String.format(Locale.ROOT, " `useit` is served in `/useit` only: against "
+                                    + "`oai_dc` in the same context (%.0f records/s) it is at %.2f×. "
                                     + "In CPU time per page (DSpace + Solr, medians), which depends less on other "
                                     + "work on the machine: `oai_openaire` %.2f×, `useit` %.2f× of `oai_dc`.%n",
                                 useitDc, useit / useitDc,
