@@ -87,9 +87,7 @@
                                   //doc:field[@name='value']">
                 <dc:description><xsl:value-of select="."/></dc:description>
             </xsl:for-each>
-            <datacite:identifier identifierType="HANDLE">
-                <xsl:value-of select="$md/doc:element[@name='others']/doc:field[@name='handle']"/>
-            </datacite:identifier>
+            <xsl:call-template name="identifier"/>
             <xsl:call-template name="access-rights"/>
             <xsl:variable name="subjects" select="$dc/doc:element[@name='subject']//doc:field[@name='value']
                                                   | $useit/doc:element[@name='strand']//doc:field[@name='value']"/>
@@ -104,6 +102,26 @@
                 <dc:coverage><xsl:value-of select="."/></dc:coverage>
             </xsl:for-each>
         </oaire:resource>
+    </xsl:template>
+
+    <!-- A link harvesters can follow: the item's handle URL (dc.identifier.uri: a hdl.handle.net URL, or the
+         landing page where the handle prefix is not registered), else the bare handle. -->
+    <xsl:template name="identifier">
+        <xsl:variable name="uri" select="normalize-space($dc/doc:element[@name='identifier']
+                                         /doc:element[@name='uri']/doc:element/doc:field[@name='value'])"/>
+        <xsl:choose>
+            <xsl:when test="contains($uri, '://hdl.handle.net/')">
+                <datacite:identifier identifierType="HANDLE"><xsl:value-of select="$uri"/></datacite:identifier>
+            </xsl:when>
+            <xsl:when test="starts-with($uri, 'http://') or starts-with($uri, 'https://')">
+                <datacite:identifier identifierType="URL"><xsl:value-of select="$uri"/></datacite:identifier>
+            </xsl:when>
+            <xsl:otherwise>
+                <datacite:identifier identifierType="HANDLE">
+                    <xsl:value-of select="$md/doc:element[@name='others']/doc:field[@name='handle']"/>
+                </datacite:identifier>
+            </xsl:otherwise>
+        </xsl:choose>
     </xsl:template>
 
     <xsl:template name="funding">

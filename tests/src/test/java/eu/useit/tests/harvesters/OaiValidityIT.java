@@ -217,6 +217,9 @@ public class OaiValidityIT extends AbstractUseitIT {
         Document record = valid("useit", "verb=GetRecord&metadataPrefix=oai_openaire&identifier="
             + URLEncoder.encode("oai:useit.example.ac.uk:" + journal, StandardCharsets.UTF_8));
         String resource = "//*[local-name()='resource']";
+        // a link back to the landing page, which harvesters show as the place to read the output
+        assertThat(Xml.string(record, resource + "/*[local-name()='identifier']"), is(landingPage(journal)));
+        assertThat(Xml.string(record, resource + "/*[local-name()='identifier']/@identifierType"), is("URL"));
         assertThat(Xml.string(record, resource + "/*[local-name()='resourceType']/@uri"),
                    is("http://purl.org/coar/resource_type/c_93fc"));
         assertThat(Xml.string(record, resource + "/*[local-name()='rights']/@rightsURI"),
