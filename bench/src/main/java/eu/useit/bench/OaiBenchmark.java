@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import com.sun.management.OperatingSystemMXBean;
 import eu.useit.bench.OaiPages.Harvest;
 import eu.useit.bench.OaiPages.Page;
+import eu.useit.dspace.oai.Keyset;
 import eu.useit.dspace.oai.index.OaiDocuments;
 import eu.useit.runtime.OaiImport;
 import eu.useit.runtime.Repository;
@@ -39,7 +40,6 @@ import jdk.jfr.Recording;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.impl.HttpSolrClient;
-import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.factory.ContentServiceFactory;
@@ -63,8 +63,8 @@ public final class OaiBenchmark {
 
     private static final String ADMIN = "bench-admin@useit.example.ac.uk";
     private static final String ADDRESS = "127.0.0.1";
-    private static final String DATESTAMP = "item.lastmodified";
-    private static final String HANDLE = "item.handle";
+    private static final String DATESTAMP = Keyset.DATESTAMP_FIELD;
+    private static final String HANDLE = Keyset.HANDLE_FIELD;
     /** What DSpace's query resolver makes of the request context's filter (public, or withdrawn). */
     private static final String REQUEST_QUERY = "((item.public:true) OR (item.deleted:true))";
     private static final int WARM_UP_RECORDS = 30_000;
@@ -350,10 +350,8 @@ public final class OaiBenchmark {
             SolrDocument before = solr.query(new SolrQuery(REQUEST_QUERY).setStart(cursor - 1).setRows(1)
                 .setFields(DATESTAMP, HANDLE).addSort(DATESTAMP, SolrQuery.ORDER.asc)
                 .addSort(HANDLE, SolrQuery.ORDER.asc)).getResults().get(0);
-            String stamp = ((Date) before.getFieldValue(DATESTAMP)).toInstant().toString();
-            String handle = ClientUtils.escapeQueryChars((String) before.getFieldValue(HANDLE));
-            query.addFilterQuery("{!cache=false}" + DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\""
-                                     + stamp + "\" AND " + HANDLE + ":{" + handle + " TO *])");
+            query.addFilterQuery(new Keyset(((Date) before.getFieldValue(DATESTAMP)).toInstant(),
+                                            (String) before.getFieldValue(HANDLE)).solrFilter());
         }
         return query;
     }
@@ -479,8 +477,7 @@ public final class OaiBenchmark {
           .append("from the harvests. *Solr alone*: the page's query sent by the benchmark with SolrJ (all stored ")
           .append("fields; the USE-IT! context filter query, uncached keyset filter and sort, or stock's context ")
           .append("query, start offset and no sort), also on a new searcher; the rest of a page's cost is the data ")
-          .append("provider's (XOAI, crosswalk, ")
-          .append("HTTP):\n\n");
+          .append("provider's (XOAI, crosswalk, HTTP):\n\n");
         md.append("| cursor | USE-IT! | stock | Solr alone, keyset | Solr alone, offset |\n|---|---|---|---|---|\n");
         for (Depth depth : depths) {
             md.append("| ").append(depth.name()).append(" | ").append(cell(depth.isolatedOurs())).append(" | ")

@@ -39,8 +39,8 @@ import org.dspace.xoai.services.api.solr.SolrQueryResolver;
  */
 public final class UseitItemRepository implements ItemRepository {
 
-    private static final String DATESTAMP = "item.lastmodified";
-    private static final String HANDLE = "item.handle";
+    private static final String DATESTAMP = Keyset.DATESTAMP_FIELD;
+    private static final String HANDLE = Keyset.HANDLE_FIELD;
 
     private final SolrClient solr;
     private final SolrQueryResolver queries;
@@ -88,7 +88,7 @@ public final class UseitItemRepository implements ItemRepository {
     private Page list(List<ScopedFilter> filters, int offset, int length, String set, Date from, Date until)
         throws OAIException {
         // the context's filter is the same for every page of every harvest: a filter query, cached by Solr and
-        // not scored; the keyset filter differs on each page, so it is not cached (it would only evict others)
+        // not scored
         SolrQuery query = new SolrQuery("*:*").addFilterQuery(queries.buildQuery(filters)).setRows(length)
             .addSort(DATESTAMP, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
         if (set != null) {
@@ -102,9 +102,7 @@ public final class UseitItemRepository implements ItemRepository {
         }
         Keyset after = page.after();
         if (after != null) {
-            String stamp = after.datestamp().toString();
-            query.addFilterQuery("{!cache=false}" + DATESTAMP + ":{" + stamp + " TO *] OR (" + DATESTAMP + ":\""
-                + stamp + "\" AND " + HANDLE + ":{" + ClientUtils.escapeQueryChars(after.handle()) + " TO *])");
+            query.addFilterQuery(after.solrFilter());
         }
         SolrDocumentList documents = run(query);
         List<Item> items = new ArrayList<>();
