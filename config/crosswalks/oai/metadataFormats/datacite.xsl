@@ -88,12 +88,27 @@
             </xsl:for-each>
             <xsl:variable name="abstracts" select="$dc/doc:element[@name='description']
                                                    /doc:element[@name='abstract']//doc:field[@name='value']"/>
-            <xsl:if test="$abstracts">
+            <!-- plain descriptions (an illustrative record's note among them) -->
+            <xsl:variable name="others" select="$dc/doc:element[@name='description']/doc:element
+                                                /doc:field[@name='value']"/>
+            <xsl:if test="$abstracts | $others">
                 <descriptions>
                     <xsl:for-each select="$abstracts">
                         <description descriptionType="Abstract"><xsl:value-of select="."/></description>
                     </xsl:for-each>
+                    <xsl:for-each select="$others">
+                        <description descriptionType="Other"><xsl:value-of select="."/></description>
+                    </xsl:for-each>
                 </descriptions>
+            </xsl:if>
+            <!-- the COAR access right of the item as anonymous users have it -->
+            <xsl:variable name="access" select="$md/doc:element[@name='others']/doc:element[@name='useit-access']"/>
+            <xsl:if test="$access">
+                <rightsList>
+                    <rights rightsURI="{$access/doc:field[@name='coar']}">
+                        <xsl:value-of select="$access/doc:field[@name='label']"/>
+                    </rights>
+                </rightsList>
             </xsl:if>
             <xsl:variable name="funder"
                           select="($oaire/doc:element[@name='funderName']//doc:field[@name='value'])[1]"/>

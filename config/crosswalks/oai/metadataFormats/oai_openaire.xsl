@@ -6,7 +6,9 @@
   - resource type: useit.outputType when it is a COAR type the v4 schema lists, otherwise by item type
     (case study: text, project and partner records: other); blog posts (COAR c_6947, newer than v4's list) are
     given as website content (c_7ad9);
-  - access rights: from DSpace's access status (open, embargoed, restricted), metadata only when there is no file;
+  - access rights: the item's as anonymous users have them (others/useit-access, from the addon's compile plugin:
+    open, embargoed, restricted), metadata only when there is no file;
+  - descriptions: the abstract, the plain description (an illustrative record's note among them), the objective;
   - funding: the oaire.* fields (funder name, Crossref Funder ID, stream, award number and title);
   - identifier: the item's handle URL; no element is written empty.
 -->
@@ -83,7 +85,8 @@
             </xsl:for-each>
             <xsl:call-template name="resource-type"/>
             <xsl:for-each select="$dc/doc:element[@name='description']/doc:element[@name='abstract']
-                                  //doc:field[@name='value'] | $useit/doc:element[@name='objective']
+                                  //doc:field[@name='value'] | $dc/doc:element[@name='description']/doc:element
+                                  /doc:field[@name='value'] | $useit/doc:element[@name='objective']
                                   //doc:field[@name='value']">
                 <dc:description><xsl:value-of select="."/></dc:description>
             </xsl:for-each>
@@ -188,13 +191,13 @@
     </xsl:template>
 
     <xsl:template name="access-rights">
-        <xsl:variable name="status" select="$md/doc:element[@name='others']/doc:element[@name='access-status']
+        <xsl:variable name="status" select="$md/doc:element[@name='others']/doc:element[@name='useit-access']
                                             /doc:field[@name='value']"/>
         <xsl:choose>
-            <xsl:when test="$status = 'open.access'">
+            <xsl:when test="$status = 'open'">
                 <datacite:rights rightsURI="http://purl.org/coar/access_right/c_abf2">open access</datacite:rights>
             </xsl:when>
-            <xsl:when test="$status = 'embargo'">
+            <xsl:when test="$status = 'embargoed'">
                 <datacite:rights rightsURI="http://purl.org/coar/access_right/c_f1cf">embargoed access</datacite:rights>
             </xsl:when>
             <xsl:when test="$status = 'restricted'">

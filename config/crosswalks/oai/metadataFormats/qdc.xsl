@@ -14,8 +14,9 @@
   - USE-IT! fields: strands are subjects, places are dcterms:spatial, the learning objective is a description,
     the COAR output type is a dc:type, the sources of a record's facts are dc:source;
   - related items (projects, partners) are dc:relation with their landing page ([dspace.ui.url]/items/[uuid]);
-  - access rights are a COAR access-right URI in dcterms:accessRights; when they are open, the files of the
-    ORIGINAL bundle are further dc:identifier values (full-text links, where CORE looks for them);
+  - access rights are the COAR access-right URI of the item as anonymous users see it (others/useit-access,
+    written by the addon's compile plugin) in dcterms:accessRights; the open files of the ORIGINAL bundle, and
+    only those, are further dc:identifier values (full-text links, where CORE looks for them);
   - blank values are dropped, so no element is empty.
 -->
 <xsl:stylesheet version="1.0"
@@ -37,8 +38,8 @@
     <xsl:variable name="ui" select="$md/doc:element[@name='repository']/doc:field[@name='url']"/>
     <xsl:variable name="landing"
                   select="concat($ui, '/handle/', $md/doc:element[@name='others']/doc:field[@name='handle'])"/>
-    <xsl:variable name="status"
-                  select="$md/doc:element[@name='others']/doc:element[@name='access-status']/doc:field[@name='value']"/>
+    <xsl:variable name="access-right"
+                  select="$md/doc:element[@name='others']/doc:element[@name='useit-access']/doc:field[@name='coar']"/>
     <xsl:variable name="elements" select="concat(' contributor coverage creator date description format identifier',
         ' language publisher relation rights source subject title type ')"/>
     <!-- DCMI terms: the fifteen elements again, their refinements and the other properties -->
@@ -87,14 +88,12 @@
                 <dc:relation><xsl:value-of select="concat($ui, '/items/', normalize-space(.))"/></dc:relation>
             </xsl:for-each>
             <xsl:call-template name="access-rights"/>
-            <!-- full-text links for harvesters that fetch them (CORE): only when the files are open -->
-            <xsl:if test="$status = 'open.access'">
-                <xsl:for-each select="$md/doc:element[@name='bundles']/doc:element[@name='bundle']
-                                      [doc:field[@name='name'] = 'ORIGINAL']//doc:element[@name='bitstream']
-                                      /doc:field[@name='url'][normalize-space(.) != '']">
-                    <dc:identifier><xsl:value-of select="."/></dc:identifier>
-                </xsl:for-each>
-            </xsl:if>
+            <!-- full-text links for harvesters that fetch them (CORE): open files only -->
+            <xsl:for-each select="$md/doc:element[@name='bundles']/doc:element[@name='bundle']
+                                  [doc:field[@name='name'] = 'ORIGINAL']//doc:element[@name='bitstream']
+                                  [doc:field[@name='access'] = 'open']/doc:field[@name='url'][normalize-space(.) != '']">
+                <dc:identifier><xsl:value-of select="."/></dc:identifier>
+            </xsl:for-each>
         </qdc:qualifieddc>
     </xsl:template>
 
@@ -144,15 +143,12 @@
         </xsl:apply-templates>
     </xsl:template>
 
-    <!-- COAR access rights from DSpace's access status; no file at all is metadata only. -->
+    <!-- COAR access rights as anonymous users have them; a record compiled without them says metadata only. -->
     <xsl:template name="access-rights">
         <dcterms:accessRights>
-            <xsl:text>http://purl.org/coar/access_right/</xsl:text>
             <xsl:choose>
-                <xsl:when test="$status = 'open.access'">c_abf2</xsl:when>
-                <xsl:when test="$status = 'embargo'">c_f1cf</xsl:when>
-                <xsl:when test="$status = 'restricted'">c_16ec</xsl:when>
-                <xsl:otherwise>c_14cb</xsl:otherwise>
+                <xsl:when test="$access-right"><xsl:value-of select="$access-right"/></xsl:when>
+                <xsl:otherwise>http://purl.org/coar/access_right/c_14cb</xsl:otherwise>
             </xsl:choose>
         </dcterms:accessRights>
     </xsl:template>

@@ -16,7 +16,7 @@
     value has an http(s) authority (the repository: its URL), else "unknown", the XSD's own default for it;
   - rioxxterms:project: the landing page of the first related project, else "unknown";
   - dc:subject, dc:coverage: all values, joined with "; " (the XSD allows one element);
-  - dc:relation: the full text, i.e. the primary file of the ORIGINAL bundle, when there is one;
+  - dc:relation: the full text, i.e. the primary file of the ORIGINAL bundle, when there is one and it is open;
   - rioxxterms:grant: funder name and Crossref Funder ID (attributes only, so no award number);
   - rioxxterms:publication_date: the issue date when it is a whole day (the XSD types it xs:date);
   - dates that are not W3CDTF (YYYY, YYYY-MM, YYYY-MM-DD) or name no real day are passed over.
@@ -76,7 +76,8 @@
             </xsl:call-template>
             <xsl:for-each select="($md/doc:element[@name='bundles']/doc:element[@name='bundle']
                                    [doc:field[@name='name'] = 'ORIGINAL']//doc:element[@name='bitstream']
-                                   [doc:field[@name='primary'] = 'true'])[1]">
+                                   [doc:field[@name='primary'] = 'true'][doc:field[@name='access'] = 'open']
+                                   [doc:field[@name='url']])[1]">
                 <dc:relation><xsl:value-of select="doc:field[@name='url']"/></dc:relation>
             </xsl:for-each>
             <xsl:call-template name="joined-element">

@@ -43,7 +43,6 @@ import org.apache.solr.client.solrj.impl.HttpSolrClient;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.factory.ContentServiceFactory;
-import org.dspace.core.Context;
 
 /**
  * OAI-PMH benchmark: the OAI core filled to N records (100,000 by default, see {@link OaiIndexFiller}), then, over
@@ -141,13 +140,7 @@ public final class OaiBenchmark {
             BenchScripts.administrator(ADMIN);
             BenchScripts.run("useit-structure");
             BenchScripts.run("useit-import", "-f", sample, "-e", ADMIN);
-            Context context = new Context(Context.Mode.READ_ONLY);
-            try {
-                context.turnOffAuthorisationSystem();
-                System.out.println("   OAI import: " + OaiImport.run(context, true) + " item(s)");
-            } finally {
-                context.abort();
-            }
+            System.out.println("   OAI import: " + OaiImport.run(true) + " item(s)");
 
             System.out.println("== filling the OAI core to " + total + " records");
             OaiDocuments documents = new OaiDocuments(ContentServiceFactory.getInstance().getCommunityService(),

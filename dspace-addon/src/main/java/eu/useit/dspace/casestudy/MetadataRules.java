@@ -33,6 +33,11 @@ public final class MetadataRules {
         "\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ)?)?)?");
     private static final Set<String> DATE_FIELDS = Set.of("dc.date.issued", "dc.date.created", "dc.date");
     private static final Set<String> URL_FIELDS = Set.of("useit.source", "dc.identifier.uri", "oaire.awardURI");
+    /** Whole values that stand for a missing one. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(unknown|unverified|not verified|n/?a|tbd|tbc"
+        + "|to ?do|to be (confirmed|determined|added)|placeholder|x{2,}|\\?+|-+|null|none)");
+    /** One word that says it is not a real value, such as UIA-unverified. */
+    private static final Pattern PLACEHOLDER_WORD = Pattern.compile("(?i)\\S*(unverified|placeholder)\\S*");
     private static final Set<String> SINGLE_FIELDS = Set.of("dc.title", "dc.date.issued", "useit.provenance",
                                                             "useit.objective");
 
@@ -83,7 +88,10 @@ public final class MetadataRules {
             problems.add(new Violation(field, "takes one value, found " + values.size()));
         }
         for (String value : values) {
-            if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
+            if (isPlaceholder(value)) {
+                problems.add(new Violation(field, "'" + value + "' is a placeholder, not a value; leave out what is "
+                    + "not known (and name the field in useit.unverified)"));
+            } else if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
                 problems.add(new Violation(field, "'" + value + "' is not an ISO 8601 date (YYYY, YYYY-MM or "
                     + "YYYY-MM-DD)"));
             } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
@@ -123,6 +131,16 @@ public final class MetadataRules {
     private static String first(Map<String, List<String>> fields, String field) {
         List<String> values = fields.get(field);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /**
+     * @param value a field value
+     * @return true if it stands for a value that is not known ("unknown", "TBD", "n/a", "UIA-unverified" ...):
+     *     such a value would reach harvesters as if it were real
+     */
+    public static boolean isPlaceholder(String value) {
+        String text = value.strip();
+        return PLACEHOLDER.matcher(text).matches() || PLACEHOLDER_WORD.matcher(text).matches();
     }
 
     /**

@@ -3,11 +3,11 @@
  */
 package eu.useit.dspace.ingest;
 
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.apache.commons.cli.ParseException;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
@@ -26,7 +26,7 @@ import org.dspace.utils.DSpace;
  */
 public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
 
-    private Path file;
+    private String file;
     private boolean dryRun;
     private String email;
     private String format;
@@ -38,10 +38,10 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
 
     @Override
     public void setup() throws ParseException {
-        file = Path.of(commandLine.getOptionValue('f'));
+        file = commandLine.getOptionValue('f');
         dryRun = commandLine.hasOption('n');
         email = commandLine.getOptionValue('e');
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = file.toLowerCase(Locale.ROOT);
         format = commandLine.getOptionValue("format", name.endsWith(".json") ? "json" : "csv");
         if (!format.equals("csv") && !format.equals("json")) {
             throw new ParseException("--format must be csv or json, not " + format);
@@ -54,10 +54,10 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
         Context context = new Context(Context.Mode.READ_WRITE);
         try {
             context.setCurrentUser(depositor(context));
-            List<ImportRecord> records = read();
+            List<ImportRecord> records = read(context);
             handler.logInfo("useit-import: " + file + ": " + records.size() + " records"
                                 + (dryRun ? " (dry run: nothing is written)" : ""));
-            context.turnOffAuthorisationSystem();
+            // as the depositing administrator, with authorisation on
             String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService()
                                                     .getProperty("dspace.dir");
             UseitImporter.Summary summary = new UseitImporter(Path.of(dspaceDir))
@@ -86,12 +86,15 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
         }
     }
 
-    private List<ImportRecord> read() throws Exception {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
+    /** The file: on the command line a path, through REST the upload of that name (never a server path). */
+    private List<ImportRecord> read(Context context) throws Exception {
+        Optional<InputStream> in = handler.getFileStream(context, file);
+        if (in == null || in.isEmpty()) {
             throw new ImportException(new ImportProblem("file", null, "no such file: " + file));
+        }
+        byte[] bytes;
+        try (InputStream stream = in.get()) {
+            bytes = stream.readAllBytes();
         }
         return "json".equals(format) ? JsonRecords.read(bytes) : CsvRecords.read(bytes);
     }

@@ -3,13 +3,18 @@
  */
 package eu.useit.dspace.ingest;
 
+import java.io.InputStream;
+import java.util.Set;
+
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
 
 /**
  * Registers {@link ImportScript} as the DSpace script {@code useit-import}
- * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
+ * (bean in {@code config/spring/api/useit-scripts.xml}). It deposits items, so through REST only administrators may
+ * run it, as themselves ({@code -e} is for the command line), with the file uploaded to the process ({@code -f}
+ * names the upload, never a path on the server).
  */
 public class ImportScriptConfiguration extends UseitScriptConfiguration<ImportScript> {
 
@@ -21,9 +26,19 @@ public class ImportScriptConfiguration extends UseitScriptConfiguration<ImportSc
     }
 
     @Override
+    protected RestAccess restAccess() {
+        return RestAccess.ADMINISTRATORS;
+    }
+
+    @Override
+    protected Set<String> commandLineOnlyOptions() {
+        return Set.of("e");
+    }
+
+    @Override
     public Options getOptions() {
         Options options = new Options();
-        options.addOption(Option.builder("f").longOpt("file").hasArg().required()
+        options.addOption(Option.builder("f").longOpt("file").hasArg().required().type(InputStream.class)
                                 .desc("the records: a .csv or .json file (UTF-8)").build());
         options.addOption("e", "eperson", true, "email of the depositing administrator");
         options.addOption("n", "dry-run", false, "check the file and report, write nothing");

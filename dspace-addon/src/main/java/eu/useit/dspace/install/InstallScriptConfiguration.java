@@ -8,7 +8,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * Registers {@link InstallScript} as the DSpace script {@code useit-install}
- * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
+ * (bean in {@code config/spring/api/useit-scripts.xml}). It writes the site's configuration files and loads the
+ * database: on the server's command line only, never through REST.
  */
 public class InstallScriptConfiguration extends UseitScriptConfiguration<InstallScript> {
 
@@ -17,6 +18,11 @@ public class InstallScriptConfiguration extends UseitScriptConfiguration<Install
      */
     public InstallScriptConfiguration() {
         super(InstallScript.class);
+    }
+
+    @Override
+    protected RestAccess restAccess() {
+        return RestAccess.NOBODY;
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class Reindex {
     }
 
     /**
-     * @param context a context with authorisation off
+     * @param context a DSpace context
      * @return every archived or withdrawn item, discoverable or not
      * @throws Exception on database failure
      */
@@ -63,7 +63,7 @@ public final class Reindex {
     /**
      * Re-indexes communities, collections and the given items in Discovery.
      *
-     * @param context  a context with authorisation off
+     * @param context  an anonymous DSpace context
      * @param indexing DSpace's indexing service
      * @param ids      the items
      * @throws Exception on database or Solr failure
@@ -93,16 +93,18 @@ public final class Reindex {
     /**
      * Writes the OAI records of the given items, then any tombstone the OAI core lacks.
      *
-     * @param context a context with authorisation off
+     * @param context an anonymous DSpace context
      * @param oai     the OAI indexer
      * @param ids     the items
+     * @return the number of records written (those that differed from the index)
      * @throws Exception on database or Solr failure
      */
-    public void oai(Context context, OaiIndexer oai, List<UUID> ids) throws Exception {
+    public int oai(Context context, OaiIndexer oai, List<UUID> ids) throws Exception {
         Progress progress = new Progress(progressOut, "OAI-PMH index", ids.size());
+        int written = 0;
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<UUID> batch = ids.subList(from, Math.min(from + BATCH, ids.size()));
-            oai.update(context, batch);
+            written += oai.update(context, batch);
             for (int i = 0; i < batch.size(); i++) {
                 progress.step();
             }
@@ -111,5 +113,6 @@ public final class Reindex {
         oai.commit();
         oai.restoreTombstones();
         progress.finish();
+        return written;
     }
 }

@@ -39,9 +39,9 @@ public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
 
     @Override
     public void internalRun() throws Exception {
-        Context context = new Context(Context.Mode.BATCH_EDIT);
+        // as an anonymous user: the indexes hold what anybody may see (Discovery records who else may read what)
+        Context context = new Context(Context.Mode.READ_ONLY);
         try {
-            context.turnOffAuthorisationSystem();
             Reindex reindex = new Reindex(System.err);
             List<UUID> ids = reindex.itemIds(context);
             handler.logInfo("useit-reindex: " + ids.size() + " items");
@@ -53,7 +53,6 @@ public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
             if (oai) {
                 reindex.oai(context, OaiIndexConsumer.indexer(), ids);
             }
-            context.complete();
             handler.logInfo("useit-reindex: done");
         } finally {
             if (context.isValid()) {

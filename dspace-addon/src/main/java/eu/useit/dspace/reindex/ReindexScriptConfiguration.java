@@ -8,7 +8,7 @@ import org.apache.commons.cli.Options;
 
 /**
  * Registers {@link ReindexScript} as the DSpace script {@code useit-reindex} (bean in
- * {@code config/spring/api/useit-scripts.xml}); administrators only.
+ * {@code config/spring/api/useit-scripts.xml}). It rewrites both indexes: through REST administrators only.
  */
 public class ReindexScriptConfiguration extends UseitScriptConfiguration<ReindexScript> {
 
@@ -17,6 +17,11 @@ public class ReindexScriptConfiguration extends UseitScriptConfiguration<Reindex
      */
     public ReindexScriptConfiguration() {
         super(ReindexScript.class);
+    }
+
+    @Override
+    protected RestAccess restAccess() {
+        return RestAccess.ADMINISTRATORS;
     }
 
     @Override

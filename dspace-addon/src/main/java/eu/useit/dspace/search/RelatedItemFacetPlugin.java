@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.useit.dspace.access.AnonymousAccess;
 import org.apache.commons.lang3.StringUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -29,9 +30,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  *
  * <p>DSpace itself indexes a relationship only as {@code relation.<name>} = the other item's UUID; names come
  * from virtual metadata, which would also change what the item shows in REST and OAI-PMH. This plugin changes the
- * index only. Only related items anonymous users can find give names (archived, not withdrawn, discoverable).
- * Renaming a related item changes the facet of the items related to it at their next indexing (any change to them,
- * or {@code dspace index-discovery}).</p>
+ * index only. Only public related items give names (archived, not withdrawn, discoverable, readable by anonymous
+ * users: {@link AnonymousAccess}), whoever indexes. When a related item is renamed or its access changes, the
+ * {@code useitoai} consumer indexes the items related to it again.</p>
  */
 public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
 
@@ -44,6 +45,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
     private RelationshipService relationships;
     private ItemService items;
     private FacetValues values;
+    private AnonymousAccess access;
 
     /**
      * @param facet the filter's {@code indexFieldName} (e.g. {@code partner})
@@ -78,6 +80,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
         this.relationships = relationships;
         this.items = items;
         this.values = FacetValues.of(configuration);
+        this.access = AnonymousAccess.fromDSpace();
     }
 
     @Override
@@ -110,8 +113,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
             } else if (item.equals(relationship.getRightItem()) && relations.contains(type.getRightwardType())) {
                 other = relationship.getLeftItem();
             }
-            if (other != null && other.isArchived() && !other.isWithdrawn() && other.isDiscoverable()
-                && !found.contains(other)) {
+            if (other != null && !found.contains(other) && access.isPublic(context, other)) {
                 found.add(other);
             }
         }

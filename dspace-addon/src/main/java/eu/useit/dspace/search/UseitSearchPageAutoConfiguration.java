@@ -5,6 +5,7 @@ package eu.useit.dspace.search;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -27,6 +28,17 @@ public class UseitSearchPageAutoConfiguration {
 
     /** Where the page is served, below the server webapp's context path. */
     public static final String PATH = "/useit/";
+
+    /**
+     * @return the pages' security headers ({@link PageHeaders}), on every file of the pages
+     */
+    @Bean
+    public FilterRegistrationBean<PageHeaders> useitPageHeaders() {
+        FilterRegistrationBean<PageHeaders> registration = new FilterRegistrationBean<>(new PageHeaders());
+        registration.addUrlPatterns("/useit", "/useit/*");
+        registration.setName("useitPageHeaders");
+        return registration;
+    }
 
     /**
      * @return the page's resource handler and the forward of {@code /useit/} to its {@code index.html}

@@ -3,12 +3,15 @@
  */
 package eu.useit.dspace.structure;
 
+import java.util.Set;
+
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
 
 /**
  * Registers {@link StructureScript} as the DSpace script {@code useit-structure}
- * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
+ * (bean in {@code config/spring/api/useit-scripts.xml}). It creates communities, collections and types, so through
+ * REST only administrators may run it, as themselves ({@code -e}, acting as another user, is for the command line).
  */
 public class StructureScriptConfiguration extends UseitScriptConfiguration<StructureScript> {
 
@@ -17,6 +20,16 @@ public class StructureScriptConfiguration extends UseitScriptConfiguration<Struc
      */
     public StructureScriptConfiguration() {
         super(StructureScript.class);
+    }
+
+    @Override
+    protected RestAccess restAccess() {
+        return RestAccess.ADMINISTRATORS;
+    }
+
+    @Override
+    protected Set<String> commandLineOnlyOptions() {
+        return Set.of("e");
     }
 
     @Override

@@ -3,16 +3,43 @@
  */
 package eu.useit.dspace.support;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.DefaultParser;
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.ParseException;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.core.Context;
+import org.dspace.scripts.DSpaceCommandLineParameter;
 import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.scripts.configuration.ScriptConfiguration;
 
 /**
  * A DSpace script configuration for one of the addon's commands: the class that runs it is fixed by the
  * subclass; its name is the id of its bean in {@code config/spring/api/useit-scripts.xml}.
+ * <p>
+ * Who may run it: on the server's command line ({@code [dspace]/bin/dspace}, {@code ./useit dspace}), whoever runs
+ * the command, as for every DSpace command. Through DSpace's REST API ({@code /api/system/scripts}, the Processes
+ * page), which is where DSpace asks {@link #isAllowedToExecute}: administrators only, and only when the command is
+ * open to REST at all ({@link #restAccess()}) and none of its command-line-only options ({@link
+ * #commandLineOnlyOptions()}: options that name a file or a user on the server) is among the parameters. Nothing a
+ * REST caller sends becomes a file path.
  *
  * @param <T> the command's runnable
  */
 public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends ScriptConfiguration<T> {
+
+    /** Who may start a command through DSpace's REST API. */
+    public enum RestAccess {
+        /** Members of the Administrator group. */
+        ADMINISTRATORS,
+        /** Nobody: the command changes the server's own files and runs on its command line only. */
+        NOBODY
+    }
 
     private Class<T> runnableClass;
 
@@ -21,6 +48,61 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
      */
     protected UseitScriptConfiguration(Class<T> runnableClass) {
         this.runnableClass = runnableClass;
+    }
+
+    /**
+     * @return who may start this command through the REST API
+     */
+    protected abstract RestAccess restAccess();
+
+    /**
+     * @return the options (short or long names) a REST caller may not send, because their values would be paths or
+     *     users on the server; none by default
+     */
+    protected Set<String> commandLineOnlyOptions() {
+        return Set.of();
+    }
+
+    @Override
+    public final boolean isAllowedToExecute(Context context, List<DSpaceCommandLineParameter> parameters) {
+        if (restAccess() == RestAccess.NOBODY || !isAdministrator(context)) {
+            return false;
+        }
+        return parameters == null || !hasCommandLineOnlyOption(parameters);
+    }
+
+    private static boolean isAdministrator(Context context) {
+        try {
+            return context.getCurrentUser() != null
+                && AuthorizeServiceFactory.getInstance().getAuthorizeService().isAdmin(context);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell whether the user is an administrator", e);
+        }
+    }
+
+    /** Parses the parameters as the command will, so that "-o/tmp/x" or "--output=/tmp/x" count as -o too. */
+    private boolean hasCommandLineOnlyOption(List<DSpaceCommandLineParameter> parameters) {
+        List<String> args = new ArrayList<>();
+        for (DSpaceCommandLineParameter parameter : parameters) {
+            args.add(parameter.getName());
+            if (parameter.getValue() != null) {
+                args.add(parameter.getValue());
+            }
+        }
+        CommandLine line;
+        try {
+            line = new DefaultParser().parse(getOptions(), args.toArray(new String[0]));
+        } catch (ParseException e) {
+            // the command would refuse them anyway; refuse before a process is made
+            return true;
+        }
+        for (Option option : line.getOptions()) {
+            if (commandLineOnlyOptions().contains(option.getOpt())
+                || option.getLongOpt() != null && commandLineOnlyOptions().contains(option.getLongOpt())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -3,13 +3,14 @@
  */
 package eu.useit.dspace.taxonomy;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.commons.cli.ParseException;
+import org.dspace.core.Context;
 import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.utils.DSpace;
 
@@ -20,7 +21,7 @@ import org.dspace.utils.DSpace;
 public class VocabularyScript extends DSpaceRunnable<VocabularyScriptConfiguration> {
 
     private boolean skos;
-    private Path output;
+    private String output;
 
     @Override
     public VocabularyScriptConfiguration getScriptConfiguration() {
@@ -31,20 +32,28 @@ public class VocabularyScript extends DSpaceRunnable<VocabularyScriptConfigurati
     @Override
     public void setup() throws ParseException {
         skos = commandLine.hasOption('s');
-        output = commandLine.hasOption('o') ? Path.of(commandLine.getOptionValue('o')) : null;
+        output = commandLine.getOptionValue('o');
     }
 
     @Override
-    public void internalRun() throws IOException {
+    public void internalRun() throws Exception {
         String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService().getProperty("dspace.dir");
         StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(dspaceDir));
         String text = skos ? SkosExport.turtle(vocabulary) : tree(vocabulary);
-        if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
-            handler.logInfo("useit-vocabulary: wrote " + vocabulary.all().size() + " concepts to " + output);
-        } else {
+        if (output == null && handler instanceof CommandLineDSpaceRunnableHandler) {
             System.out.print(text);
             System.out.flush();
+            return;
+        }
+        // on the command line -o is a path; through REST the text becomes a file of the process
+        String name = output != null ? output : skos ? "useit-strands.ttl" : "useit-strands.txt";
+        Context context = new Context(Context.Mode.READ_ONLY);
+        try {
+            handler.writeFilestream(context, name,
+                                    new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "export");
+            handler.logInfo("useit-vocabulary: wrote " + vocabulary.all().size() + " concepts to " + name);
+        } finally {
+            context.abort();
         }
     }
 

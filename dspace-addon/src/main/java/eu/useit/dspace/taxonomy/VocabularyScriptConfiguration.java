@@ -3,16 +3,16 @@
  */
 package eu.useit.dspace.taxonomy;
 
-import java.util.List;
+import java.util.Set;
 
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
-import org.dspace.core.Context;
-import org.dspace.scripts.DSpaceCommandLineParameter;
 
 /**
  * Registers {@link VocabularyScript} as the DSpace script {@code useit-vocabulary}
- * (bean in {@code config/spring/api/useit-scripts.xml}). Anyone may run it: the vocabulary is public.
+ * (bean in {@code config/spring/api/useit-scripts.xml}). Through REST administrators only (the vocabulary itself is
+ * public through {@code /api/submission/vocabularies}); there {@code -o} is refused, and the output becomes a file
+ * of the process instead.
  */
 public class VocabularyScriptConfiguration extends UseitScriptConfiguration<VocabularyScript> {
 
@@ -24,8 +24,13 @@ public class VocabularyScriptConfiguration extends UseitScriptConfiguration<Voca
     }
 
     @Override
-    public boolean isAllowedToExecute(Context context, List<DSpaceCommandLineParameter> commandLineParameters) {
-        return true;
+    protected RestAccess restAccess() {
+        return RestAccess.ADMINISTRATORS;
+    }
+
+    @Override
+    protected Set<String> commandLineOnlyOptions() {
+        return Set.of("o");
     }
 
     @Override

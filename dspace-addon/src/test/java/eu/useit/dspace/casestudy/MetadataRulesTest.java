@@ -93,4 +93,21 @@ public class MetadataRulesTest {
         assertThat(check("Person", fields()), containsInAnyOrder(
             "type: unknown item type 'Person' (expected one of OrgUnit, Project, CaseStudy, Publication)"));
     }
+
+    @Test
+    public void placeholdersAreRefusedAsValues() {
+        assertThat(check("OrgUnit", fields("dc.title", "T", "useit.provenance", "illustrative",
+                                           "oaire.awardNumber", "UIA-unverified", "dc.publisher", "TBD",
+                                           "dc.coverage.spatial", " n/a ")),
+                   containsInAnyOrder(
+                       "oaire.awardNumber: 'UIA-unverified' is a placeholder, not a value; leave out what is not "
+                           + "known (and name the field in useit.unverified)",
+                       "dc.publisher: 'TBD' is a placeholder, not a value; leave out what is not known (and name "
+                           + "the field in useit.unverified)",
+                       "dc.coverage.spatial: ' n/a ' is a placeholder, not a value; leave out what is not known "
+                           + "(and name the field in useit.unverified)"));
+        // prose that mentions the word is not a placeholder
+        assertThat(MetadataRules.isPlaceholder("The authors of this article are unverified."), is(false));
+        assertThat(MetadataRules.isPlaceholder("Unknown Pleasures"), is(false));
+    }
 }

@@ -3,16 +3,16 @@
  */
 package eu.useit.runtime;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import eu.useit.dspace.oai.index.OaiIndexConsumer;
 import org.dspace.app.launcher.ScriptLauncher;
-import org.dspace.core.Context;
 import org.dspace.scripts.configuration.ScriptConfiguration;
 import org.dspace.scripts.factory.ScriptServiceFactory;
 import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.scripts.service.ScriptService;
+import org.dspace.utils.DSpace;
 
 /**
  * {@code ./useit dspace <command> [args]}: runs a DSpace command (DSpace's own, such as {@code curate}, or the
@@ -50,22 +50,32 @@ public final class DSpaceCommand {
     private static int run(String[] args) throws Exception {
         ScriptService scripts = ScriptServiceFactory.getInstance().getScriptService();
         if (scripts.getScriptConfiguration(args[0]) == null) {
-            System.err.println("ERROR unknown command '" + args[0] + "'; commands: " + String.join(", ",
-                                                                                                  names(scripts)));
+            System.err.println("ERROR unknown command '" + args[0] + "'; commands: " + String.join(", ", names()));
             return 2;
         }
-        return ScriptLauncher.handleScript(args, null, new CommandLineDSpaceRunnableHandler(), null);
+        int status = ScriptLauncher.handleScript(args, null, new CommandLineDSpaceRunnableHandler(), null);
+        writeQueuedIndexRecords();
+        return status;
     }
 
-    private static List<String> names(ScriptService scripts) throws SQLException {
-        Context context = new Context(Context.Mode.READ_ONLY);
+    /** The command's changes reach the OAI-PMH index before the process ends (the index worker is a daemon). */
+    private static void writeQueuedIndexRecords() {
         try {
-            // list every command, not only those an anonymous caller may start through REST
-            context.turnOffAuthorisationSystem();
-            return scripts.getScriptConfigurations(context).stream().map(ScriptConfiguration::getName).sorted()
-                          .collect(Collectors.toList());
-        } finally {
-            context.abort();
+            OaiIndexConsumer.worker().drainNow();
+            int waiting = OaiIndexConsumer.worker().queue().size();
+            if (waiting > 0) {
+                System.err.println("WARNING " + waiting + " change(s) wait in the index queue (see dspace.log); "
+                                       + "the repository writes them when it can");
+            }
+        } catch (Exception e) {
+            System.err.println("WARNING the index queue could not be emptied: " + StartupException.rootMessage(e)
+                                   + "; the repository writes the changes when it can");
         }
+    }
+
+    /** Every command of the console, from the script beans (DSpace's list for REST asks who may run what). */
+    private static List<String> names() {
+        return new DSpace().getServiceManager().getServicesByType(ScriptConfiguration.class).stream()
+                           .map(ScriptConfiguration::getName).sorted().collect(Collectors.toList());
     }
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
 
+import eu.useit.dspace.oai.TokenKey;
 import org.dspace.servicemanager.DSpaceKernelImpl;
 import org.dspace.servicemanager.DSpaceKernelInit;
 import org.dspace.services.ConfigurationService;
@@ -70,6 +71,7 @@ public final class DSpaceRuntime implements AutoCloseable {
             ConfigurationService config = kernel.getConfigurationService();
             DataSource dataSource = kernel.getServiceManager().getServiceByName("dataSource", DataSource.class);
             checkOaiNamespace(config);
+            checkTokenSecret(config);
             checkDatabase(config, dataSource);
             checkSolr(config, "discovery.search.server");
             checkSolr(config, "oai.solr.url");
@@ -111,6 +113,13 @@ public final class DSpaceRuntime implements AutoCloseable {
             || prefix.toLowerCase(Locale.ROOT).startsWith("localhost")) {
             throw new StartupException("oai.identifier.prefix=" + prefix + ": not a domain name with a dot; "
                                            + "OAI-PMH identifiers need one (e.g. repository.example.ac.uk)");
+        }
+    }
+
+    private static void checkTokenSecret(ConfigurationService config) {
+        String problem = TokenKey.problem(config.getProperty(TokenKey.SETTING));
+        if (problem != null) {
+            throw new StartupException(problem);
         }
     }
 

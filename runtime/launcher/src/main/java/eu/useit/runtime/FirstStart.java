@@ -6,7 +6,12 @@ package eu.useit.runtime;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
 
+import eu.useit.dspace.oai.index.IndexWorker;
+import eu.useit.dspace.oai.index.OaiIndexConsumer;
+import eu.useit.dspace.reindex.Reindex;
 import eu.useit.dspace.structure.UseitStructure;
 import org.dspace.app.launcher.ScriptLauncher;
 import org.dspace.core.Context;
@@ -15,7 +20,8 @@ import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 /**
  * What the runnable repository does once its kernel is up: on the first start (no USE-IT! community yet) it
  * creates the USE-IT! structure and loads the USE-IT! sample ({@code useit.sample}) with the addon's own
- * commands; on every start it brings the OAI-PMH index up to date (DSpace's OAI import, incremental).
+ * commands; on every start it checks every item's OAI-PMH record as an anonymous user sees it and writes those
+ * that differ (a record left behind by a crash, an access that changed while the repository was down).
  */
 final class FirstStart {
 
@@ -41,14 +47,16 @@ final class FirstStart {
                 out.println("  no sample at " + sample + " (useit.sample); the repository starts empty");
             }
         }
-        Context oai = new Context(Context.Mode.READ_ONLY);
-        try {
-            oai.turnOffAuthorisationSystem();
-            int imported = OaiImport.run(oai, false);
-            out.println("OAI-PMH index: " + imported + " item(s) updated");
-        } finally {
-            oai.abort();
-        }
+        // on the index worker's thread, as an anonymous user: the index holds what anybody may see, nothing more
+        IndexWorker worker = OaiIndexConsumer.worker();
+        worker.drainNow();
+        String outcome = worker.call(anonymous -> {
+            Reindex reindex = new Reindex(null);
+            List<UUID> ids = reindex.itemIds(anonymous);
+            int written = reindex.oai(anonymous, OaiIndexConsumer.indexer(), ids);
+            return ids.size() + " item(s) checked, " + written + " record(s) written";
+        });
+        out.println("OAI-PMH index: " + outcome);
     }
 
     private static void command(String... args) throws Exception {

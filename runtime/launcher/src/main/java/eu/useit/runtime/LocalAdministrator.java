@@ -3,14 +3,11 @@
  */
 package eu.useit.runtime;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import eu.useit.dspace.support.SecretFile;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
 import org.dspace.eperson.Group;
@@ -46,7 +43,7 @@ public final class LocalAdministrator {
             if (EPersonServiceFactory.getInstance().getEPersonService().findByEmail(context, email) == null) {
                 String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random(15));
                 account(context, email, password);
-                write(login, "email: " + email + "\npassword: " + password + "\n");
+                SecretFile.write(login, "email: " + email + "\npassword: " + password + "\n");
             }
             context.complete();
             return login;
@@ -99,11 +96,5 @@ public final class LocalAdministrator {
         byte[] bytes = new byte[size];
         new SecureRandom().nextBytes(bytes);
         return bytes;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 }

@@ -30,6 +30,7 @@ public final class Repository implements AutoCloseable {
     private static final String DEFAULT_SERVER_URL = "http://127.0.0.1:8080/server";
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private RuntimeHome home;
     private DSpaceRuntime dspace;
     private WebServer web;
     private String solrUrl;
@@ -50,6 +51,8 @@ public final class Repository implements AutoCloseable {
             web = WebServer.start(dspace, settings.address(), settings.port());
             started.push(web);
             useActualServerUrl(settings);
+            // what DSpace, H2 and the logs made while starting: for the owner only, whatever the umask
+            home.restrict();
             return this;
         } catch (RuntimeException e) {
             close();
@@ -86,7 +89,8 @@ public final class Repository implements AutoCloseable {
     }
 
     private void startKernel(RuntimeSettings settings, PrintStream out, boolean reuseRunningSolr) {
-        RuntimeHome home = RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
+        home = RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
+        EmbeddedDatabase.secure(home.dspaceDir());
         solrUrl = settings.externalSolr();
         if (solrUrl == null && reuseRunningSolr && SolrServer.answers(settings.solrPort())) {
             solrUrl = "http://127.0.0.1:" + settings.solrPort() + "/solr";

@@ -52,11 +52,26 @@ public final class RuntimeHome {
             for (String dir : new String[] {"assetstore", "log", "upload", "var"}) {
                 Files.createDirectories(home.dspaceDir().resolve(dir));
             }
+            home.restrict();
         } catch (IOException | UncheckedIOException e) {
             throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
                                            + StartupException.rootMessage(e), e);
         }
         return home;
+    }
+
+    /**
+     * Makes the data directory and the DSpace home's files (but the assetstore's) readable by their owner only.
+     *
+     * @throws StartupException if the modes cannot be set
+     */
+    public void restrict() {
+        try {
+            OwnerOnly.restrict(dataDir, dspaceDir());
+        } catch (IOException | UncheckedIOException e) {
+            throw new StartupException("useit.data.dir=" + dataDir + ": cannot make the data directory private: "
+                                           + StartupException.rootMessage(e), e);
+        }
     }
 
     /**
@@ -81,8 +96,10 @@ public final class RuntimeHome {
     }
 
     /**
-     * Copies a tree over another, replacing files, keeping files only the target has (Solr's index data) and
-     * never overwriting an administrator's local.cfg.
+     * Copies a tree over another, replacing files that differ, keeping files only the target has (Solr's index
+     * data) and never overwriting an administrator's local.cfg. A file that is the same is not touched: DSpace
+     * reloads its configuration when a file's time changes, and a command run beside a running repository must not
+     * make it do so.
      */
     private static void copyTree(Path from, Path to) throws IOException {
         if (!Files.isDirectory(from)) {
@@ -98,7 +115,9 @@ public final class RuntimeHome {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path target = to.resolve(from.relativize(file).toString());
-                if (!(file.getFileName().toString().equals(LOCAL_CFG) && Files.exists(target))) {
+                boolean keep = Files.exists(target) && (file.getFileName().toString().equals(LOCAL_CFG)
+                                                        || Files.mismatch(file, target) == -1);
+                if (!keep) {
                     Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 return FileVisitResult.CONTINUE;

@@ -66,7 +66,7 @@ public class EndToEndIT extends AbstractUseitIT {
         assertThat(hits, contains(item.getID().toString()));
 
         // OAI: DSpace's own import (what `dspace oai import` runs) compiles the item into the OAI core.
-        OaiImport.run(context, false);
+        OaiImport.run(false);
 
         // ... and DSpace's data provider serves it in oai_dc over HTTP.
         OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");

@@ -59,6 +59,15 @@ public class StartupFailureIT {
     }
 
     @Test
+    public void aShortTokenSecretIsRefusedWithoutShowingIt() throws Exception {
+        Outcome outcome = LauncherProcess.run(work.resolve("short-secret"),
+                                              "-Dsolr.server=" + TestRepository.get().solrUrl(),
+                                              "-Duseit.oai.token.secret=only-19-bytes-long");
+        assertOneErrorLine(outcome, "ERROR useit.oai.token.secret is 18 bytes long; it needs at least 32");
+        assertThat(outcome.stdout() + outcome.stderr(), not(containsString("only-19-bytes-long")));
+    }
+
+    @Test
     public void missingHomeTemplateIsNamed() throws Exception {
         Outcome outcome = LauncherProcess.run(work.resolve("no-home"), "-Duseit.home.template=/nonexistent/home");
         assertOneErrorLine(outcome, "ERROR useit.home.template=/nonexistent/home: no assembled DSpace home");

@@ -37,7 +37,7 @@ public class OaiCheckIT extends AbstractUseitIT {
     public void bothContextsPassTheConformanceCheck() throws Exception {
         Scripts.run("useit-structure");
         Scripts.run("useit-import", "-f", System.getProperty("useit.sample"), "-e", ADMIN_EMAIL);
-        OaiImport.run(context, false);
+        OaiImport.run(false);
         for (String oaiContext : List.of("request", "useit")) {
             List<String> out = new ArrayList<>();
             assertThat(String.join("\n", out), check(oaiContext, out), is(OaiCheck.CLEAN));

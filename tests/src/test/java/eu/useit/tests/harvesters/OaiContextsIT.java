@@ -56,7 +56,7 @@ public class OaiContextsIT extends AbstractUseitIT {
                            .withTitle("Not a USE-IT! record").withIssueDate("2021").build();
         context.restoreAuthSystemState();
         context.commit();
-        OaiImport.run(context, true);
+        OaiImport.run(true);
     }
 
     private static Set<String> identifiers(String oaiContext) throws Exception {

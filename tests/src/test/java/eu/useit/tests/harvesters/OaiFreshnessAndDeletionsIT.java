@@ -128,7 +128,7 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         assertThat(datestamp.isAfter(beforeDeletions), is(true));
 
         // a full reindex empties the OAI core; the deleted records are still there, in their set
-        OaiImport.run(context, true);
+        OaiImport.run(true);
         String set = "col_" + collection.getHandle().replace('/', '_');
         Map<String, String> status = new HashMap<>();
         for (Node header : request.list("ListIdentifiers", "metadataPrefix=oai_dc&set=" + set)) {

@@ -67,7 +67,7 @@ public class OaiSetsAndPagingIT extends AbstractUseitIT {
     public void sample() throws Exception {
         Scripts.run("useit-structure");
         Scripts.run("useit-import", "-f", System.getProperty("useit.sample"), "-e", ADMIN_EMAIL);
-        OaiImport.run(context, false);
+        OaiImport.run(false);
     }
 
     /** OAI identifiers of the repository's archived items with a strand node id starting with the given prefix. */
@@ -181,7 +181,7 @@ public class OaiSetsAndPagingIT extends AbstractUseitIT {
             }
             context.restoreAuthSystemState();
             context.commit();
-            OaiImport.run(context, false);
+            OaiImport.run(false);
             String query = "metadataPrefix=oai_dc&set=strand:community-research:test-theme";
             Document first = request.document("verb=ListIdentifiers&" + query);
             String token = Xml.string(first, LIST + "/oai:resumptionToken").strip();
@@ -217,7 +217,7 @@ public class OaiSetsAndPagingIT extends AbstractUseitIT {
         }
         context.restoreAuthSystemState();
         context.commit();
-        OaiImport.run(context, false);
+        OaiImport.run(false);
         String set = "col_" + collection.getHandle().replace('/', '_');
 
         Document first = request.document("verb=ListIdentifiers&metadataPrefix=oai_dc&set=" + set);
@@ -239,7 +239,7 @@ public class OaiSetsAndPagingIT extends AbstractUseitIT {
         }
         context.restoreAuthSystemState();
         context.commit();
-        OaiImport.run(context, false);
+        OaiImport.run(false);
 
         Document second = request.document("verb=ListIdentifiers&resumptionToken=" + encode(token));
         assertThat(Xml.string(second, LIST + "/oai:resumptionToken/@cursor"), is("100"));

@@ -59,7 +59,7 @@ public class OaiValidityIT extends AbstractUseitIT {
     public void sampleInTheOaiIndex() throws Exception {
         Scripts.run("useit-structure");
         Scripts.run("useit-import", "-f", System.getProperty("useit.sample"), "-e", ADMIN_EMAIL);
-        OaiImport.run(context, false);
+        OaiImport.run(false);
         dcSchemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
         openaireSchemas = OaiSchemas.forPayloads("openaire/4.0/openaire.xsd");
         useitSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/useit.xsd");
@@ -246,7 +246,7 @@ public class OaiValidityIT extends AbstractUseitIT {
                                          .withName("output.pdf").withMimeType("application/pdf").build();
         context.restoreAuthSystemState();
         context.commit();
-        OaiImport.run(context, false);
+        OaiImport.run(false);
         String download = "/bitstreams/" + file.getID() + "/download";
 
         Document rioxx = valid("request", "verb=GetRecord&metadataPrefix=rioxx&identifier="

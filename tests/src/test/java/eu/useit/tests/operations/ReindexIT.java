@@ -56,7 +56,7 @@ public class ReindexIT extends AbstractUseitIT {
     public void rebuildsEmptiedIndexesWithProgress() throws Exception {
         Scripts.run("useit-structure");
         Scripts.run("useit-import", "-f", System.getProperty("useit.sample"), "-e", ADMIN_EMAIL);
-        OaiImport.run(context, false);
+        OaiImport.run(false);
         int records = liveUseitRecords();
         String found = searchTotal("Smethwick");
         assertThat(Integer.parseInt(found) > 0, is(true));

@@ -3,13 +3,15 @@
  */
 package eu.useit.dspace.oai.check;
 
+import java.util.Set;
+
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
 
 /**
  * Registers {@link OaiCheckScript} as the DSpace script {@code useit-oai-check}
- * (bean in {@code config/spring/api/useit-scripts.xml}). Through REST only administrators may run it: it sends
- * requests to any URL it is given.
+ * (bean in {@code config/spring/api/useit-scripts.xml}). Through REST only administrators may run it (it sends
+ * requests to any URL it is given), without {@code --schemas} (a folder of the server).
  */
 public class OaiCheckScriptConfiguration extends UseitScriptConfiguration<OaiCheckScript> {
 
@@ -18,6 +20,16 @@ public class OaiCheckScriptConfiguration extends UseitScriptConfiguration<OaiChe
      */
     public OaiCheckScriptConfiguration() {
         super(OaiCheckScript.class);
+    }
+
+    @Override
+    protected RestAccess restAccess() {
+        return RestAccess.ADMINISTRATORS;
+    }
+
+    @Override
+    protected Set<String> commandLineOnlyOptions() {
+        return Set.of("s");
     }
 
     @Override

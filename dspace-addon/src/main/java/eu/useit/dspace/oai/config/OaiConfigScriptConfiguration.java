@@ -8,7 +8,8 @@ import org.apache.commons.cli.Options;
 
 /**
  * Registers {@link OaiConfigScript} as the DSpace script {@code useit-oai-config}
- * (bean in {@code config/spring/api/useit-scripts.xml}); through REST only administrators may run it.
+ * (bean in {@code config/spring/api/useit-scripts.xml}). It rewrites the site's configuration files: on the
+ * server's command line only, never through REST.
  */
 public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiConfigScript> {
 
@@ -17,6 +18,11 @@ public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiCo
      */
     public OaiConfigScriptConfiguration() {
         super(OaiConfigScript.class);
+    }
+
+    @Override
+    protected RestAccess restAccess() {
+        return RestAccess.NOBODY;
     }
 
     @Override

@@ -19,6 +19,7 @@ import com.lyncode.xoai.dataprovider.exceptions.WritingXmlException;
 import com.lyncode.xoai.dataprovider.xml.XmlOutputContext;
 import com.lyncode.xoai.dataprovider.xml.xoai.Element;
 import com.lyncode.xoai.dataprovider.xml.xoai.Metadata;
+import eu.useit.dspace.support.AnonymousWork;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.Bundle;
 import org.dspace.content.Collection;
@@ -53,7 +54,7 @@ public final class OaiDocuments {
     }
 
     /**
-     * @param context a DSpace context
+     * @param context an anonymous DSpace context (the record holds only what anybody may see)
      * @param item    an archived item
      * @return its tombstone as of now (compiled from its current metadata)
      * @throws SQLException on database failure
@@ -72,14 +73,15 @@ public final class OaiDocuments {
     }
 
     /**
-     * @param context a DSpace context
-     * @param item    a public, archived item
+     * @param context   an anonymous DSpace context
+     * @param item      a public, archived item
+     * @param datestamp the record's datestamp
      * @return its live record
      * @throws SQLException on database failure
      */
-    public SolrInputDocument live(Context context, Item item) throws SQLException {
+    public SolrInputDocument live(Context context, Item item, Date datestamp) throws SQLException {
         Tombstone current = tombstoneOf(context, item);
-        SolrInputDocument document = document(current, item.getLastModified(), false);
+        SolrInputDocument document = document(current, datestamp, false);
         boolean hasFiles = false;
         for (Bundle bundle : item.getBundles("ORIGINAL")) {
             hasFiles |= !bundle.getBitstreams().isEmpty();
@@ -116,6 +118,7 @@ public final class OaiDocuments {
     }
 
     private String compile(Context context, Item item) {
+        AnonymousWork.requireAnonymous(context, "Compiling an OAI-PMH record");
         Metadata metadata = ItemUtils.retrieveMetadata(context, item);
         for (XOAIExtensionItemCompilePlugin plugin : plugins) {
             metadata = plugin.additionalMetadata(context, metadata, item);

@@ -3,17 +3,18 @@
  */
 package eu.useit.dspace.oai.index;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 
+import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.support.HibernateSession;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.content.factory.ContentServiceFactory;
-import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.event.Consumer;
 import org.dspace.event.Event;
@@ -21,19 +22,26 @@ import org.dspace.kernel.ServiceManager;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.xoai.app.XOAIExtensionItemCompilePlugin;
 import org.dspace.xoai.solr.DSpaceSolrServer;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
 
 /**
- * A DSpace event consumer that updates the OAI index when a change to an item is committed, so harvesters see new
- * deposits and withdrawals at once instead of after the next {@code dspace oai import}. Configured in
- * {@code config/modules/useit.cfg} as consumer {@code useitoai}; add it to {@code event.dispatcher.default.consumers}.
+ * A DSpace event consumer that keeps the OAI index current, so harvesters see new deposits, withdrawals and changes
+ * of access at once instead of after the next {@code dspace oai import}: changes to items, to their files and bundles
+ * (a file restricted or embargoed), and, through them, to related items (records name related items only while those
+ * are public). DSpace calls consumers before it commits: the changed items go into the {@link IndexQueue} in the same
+ * transaction, and the {@link IndexWorker} writes their records after the commit, as an anonymous user. Configured
+ * in {@code config/modules/useit.cfg} as consumer {@code useitoai}; add it to
+ * {@code event.dispatcher.default.consumers}.
  */
 public class OaiIndexConsumer implements Consumer {
 
     private static final Logger log = LogManager.getLogger(OaiIndexConsumer.class);
 
     private static OaiIndexer indexer;
+    private static IndexWorker worker;
 
-    private final Set<UUID> changed = new LinkedHashSet<>();
+    private final ChangedItems changed = new ChangedItems();
 
     /**
      * @return the indexer of this DSpace (made on first use)
@@ -44,28 +52,40 @@ public class OaiIndexConsumer implements Consumer {
             ServiceManager services = DSpaceServicesFactory.getInstance().getServiceManager();
             List<XOAIExtensionItemCompilePlugin> plugins =
                 services.getServicesByType(XOAIExtensionItemCompilePlugin.class);
-            indexer = new OaiIndexer(DSpaceSolrServer.getServer(),
-                new TombstoneStore(services.getServiceByName("dataSource", DataSource.class)),
+            indexer = new OaiIndexer(DSpaceSolrServer.getServer(), new TombstoneStore(dataSource()),
                 new OaiDocuments(ContentServiceFactory.getInstance().getCommunityService(), plugins),
-                ContentServiceFactory.getInstance().getItemService(),
-                AuthorizeServiceFactory.getInstance().getAuthorizeService(),
-                AuthorizeServiceFactory.getInstance().getResourcePolicyService());
+                ContentServiceFactory.getInstance().getItemService(), AnonymousAccess.fromDSpace());
         }
         return indexer;
     }
 
+    /**
+     * @return the worker that empties the index queue of this DSpace (made on first use)
+     * @throws Exception if the OAI core cannot be reached
+     */
+    public static synchronized IndexWorker worker() throws Exception {
+        if (worker == null) {
+            IndexQueue queue = new IndexQueue(dataSource());
+            queue.ensureTable();
+            worker = new IndexWorker(queue, indexer());
+        }
+        return worker;
+    }
+
+    private static DataSource dataSource() {
+        return DSpaceServicesFactory.getInstance().getServiceManager()
+                                    .getServiceByName("dataSource", DataSource.class);
+    }
+
     @Override
-    public void initialize() {
-        // the indexer is made when the first change arrives
+    public void initialize() throws Exception {
+        // the table must exist before a change is queued in a user's transaction
+        worker();
     }
 
     @Override
     public void consume(Context context, Event event) {
-        if (event.getSubjectType() == Constants.ITEM && event.getSubjectID() != null) {
-            changed.add(event.getSubjectID());
-        } else if (event.getObjectType() == Constants.ITEM && event.getObjectID() != null) {
-            changed.add(event.getObjectID());
-        }
+        changed.add(event);
     }
 
     @Override
@@ -73,14 +93,41 @@ public class OaiIndexConsumer implements Consumer {
         if (changed.isEmpty()) {
             return;
         }
-        Set<UUID> ids = new LinkedHashSet<>(changed);
-        changed.clear();
         try {
-            indexer().update(context, ids);
+            Set<UUID> items = changed.drain().resolve(context);
+            if (items.isEmpty()) {
+                return;
+            }
+            IndexWorker indexWorker = worker();
+            Session session = HibernateSession.current();
+            indexWorker.queue().add(session, items);
+            afterCommit(session, indexWorker);
         } catch (Exception e) {
-            // the commit stands; the next `dspace oai import` brings these records up to date
-            log.error("The OAI index could not be updated for {} item(s): {}", ids.size(), e.getMessage(), e);
+            // never let indexing fail a user's change; `dspace useit-reindex` writes what is missing
+            log.error("Changed items could not be queued for the OAI index: {}", e.getMessage(), e);
         }
+    }
+
+    /** Wakes the worker when the transaction commits (at once if there is none). */
+    private static void afterCommit(Session session, IndexWorker indexWorker) {
+        Transaction transaction = session.getTransaction();
+        if (transaction == null || !transaction.isActive()) {
+            indexWorker.wake();
+            return;
+        }
+        transaction.registerSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    indexWorker.wake();
+                }
+            }
+        });
     }
 
     @Override

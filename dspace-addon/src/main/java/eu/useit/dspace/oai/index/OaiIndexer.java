@@ -8,41 +8,49 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.support.AnonymousWork;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrDocument;
-import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
-import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.service.AuthorizeService;
-import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Item;
 import org.dspace.content.service.ItemService;
-import org.dspace.core.Constants;
 import org.dspace.core.Context;
-import org.dspace.eperson.Group;
 
 /**
- * Keeps DSpace's OAI core in step with the items: a public item gets its live record, an item that stops being
- * public (withdrawn, made private or non-discoverable, deleted) after harvesters could see it gets a deleted
- * record dated when that happened, and its {@link Tombstone} is kept in the database for good.
+ * Keeps DSpace's OAI core in step with the items, as an anonymous user sees them: a public item gets its live
+ * record, an item that stops being public (withdrawn, made private or non-discoverable, READ taken from anonymous
+ * users, deleted) after harvesters could see it gets a deleted record dated when that happened, and its
+ * {@link Tombstone} is kept in the database for good. An item that was never public leaves no trace.
+ * <p>
+ * A record's datestamp is the time its record last changed, whatever changed it (the item, a file's access, a
+ * related item): each update compiles the record again and compares it with the indexed one, so an unchanged record
+ * keeps its datestamp and a changed one gets a new one, and harvesters are told of every change.
  */
 public final class OaiIndexer {
 
     /** Solr makes added records searchable within this time: well inside the 5 s harvesters are promised. */
     public static final int COMMIT_WITHIN_MS = 1000;
 
+    private static final int BATCH = 100;
+    private static final String[] STORED = {"item.id", "item.handle", "item.public", "item.deleted",
+        "item.lastmodified", "item.collections", "item.communities", "item.compile"};
+
     private final SolrClient solr;
     private final TombstoneStore tombstones;
     private final OaiDocuments documents;
     private final ItemService items;
-    private final AuthorizeService authorize;
-    private final ResourcePolicyService policies;
+    private final AnonymousAccess access;
 
     /** Records were added and may not be searchable yet (Solr commits them within a second). */
     private volatile boolean uncommitted;
@@ -52,23 +60,21 @@ public final class OaiIndexer {
      * @param tombstones the tombstone store
      * @param documents  the record builder
      * @param items      DSpace's item service
-     * @param authorize  DSpace's authorisation service
-     * @param policies   DSpace's resource policy service
+     * @param access     what anonymous users may see
      */
     public OaiIndexer(SolrClient solr, TombstoneStore tombstones, OaiDocuments documents, ItemService items,
-                      AuthorizeService authorize, ResourcePolicyService policies) {
+                      AnonymousAccess access) {
         this.solr = solr;
         this.tombstones = tombstones;
         this.documents = documents;
         this.items = items;
-        this.authorize = authorize;
-        this.policies = policies;
+        this.access = access;
     }
 
     /**
      * Brings the records of some items up to date.
      *
-     * @param context a DSpace context (after the commit that changed the items)
+     * @param context an anonymous DSpace context ({@link AnonymousWork}), after the commit that changed the items
      * @param ids     the changed items
      * @return the number of records written
      * @throws SQLException        on database failure
@@ -76,14 +82,31 @@ public final class OaiIndexer {
      * @throws SolrServerException on Solr failure
      */
     public int update(Context context, Collection<UUID> ids) throws SQLException, IOException, SolrServerException {
+        AnonymousWork.requireAnonymous(context, "Indexing for OAI-PMH");
+        List<UUID> all = new ArrayList<>(ids);
+        int written = 0;
+        for (int from = 0; from < all.size(); from += BATCH) {
+            written += updateBatch(context, all.subList(from, Math.min(from + BATCH, all.size())));
+            context.uncacheEntities();
+        }
+        return written;
+    }
+
+    private int updateBatch(Context context, List<UUID> ids) throws SQLException, IOException, SolrServerException {
+        Map<String, SolrDocument> indexed = indexed(ids);
+        Date now = new Date();
         List<SolrInputDocument> changed = new ArrayList<>();
         for (UUID id : ids) {
             Item item = items.find(context, id);
-            if (item != null && item.isArchived() && isPublic(context, item)) {
-                changed.add(documents.live(context, item));
-                tombstones.remove(id.toString());
+            SolrDocument before = indexed.get(id.toString());
+            if (item != null && access.isPublic(context, item)) {
+                SolrInputDocument record = documents.live(context, item, now);
+                if (!sameLiveRecord(before, record)) {
+                    changed.add(record);
+                    tombstones.remove(id.toString());
+                }
             } else if (item == null || item.isArchived() || item.isWithdrawn()) {
-                tombstone(context, id, item).ifPresent(changed::add);
+                tombstone(context, id, item, before, now).ifPresent(changed::add);
             }
         }
         if (!changed.isEmpty()) {
@@ -93,22 +116,34 @@ public final class OaiIndexer {
         return changed.size();
     }
 
+    /** Whether the indexed record is this live record already (then it keeps its datestamp). */
+    private static boolean sameLiveRecord(SolrDocument before, SolrInputDocument record) {
+        return before != null && !Boolean.TRUE.equals(before.getFieldValue("item.deleted"))
+            && Boolean.TRUE.equals(before.getFieldValue("item.public"))
+            && Objects.equals(before.getFieldValue("item.compile"), record.getFieldValue("item.compile"))
+            && Objects.equals(strings(before.getFieldValues("item.collections")),
+                              strings(record.getFieldValues("item.collections")))
+            && Objects.equals(strings(before.getFieldValues("item.communities")),
+                              strings(record.getFieldValues("item.communities")));
+    }
+
     /** The deleted record of an item harvesters could see, unless it already has one; empty if never seen. */
-    private Optional<SolrInputDocument> tombstone(Context context, UUID id, Item item)
-        throws SQLException, IOException, SolrServerException {
-        SolrDocument indexed = indexed(id);
+    private Optional<SolrInputDocument> tombstone(Context context, UUID id, Item item, SolrDocument before,
+                                                  Date now) throws SQLException {
+        // DSpace's own `oai import` also indexes items that are not public, flagged item.public=false
+        boolean seen = before != null && Boolean.TRUE.equals(before.getFieldValue("item.public"));
         Optional<Tombstone> kept = tombstones.find(id.toString());
-        if (indexed != null && Boolean.TRUE.equals(indexed.getFieldValue("item.deleted"))) {
+        if (seen && Boolean.TRUE.equals(before.getFieldValue("item.deleted"))) {
             if (kept.isEmpty()) {
-                tombstones.save(fromIndex(indexed));
+                tombstones.save(fromIndex(before));
             }
             return Optional.empty();
         }
-        if (indexed == null && kept.isEmpty()) {
+        if (!seen && kept.isEmpty()) {
             return Optional.empty();
         }
         Tombstone tombstone = item != null ? documents.tombstoneOf(context, item)
-            : indexed != null ? withDate(fromIndex(indexed), new Date()) : kept.get();
+            : seen ? withDate(fromIndex(before), now) : kept.get();
         tombstones.save(tombstone);
         return Optional.of(documents.deleted(tombstone));
     }
@@ -151,36 +186,27 @@ public final class OaiIndexer {
         solr.commit();
     }
 
-    private boolean isPublic(Context context, Item item) throws SQLException {
-        if (!item.isDiscoverable()) {
-            return false;
-        }
-        for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, item, Constants.READ)) {
-            Group group = policy.getGroup();
-            if (group != null && Group.ANONYMOUS.equals(group.getName()) && policies.isDateValid(policy)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private SolrDocument indexed(UUID id) throws IOException, SolrServerException {
+    /** The indexed records of some items, by item id (records written a moment ago included). */
+    private Map<String, SolrDocument> indexed(List<UUID> ids) throws IOException, SolrServerException {
         if (uncommitted) {
-            // an item deposited and deleted within a second: its live record must be found to be replaced
+            // a record written within the last second must be found to be compared or replaced
             uncommitted = false;
             solr.commit(true, true, true);
         }
-        SolrQuery query = new SolrQuery("item.id:" + id).setRows(1)
-            .setFields("item.id", "item.handle", "item.deleted", "item.lastmodified", "item.collections",
-                       "item.communities", "item.compile");
-        SolrDocumentList found = solr.query(query).getResults();
-        return found.isEmpty() ? null : found.get(0);
+        String query = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(" OR ", "item.id:(", ")"));
+        Map<String, SolrDocument> found = new HashMap<>();
+        for (SolrDocument document : solr.query(new SolrQuery(query).setRows(ids.size() * 2).setFields(STORED))
+                                         .getResults()) {
+            found.put((String) document.getFieldValue("item.id"), document);
+        }
+        return found;
     }
 
     private static Tombstone fromIndex(SolrDocument document) {
         return new Tombstone((String) document.getFieldValue("item.id"), (String) document.getFieldValue("item.handle"),
-            ((Date) document.getFieldValue("item.lastmodified")).toInstant(), strings(document, "item.collections"),
-            strings(document, "item.communities"), (String) document.getFieldValue("item.compile"));
+            ((Date) document.getFieldValue("item.lastmodified")).toInstant(),
+            strings(document.getFieldValues("item.collections")), strings(document.getFieldValues("item.communities")),
+            (String) document.getFieldValue("item.compile"));
     }
 
     private static Tombstone withDate(Tombstone tombstone, Date deletedAt) {
@@ -188,9 +214,8 @@ public final class OaiIndexer {
                              tombstone.communities(), tombstone.compiled());
     }
 
-    private static List<String> strings(SolrDocument document, String field) {
+    private static List<String> strings(Collection<Object> found) {
         List<String> values = new ArrayList<>();
-        Collection<Object> found = document.getFieldValues(field);
         if (found != null) {
             found.forEach(value -> values.add((String) value));
         }

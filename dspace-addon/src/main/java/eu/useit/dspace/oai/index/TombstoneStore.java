@@ -15,18 +15,19 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
+import eu.useit.dspace.support.UseitSchema;
+
 /**
- * The tombstones, kept in DSpace's database (table {@code useit_oai_tombstone}, made on first use) so that they
- * outlive the OAI index: a full reindex ({@code dspace oai import -c}) empties the index, and the tombstones are
- * written back from here. Plain JDBC on DSpace's data source, outside Hibernate's unit of work, so that it can be
- * used from an event consumer after DSpace's commit.
+ * The tombstones, kept in DSpace's database (table {@code useit_oai_tombstone}, made by {@link UseitSchema}) so that
+ * they outlive the OAI index: a full reindex ({@code dspace oai import -c}) empties the index, and the tombstones
+ * are written back from here. Plain JDBC on DSpace's data source, outside Hibernate's unit of work (the index
+ * worker's own connections).
  */
 public final class TombstoneStore {
 
     private static final String TABLE = "useit_oai_tombstone";
 
     private final DataSource dataSource;
-    private volatile boolean tableReady;
 
     /**
      * @param dataSource DSpace's data source
@@ -36,16 +37,9 @@ public final class TombstoneStore {
     }
 
     private Connection open() throws SQLException {
+        UseitSchema.ensure(dataSource);
         Connection connection = dataSource.getConnection();
         connection.setAutoCommit(true);
-        if (!tableReady) {
-            try (Statement create = connection.createStatement()) {
-                create.execute("CREATE TABLE IF NOT EXISTS " + TABLE + " (item_id VARCHAR(36) PRIMARY KEY, "
-                    + "handle VARCHAR(256) NOT NULL, deleted_at TIMESTAMP NOT NULL, collections VARCHAR(4000), "
-                    + "communities VARCHAR(4000), compiled TEXT)");
-            }
-            tableReady = true;
-        }
         return connection;
     }
 

@@ -1,0 +1,157 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.access;
+
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import org.dspace.authorize.ResourcePolicy;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.authorize.service.AuthorizeService;
+import org.dspace.authorize.service.ResourcePolicyService;
+import org.dspace.content.Bitstream;
+import org.dspace.content.Bundle;
+import org.dspace.content.DSpaceObject;
+import org.dspace.content.Item;
+import org.dspace.core.Constants;
+import org.dspace.core.Context;
+import org.dspace.eperson.Group;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.eperson.service.GroupService;
+
+/**
+ * What an anonymous user may see, decided from the resource policies themselves: a READ policy of the Anonymous
+ * group (or of a group the Anonymous group belongs to) that is valid today. It never asks "may the context's user
+ * read this?", so the answer does not depend on who runs the code nor on whether authorisation is turned off in the
+ * context (where DSpace's own checks answer yes to everything).
+ * <p>
+ * DSpace stores policy dates as days: an embargo lifts, and a lease ends, at the start of its day in the server's
+ * time zone.
+ */
+public final class AnonymousAccess {
+
+    private final AuthorizeService authorize;
+    private final ResourcePolicyService policies;
+    private final GroupService groups;
+
+    /**
+     * @param authorize DSpace's authorisation service
+     * @param policies  DSpace's resource policy service
+     * @param groups    DSpace's group service
+     */
+    public AnonymousAccess(AuthorizeService authorize, ResourcePolicyService policies, GroupService groups) {
+        this.authorize = authorize;
+        this.policies = policies;
+        this.groups = groups;
+    }
+
+    /**
+     * @return the access checks with DSpace's services
+     */
+    public static AnonymousAccess fromDSpace() {
+        return new AnonymousAccess(AuthorizeServiceFactory.getInstance().getAuthorizeService(),
+                                   AuthorizeServiceFactory.getInstance().getResourcePolicyService(),
+                                   EPersonServiceFactory.getInstance().getGroupService());
+    }
+
+    /**
+     * @param context a DSpace context (any user, authorisation on or off)
+     * @param item    an item
+     * @return whether anybody may find and read it now: archived, not withdrawn, discoverable, anonymous READ
+     * @throws SQLException on database failure
+     */
+    public boolean isPublic(Context context, Item item) throws SQLException {
+        return item.isArchived() && !item.isWithdrawn() && item.isDiscoverable() && canRead(context, item);
+    }
+
+    /**
+     * @param context a DSpace context
+     * @param object  an item, bundle or bitstream
+     * @return whether an anonymous user may READ it now
+     * @throws SQLException on database failure
+     */
+    public boolean canRead(Context context, DSpaceObject object) throws SQLException {
+        for (ResourcePolicy policy : anonymousReads(context, object)) {
+            if (policies.isDateValid(policy)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param context   a DSpace context
+     * @param bitstream a file
+     * @return open if an anonymous user may read it now, embargoed if a policy lets them from a later day,
+     *     restricted otherwise
+     * @throws SQLException on database failure
+     */
+    public FileAccess file(Context context, Bitstream bitstream) throws SQLException {
+        LocalDate today = LocalDate.now(ZoneId.systemDefault());
+        LocalDate earliest = null;
+        for (ResourcePolicy policy : anonymousReads(context, bitstream)) {
+            if (policies.isDateValid(policy)) {
+                return FileAccess.OPEN;
+            }
+            LocalDate start = day(policy.getStartDate());
+            LocalDate end = day(policy.getEndDate());
+            if (start != null && start.isAfter(today) && (end == null || end.isAfter(start))
+                && (earliest == null || start.isBefore(earliest))) {
+                earliest = start;
+            }
+        }
+        return earliest == null ? FileAccess.RESTRICTED : FileAccess.embargoedUntil(earliest);
+    }
+
+    /**
+     * @param context a DSpace context
+     * @param item    an item
+     * @return the access of its files (bundle ORIGINAL), combined as {@link FileAccess#ofItem}
+     * @throws SQLException on database failure
+     */
+    public FileAccess files(Context context, Item item) throws SQLException {
+        List<FileAccess> files = new ArrayList<>();
+        for (Bundle bundle : item.getBundles(Constants.CONTENT_BUNDLE_NAME)) {
+            for (Bitstream bitstream : bundle.getBitstreams()) {
+                files.add(file(context, bitstream));
+            }
+        }
+        return FileAccess.ofItem(files);
+    }
+
+    private List<ResourcePolicy> anonymousReads(Context context, DSpaceObject object) throws SQLException {
+        Group anonymous = null;
+        List<ResourcePolicy> found = new ArrayList<>();
+        for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, object, Constants.READ)) {
+            Group group = policy.getGroup();
+            if (policy.getEPerson() != null || group == null) {
+                continue;
+            }
+            if (Group.ANONYMOUS.equals(group.getName())) {
+                found.add(policy);
+                continue;
+            }
+            if (anonymous == null) {
+                anonymous = groups.findByName(context, Group.ANONYMOUS);
+            }
+            if (anonymous != null && groups.isParentOf(context, group, anonymous)) {
+                found.add(policy);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @param date a policy date (DSpace keeps the day only)
+     * @return its day in the server's time zone, or null
+     */
+    static LocalDate day(Date date) {
+        return date == null ? null : Instant.ofEpochMilli(date.getTime()).atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+}

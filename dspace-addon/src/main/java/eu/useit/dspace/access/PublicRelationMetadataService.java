@@ -1,0 +1,59 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.access;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.dspace.content.Item;
+import org.dspace.content.Relationship;
+import org.dspace.content.RelationshipMetadataServiceImpl;
+import org.dspace.content.RelationshipMetadataValue;
+import org.dspace.core.Context;
+
+/**
+ * DSpace's relationship metadata (the {@code relation.*} fields and virtual metadata an item gets from the items
+ * related to it) without the items anonymous users may not see: a public case study does not name, by UUID or
+ * otherwise, a partner organisation that was made private, in the REST API, the search index or OAI-PMH.
+ * Editors see such relationships in the relationships of the item ({@code /api/core/items/<uuid>/relationships}).
+ * <p>
+ * Replaces DSpace's {@code relationshipMetadataService} bean (the project's runtime does; a site sets the class of
+ * that bean in its {@code config/spring/api/core-services.xml}).
+ */
+public class PublicRelationMetadataService extends RelationshipMetadataServiceImpl {
+
+    private static final Logger log = LogManager.getLogger(PublicRelationMetadataService.class);
+
+    @Override
+    public List<RelationshipMetadataValue> getRelationshipMetadata(Item item, boolean enableVirtualMetadata) {
+        List<RelationshipMetadataValue> values = super.getRelationshipMetadata(item, enableVirtualMetadata);
+        if (values.isEmpty()) {
+            return values;
+        }
+        // DSpace's own implementation opens its context the same way (this service is given none)
+        Context context = new Context();
+        AnonymousAccess access = AnonymousAccess.fromDSpace();
+        values.removeIf(value -> !relatedItemIsPublic(context, access, item, value));
+        return values;
+    }
+
+    private boolean relatedItemIsPublic(Context context, AnonymousAccess access, Item item,
+                                        RelationshipMetadataValue value) {
+        try {
+            Relationship relationship = relationshipService.find(context, value.getRelationshipId());
+            if (relationship == null) {
+                return false;
+            }
+            Item other = item.equals(relationship.getLeftItem()) ? relationship.getRightItem()
+                : relationship.getLeftItem();
+            return access.isPublic(context, other);
+        } catch (SQLException e) {
+            log.warn("Item {}: relationship {} not readable; its metadata is left out: {}", item.getID(),
+                     value.getRelationshipId(), e.getMessage());
+            return false;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.index;
+
+import java.sql.Date;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import eu.useit.dspace.search.SearchDocuments;
+import eu.useit.dspace.support.HibernateSession;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.dspace.authorize.ResourcePolicy;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.authorize.service.ResourcePolicyService;
+import org.dspace.core.Constants;
+import org.dspace.core.Context;
+
+/**
+ * Access that changes with time: an embargo that lifts, a lease that ends. DSpace keeps such dates on the READ
+ * policies of items and files, and nothing happens to the item when the moment comes, so nothing tells the
+ * indexes. The sweep finds the READ policies whose start or end came between two moments (as DSpace itself reads
+ * them: a policy date is a day, which begins at midnight in the server's time zone) and writes the OAI-PMH records
+ * and search documents of their items (and of items related to them) again, as an anonymous user. A web application
+ * sweeps every {@code useit.access.sweep.interval.seconds} (default an hour); sites that prefer cron run
+ * {@code dspace useit-access-sweep}.
+ */
+public final class AccessSweep {
+
+    private static final Logger log = LogManager.getLogger(AccessSweep.class);
+
+    private final IndexWorker worker;
+    private final OaiIndexer indexer;
+    private volatile Instant last;
+
+    /**
+     * @param worker  the index worker (the sweep runs on its thread, one at a time with the queue)
+     * @param indexer the OAI indexer
+     */
+    public AccessSweep(IndexWorker worker, OaiIndexer indexer) {
+        this.worker = worker;
+        this.indexer = indexer;
+    }
+
+    /**
+     * Sweeps once, now, waiting for it (the command).
+     *
+     * @param since the moment from which changes of access are looked for
+     * @param until the moment up to which
+     * @return the number of items whose access changed
+     * @throws Exception on database or Solr failure
+     */
+    public int sweep(Instant since, Instant until) throws Exception {
+        return worker.call(context -> sweep(context, since, until));
+    }
+
+    /**
+     * Sweeps every period from now on, on the worker's thread; the first sweep looks back {@code catchUp} (changes
+     * of access while the application was down), each later one from the end of the last that succeeded.
+     *
+     * @param period  how often
+     * @param catchUp how far the first sweep looks back
+     */
+    public void every(Duration period, Duration catchUp) {
+        last = Instant.now().minus(catchUp);
+        worker.every(period, context -> {
+            Instant now = Instant.now();
+            sweep(context, last, now);
+            last = now;
+            return null;
+        });
+    }
+
+    private int sweep(Context context, Instant since, Instant until) throws Exception {
+        Set<UUID> objects = new LinkedHashSet<>();
+        ResourcePolicyService policies = AuthorizeServiceFactory.getInstance().getResourcePolicyService();
+        for (Integer id : candidates(since, until)) {
+            ResourcePolicy policy = policies.find(context, id);
+            if (policy != null && policy.getdSpaceObject() != null
+                && (between(policy.getStartDate(), since, until) || between(policy.getEndDate(), since, until))) {
+                objects.add(policy.getdSpaceObject().getID());
+            }
+        }
+        Set<UUID> items = ChangedItems.itemsOf(context, objects);
+        if (items.isEmpty()) {
+            return 0;
+        }
+        Set<UUID> all = new LinkedHashSet<>(items);
+        all.addAll(ChangedItems.relatedTo(context, items));
+        indexer.update(context, all);
+        SearchDocuments.reindex(context, all);
+        log.info("Access sweep {} to {}: {} item(s) whose access changed, {} record(s) checked", since, until,
+                 items.size(), all.size());
+        return items.size();
+    }
+
+    /** Whether a policy date, as DSpace reads it, falls after {@code since} and no later than {@code until}. */
+    private static boolean between(java.util.Date date, Instant since, Instant until) {
+        if (date == null) {
+            return false;
+        }
+        Instant moment = Instant.ofEpochMilli(date.getTime());
+        return moment.isAfter(since) && !moment.isAfter(until);
+    }
+
+    /** READ policies that start or end within a day of the period (the exact moment is checked on each). */
+    private static List<Integer> candidates(Instant since, Instant until) throws SQLException {
+        LocalDate from = since.atZone(ZoneId.systemDefault()).toLocalDate().minusDays(1);
+        LocalDate to = until.atZone(ZoneId.systemDefault()).toLocalDate().plusDays(1);
+        List<?> rows = HibernateSession.current().createNativeQuery(
+                "SELECT policy_id FROM resourcepolicy WHERE action_id = :read AND dspace_object IS NOT NULL"
+                    + " AND ((start_date >= :from AND start_date <= :to) OR (end_date >= :from AND end_date <= :to))",
+                Object.class)
+            .setParameter("read", Constants.READ)
+            .setParameter("from", Date.valueOf(from))
+            .setParameter("to", Date.valueOf(to))
+            .getResultList();
+        List<Integer> ids = new ArrayList<>();
+        for (Object row : rows) {
+            ids.add(((Number) row).intValue());
+        }
+        return ids;
+    }
+}

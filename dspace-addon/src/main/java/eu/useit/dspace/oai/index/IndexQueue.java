@@ -1,0 +1,187 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.index;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import eu.useit.dspace.support.UseitSchema;
+import org.hibernate.Session;
+
+/**
+ * The durable list of items whose index records must be written (table {@code useit_index_queue}): an item is
+ * added in the transaction of the change itself (DSpace calls its event consumers before it commits), so the
+ * change and its place in the queue are saved together or not at all. A worker takes the items after the commit;
+ * an item whose indexing failed stays, with its error, and is tried again later with growing delays.
+ */
+public final class IndexQueue {
+
+    /** The longest wait before an item is tried again. */
+    public static final Duration MAX_DELAY = Duration.ofHours(1);
+    /** The wait after the first failure; it doubles with each further one. */
+    public static final Duration FIRST_DELAY = Duration.ofSeconds(5);
+
+    private static final String TABLE = "useit_index_queue";
+
+    private final DataSource dataSource;
+
+    /**
+     * @param dataSource DSpace's data source (for the worker's own connections)
+     */
+    public IndexQueue(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Makes sure the table exists (the addon's Flyway migrations).
+     */
+    public void ensureTable() {
+        UseitSchema.ensure(dataSource);
+    }
+
+    /**
+     * Adds items in the current transaction of DSpace's Hibernate session: they are queued if, and when, the change
+     * is committed.
+     *
+     * @param session the session of the context whose change this is
+     * @param items   the changed items
+     */
+    public void add(Session session, Collection<UUID> items) {
+        long now = System.currentTimeMillis();
+        for (UUID item : items) {
+            session.createNativeMutationQuery("INSERT INTO " + TABLE
+                       + " (item_id, queued_at, attempts, next_attempt) VALUES (:item, :now, 0, :now)")
+                   .setParameter("item", item.toString())
+                   .setParameter("now", now)
+                   .executeUpdate();
+        }
+    }
+
+    /**
+     * Adds items at once, outside any DSpace transaction (an item found to need indexing by a sweep or a check).
+     *
+     * @param items the items
+     * @throws SQLException on database failure
+     */
+    public void addNow(Collection<UUID> items) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (Connection connection = open(); PreparedStatement insert = connection.prepareStatement("INSERT INTO "
+            + TABLE + " (item_id, queued_at, attempts, next_attempt) VALUES (?, ?, 0, ?)")) {
+            for (UUID item : items) {
+                insert.setString(1, item.toString());
+                insert.setLong(2, now);
+                insert.setLong(3, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /**
+     * @param limit the most rows to read
+     * @return the items due now, each with the highest row id read for it (rows queued later are not covered)
+     * @throws SQLException on database failure
+     */
+    public Map<UUID, Long> due(int limit) throws SQLException {
+        Map<UUID, Long> due = new LinkedHashMap<>();
+        try (Connection connection = open(); PreparedStatement select = connection.prepareStatement(
+            "SELECT id, item_id FROM " + TABLE + " WHERE next_attempt <= ? ORDER BY id")) {
+            select.setLong(1, System.currentTimeMillis());
+            select.setMaxRows(limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.merge(UUID.fromString(rows.getString(2)), rows.getLong(1), Math::max);
+                }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Removes the rows of items that are indexed now.
+     *
+     * @param done items with the highest row id that was read for each
+     * @throws SQLException on database failure
+     */
+    public void remove(Map<UUID, Long> done) throws SQLException {
+        try (Connection connection = open(); PreparedStatement delete = connection.prepareStatement(
+            "DELETE FROM " + TABLE + " WHERE item_id = ? AND id <= ?")) {
+            for (Map.Entry<UUID, Long> item : done.entrySet()) {
+                delete.setString(1, item.getKey().toString());
+                delete.setLong(2, item.getValue());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /**
+     * Keeps an item whose indexing failed, to be tried again after a delay that doubles with each failure.
+     *
+     * @param item  the item
+     * @param upTo  the highest row id read for it
+     * @param error what went wrong
+     * @throws SQLException on database failure
+     */
+    public void retryLater(UUID item, long upTo, String error) throws SQLException {
+        try (Connection connection = open()) {
+            int attempts = 0;
+            try (PreparedStatement select = connection.prepareStatement(
+                "SELECT MAX(attempts) FROM " + TABLE + " WHERE item_id = ? AND id <= ?")) {
+                select.setString(1, item.toString());
+                select.setLong(2, upTo);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        attempts = row.getInt(1) + 1;
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE
+                + " SET attempts = ?, next_attempt = ?, last_error = ? WHERE item_id = ? AND id <= ?")) {
+                update.setInt(1, attempts);
+                update.setLong(2, System.currentTimeMillis() + delay(attempts).toMillis());
+                update.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 2000)));
+                update.setString(4, item.toString());
+                update.setLong(5, upTo);
+                update.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * @param attempts how many times indexing failed
+     * @return how long to wait before the next try
+     */
+    static Duration delay(int attempts) {
+        Duration delay = FIRST_DELAY.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 20));
+        return delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay;
+    }
+
+    /**
+     * @return how many rows wait, due or not
+     * @throws SQLException on database failure
+     */
+    public int size() throws SQLException {
+        try (Connection connection = open(); PreparedStatement count = connection.prepareStatement(
+            "SELECT COUNT(*) FROM " + TABLE); ResultSet row = count.executeQuery()) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
+    private Connection open() throws SQLException {
+        ensureTable();
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(true);
+        return connection;
+    }
+}

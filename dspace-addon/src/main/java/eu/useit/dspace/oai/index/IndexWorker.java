@@ -1,0 +1,148 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.oai.index;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import eu.useit.dspace.search.SearchDocuments;
+import eu.useit.dspace.support.AnonymousWork;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.dspace.core.Context;
+
+/**
+ * Empties the {@link IndexQueue}: writes the OAI-PMH records of the queued items and of the items related to them,
+ * and the search documents of those related items, as an anonymous user on a thread of its own. Woken after each
+ * commit that queued items; in a web application it also looks at the queue every few seconds (changes committed by
+ * a command in another process, items whose indexing failed). When a batch fails, its items are tried one by one,
+ * so one bad record never holds back the others; an item that fails waits, and is tried again later.
+ */
+public final class IndexWorker {
+
+    private static final Logger log = LogManager.getLogger(IndexWorker.class);
+
+    private static final int BATCH = 200;
+
+    private final IndexQueue queue;
+    private final OaiIndexer indexer;
+    private final AnonymousWork work = new AnonymousWork("useit-index-worker");
+    private final AtomicBoolean wakeQueued = new AtomicBoolean();
+    private final AtomicBoolean polling = new AtomicBoolean();
+
+    /**
+     * @param queue   the queue
+     * @param indexer the OAI indexer
+     */
+    public IndexWorker(IndexQueue queue, OaiIndexer indexer) {
+        this.queue = queue;
+        this.indexer = indexer;
+    }
+
+    /**
+     * @return the queue it empties
+     */
+    public IndexQueue queue() {
+        return queue;
+    }
+
+    /**
+     * Empties the queue soon, without waiting (after a commit).
+     */
+    public void wake() {
+        if (wakeQueued.compareAndSet(false, true)) {
+            work.submit(context -> {
+                wakeQueued.set(false);
+                return drain(context);
+            });
+        }
+    }
+
+    /**
+     * Looks at the queue every period from now on (once per JVM; a web application does it).
+     *
+     * @param period how often
+     */
+    public void poll(Duration period) {
+        if (polling.compareAndSet(false, true)) {
+            work.every(period, this::drain);
+        }
+    }
+
+    /**
+     * Runs other work on the worker's thread every period, one at a time with the queue's (the access sweep).
+     *
+     * @param period how often
+     * @param task   the work
+     */
+    public void every(Duration period, AnonymousWork.Task<?> task) {
+        work.every(period, task);
+    }
+
+    /**
+     * Empties the queue now, waiting for it (before a command ends).
+     *
+     * @return the number of items written
+     * @throws Exception if the queue cannot be read
+     */
+    public int drainNow() throws Exception {
+        return work.call(this::drain);
+    }
+
+    /**
+     * Runs other work on the worker's thread, as an anonymous user, one at a time with the queue's.
+     *
+     * @param task the work
+     * @param <T>  its result type
+     * @return its result
+     * @throws Exception what the work threw
+     */
+    public <T> T call(AnonymousWork.Task<T> task) throws Exception {
+        return work.call(task);
+    }
+
+    private int drain(Context context) throws Exception {
+        int done = 0;
+        while (true) {
+            Map<UUID, Long> due = queue.due(BATCH);
+            if (due.isEmpty()) {
+                return done;
+            }
+            try {
+                index(context, due.keySet());
+                queue.remove(due);
+            } catch (Exception batchFailure) {
+                context.uncacheEntities();
+                oneByOne(context, due);
+            }
+            done += due.size();
+            context.uncacheEntities();
+        }
+    }
+
+    private void oneByOne(Context context, Map<UUID, Long> due) throws Exception {
+        for (Map.Entry<UUID, Long> item : due.entrySet()) {
+            try {
+                index(context, Set.of(item.getKey()));
+                queue.remove(Map.of(item.getKey(), item.getValue()));
+            } catch (Exception e) {
+                log.warn("Item {} could not be indexed; it stays queued and is tried again later: {}",
+                         item.getKey(), e.getMessage(), e);
+                queue.retryLater(item.getKey(), item.getValue(), String.valueOf(e.getMessage()));
+            }
+        }
+    }
+
+    private void index(Context context, Set<UUID> items) throws Exception {
+        Set<UUID> related = ChangedItems.relatedTo(context, items);
+        Set<UUID> all = new LinkedHashSet<>(items);
+        all.addAll(related);
+        indexer.update(context, all);
+        SearchDocuments.reindex(context, related);
+    }
+}

@@ -1,0 +1,57 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Files that hold secrets (keys, passwords): made readable by their owner only from the start, never widened.
+ */
+public final class SecretFile {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    private SecretFile() {
+    }
+
+    /**
+     * Writes a secret to a new file that only its owner may read.
+     *
+     * @param file the file; an existing one is replaced
+     * @param text its content
+     * @throws IOException if it cannot be written
+     */
+    public static void write(Path file, String text) throws IOException {
+        Files.deleteIfExists(file);
+        if (isPosix()) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        } else {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Makes an existing file readable by its owner only (a file made by an older version with wider modes).
+     *
+     * @param file the file
+     * @throws IOException if its modes cannot be set
+     */
+    public static void restrict(Path file) throws IOException {
+        if (isPosix() && !Files.getPosixFilePermissions(file).equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(file, OWNER_ONLY);
+        }
+    }
+
+    private static boolean isPosix() {
+        return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    }
+}

@@ -1,0 +1,299 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.access;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.Xml;
+import org.w3c.dom.Document;
+import org.w3c.dom.Node;
+
+/**
+ * Checks every surface of a running repository for what anonymous users and plain accounts may see of the
+ * {@link AccessState}s, over real HTTP, and lists every problem: OAI-PMH (every format of both contexts, every
+ * set, GetRecord of every state, deleted headers), the REST API (items, bundles, files and their content, handle
+ * look-up, search and facets of both Discovery configurations, browse) and every file link an output gives.
+ * A hidden item shows nothing but a deleted header in OAI-PMH and the answer of a missing object in the REST API;
+ * a closed file is linked nowhere, described as open nowhere and downloadable by nobody of these.
+ */
+final class AccessMatrix {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final Pattern FILE_LINK = Pattern.compile(
+        "/(?:bitstreams|api/core/bitstreams)/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+            + "/(?:download|content)");
+    private static final String[] CONTEXTS = {"request", "useit"};
+    private static final String MISSING = UUID.randomUUID().toString();
+
+    private final String server;
+    private final List<AccessState> states;
+    private final List<String> problems = new ArrayList<>();
+    private final Set<String> fileLinks = new TreeSet<>();
+    private final Map<String, AccessState> byHandle = new HashMap<>();
+
+    AccessMatrix(String server, List<AccessState> states) {
+        this.server = server;
+        this.states = states;
+        states.stream().filter(s -> s.handle != null).forEach(s -> byHandle.put(s.handle, s));
+    }
+
+    /**
+     * The whole matrix.
+     *
+     * @param anonymous a client that is not logged in
+     * @param plain     a client logged in as an account with no rights
+     * @return every problem found; none when nothing hidden shows
+     */
+    List<String> check(RestClient anonymous, RestClient plain) throws Exception {
+        return check(anonymous, plain, true);
+    }
+
+    /**
+     * @param anonymous a client that is not logged in
+     * @param plain     a client logged in as an account with no rights
+     * @param full      whether to harvest every list of OAI-PMH (else each state's records only)
+     * @return every problem found
+     */
+    List<String> check(RestClient anonymous, RestClient plain, boolean full) throws Exception {
+        for (String context : CONTEXTS) {
+            oai(context, full);
+        }
+        for (RestClient client : List.of(anonymous, plain)) {
+            String who = client == anonymous ? "anonymous" : "plain account";
+            rest(client, who);
+            search(client, who);
+        }
+        for (String file : fileLinks) {
+            RestClient.Response download = anonymous.get("/api/core/bitstreams/" + file + "/content");
+            if (download.status() != 200) {
+                problems.add("an output links file " + file + ", which anybody cannot download (HTTP "
+                                 + download.status() + ")");
+            }
+        }
+        return problems;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- OAI-PMH
+
+    private void oai(String context, boolean full) throws Exception {
+        String base = server + "/oai/" + context;
+        List<String> formats = Xml.strings(parse(oai(base, "verb=ListMetadataFormats")),
+                                           "//oai:metadataPrefix");
+        if (full) {
+            for (String format : formats) {
+                list(base, "ListRecords", "metadataPrefix=" + format);
+            }
+            for (Document page : list(base, "ListSets", "")) {
+                for (String set : Xml.strings(page, "//oai:setSpec")) {
+                    list(base, "ListIdentifiers", "metadataPrefix=oai_dc&set=" + RestClient.encode(set));
+                }
+            }
+        }
+        String prefix = "oai:" + Xml.string(parse(oai(base, "verb=Identify")),
+                                            "//*[local-name()='repositoryIdentifier']") + ":";
+        for (AccessState state : states) {
+            if (state.handle == null) {
+                continue;
+            }
+            String identifier = "&identifier=" + RestClient.encode(prefix + state.handle);
+            for (String format : formats) {
+                String record = oai(base, "verb=GetRecord&metadataPrefix=" + format + identifier);
+                boolean live = !Xml.nodes(parse(record), "//oai:record/oai:metadata").isEmpty();
+                if (!state.hidden() && "oai_dc".equals(format) && !live) {
+                    problems.add(base + ": public " + state + " is not harvested");
+                }
+            }
+            if (!state.hidden() && state.accessRight != null) {
+                accessRights(base, prefix, state);
+            }
+        }
+    }
+
+    /** The access right every format with a place for it gives a public item with files. */
+    private void accessRights(String base, String prefix, AccessState state) throws Exception {
+        String identifier = "&identifier=" + RestClient.encode(prefix + state.handle);
+        Map<String, String> given = new LinkedHashMap<>();
+        given.put("qdc", Xml.string(parse(oai(base, "verb=GetRecord&metadataPrefix=qdc" + identifier)),
+                                    "//*[local-name()='accessRights']"));
+        given.put("oai_openaire", Xml.string(parse(oai(base, "verb=GetRecord&metadataPrefix=oai_openaire"
+            + identifier)), "//*[local-name()='rights']/@rightsURI"));
+        given.put("datacite", Xml.string(parse(oai(base, "verb=GetRecord&metadataPrefix=datacite" + identifier)),
+                                         "//*[local-name()='rights']/@rightsURI"));
+        given.forEach((format, right) -> {
+            if (!state.accessRight.equals(right.strip())) {
+                problems.add(base + " " + format + ": " + state + " has access right '" + right.strip()
+                                 + "', expected " + state.accessRight);
+            }
+        });
+    }
+
+    private List<Document> list(String base, String verb, String arguments) throws Exception {
+        List<Document> pages = new ArrayList<>();
+        String query = "verb=" + verb + (arguments.isEmpty() ? "" : "&" + arguments);
+        while (query != null) {
+            Document page = parse(oai(base, query));
+            pages.add(page);
+            String token = Xml.string(page, "//oai:resumptionToken").strip();
+            query = token.isEmpty() ? null : "verb=" + verb + "&resumptionToken=" + RestClient.encode(token);
+        }
+        return pages;
+    }
+
+    /** One OAI-PMH request; its answer is checked for anything hidden before it is returned. */
+    private String oai(String base, String query) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "?" + query))
+                                                             .timeout(Duration.ofSeconds(60)).GET().build(),
+                                                  HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        String where = base + "?" + query;
+        if (response.statusCode() != 200) {
+            problems.add(where + ": HTTP " + response.statusCode());
+        }
+        String body = response.body();
+        inspect(where, body);
+        Document document = parse(body);
+        for (Node header : Xml.nodes(document, "//oai:header")) {
+            String identifier = Xml.string(header, "oai:identifier");
+            AccessState state = byHandle.get(identifier.substring(identifier.lastIndexOf(':') + 1));
+            if (state != null && state.hidden() && (!"deleted".equals(Xml.string(header, "@status"))
+                || !Xml.nodes(header, "../oai:metadata").isEmpty())) {
+                problems.add(where + ": hidden " + state + " is given as a live record");
+            }
+        }
+        return body;
+    }
+
+    /** No output may name anything hidden; file links are kept to be tried. */
+    private void inspect(String where, String body) {
+        for (AccessState state : states) {
+            if (state.hidden() && body.contains(state.marker)) {
+                problems.add(where + ": shows hidden " + state);
+            }
+            for (AccessState.File file : state.files) {
+                int at = file.open() ? -1 : body.indexOf(file.uuid());
+                if (at >= 0) {
+                    problems.add(where + ": names closed file " + file.uuid() + " of " + state + ": ..."
+                                     + body.substring(Math.max(0, at - 300), Math.min(body.length(), at + 100)));
+                }
+            }
+            if (state.hiddenRelated != null && body.contains(state.hiddenRelated.item)) {
+                problems.add(where + ": names the hidden " + state.hiddenRelated + " through " + state);
+            }
+        }
+        Matcher link = FILE_LINK.matcher(body);
+        while (link.find()) {
+            fileLinks.add(link.group(1));
+        }
+    }
+
+    private static Document parse(String body) throws Exception {
+        return Xml.parse(body);
+    }
+
+    // -------------------------------------------------------------------------------------------------- REST API
+
+    private void rest(RestClient client, String who) {
+        Map<String, Integer> missing = new LinkedHashMap<>();
+        missing.put("item", client.get("/api/core/items/" + MISSING).status());
+        missing.put("bundles", client.get("/api/core/items/" + MISSING + "/bundles").status());
+        missing.put("file", client.get("/api/core/bitstreams/" + MISSING).status());
+        missing.put("content", client.get("/api/core/bitstreams/" + MISSING + "/content").status());
+        missing.put("handle", client.get("/api/pid/find?id=123456789/987654321").status());
+        for (AccessState state : states) {
+            if (state.hidden()) {
+                hiddenInRest(client, who, state, missing);
+            } else {
+                publicInRest(client, who, state);
+            }
+        }
+    }
+
+    private void hiddenInRest(RestClient client, String who, AccessState state, Map<String, Integer> missing) {
+        RestClient.Response item = client.get("/api/core/items/" + state.item);
+        boolean tombstone = item.status() == 200 && item.json().path("withdrawn").asBoolean()
+            && item.json().path("metadata").isEmpty();
+        same(who, state, "item", item, missing.get("item"), tombstone);
+        same(who, state, "bundles", client.get("/api/core/items/" + state.item + "/bundles"), missing.get("bundles"),
+             false);
+        for (AccessState.File file : state.files) {
+            same(who, state, "file", client.get("/api/core/bitstreams/" + file.uuid()), missing.get("file"), false);
+            same(who, state, "content", client.get("/api/core/bitstreams/" + file.uuid() + "/content"),
+                 missing.get("content"), false);
+        }
+        if (state.handle != null) {
+            same(who, state, "handle", client.get("/api/pid/find?id=" + state.handle), missing.get("handle"), false);
+        }
+    }
+
+    private void same(String who, AccessState state, String what, RestClient.Response response, int missing,
+                      boolean allowed) {
+        if (response.body().contains(state.marker)) {
+            problems.add("REST as " + who + ": the " + what + " of hidden " + state + " shows it");
+        }
+        if (!allowed && response.status() != missing) {
+            problems.add("REST as " + who + ": the " + what + " of hidden " + state + " answers HTTP "
+                             + response.status() + ", a missing one " + missing);
+        }
+    }
+
+    private void publicInRest(RestClient client, String who, AccessState state) {
+        RestClient.Response item = client.get("/api/core/items/" + state.item);
+        if (item.status() != 200 || !item.body().contains(state.marker)) {
+            problems.add("REST as " + who + ": public " + state + " answers HTTP " + item.status());
+        }
+        for (AccessState.File file : state.files) {
+            int status = client.get("/api/core/bitstreams/" + file.uuid() + "/content").status();
+            if (file.open() != (status == 200)) {
+                problems.add("REST as " + who + ": file " + file.uuid() + " of " + state + " ("
+                                 + (file.open() ? "open" : "closed") + ") answers HTTP " + status);
+            }
+        }
+    }
+
+    private void search(RestClient client, String who) {
+        for (String configuration : List.of("default", "useit")) {
+            for (AccessState state : states) {
+                JsonNode page = client.get("/api/discover/search/objects?configuration=" + configuration + "&query="
+                                               + RestClient.encode("\"" + state.marker + "\"")).expect(200).json();
+                long found = page.at("/_embedded/searchResult/page/totalElements").asLong();
+                if (state.hidden() ? found > 0 : found == 0) {
+                    problems.add("search (" + configuration + ") as " + who + ": " + state + " found " + found
+                                     + " time(s)");
+                }
+            }
+        }
+        inspectRest(who, client.get("/api/discover/facets/subject?configuration=default&prefix=amk&size=500"));
+        inspectRest(who, client.get("/api/discover/facets/partner?configuration=useit&size=500"));
+        inspectRest(who, client.get("/api/discover/browses/title/items?size=500&startsWith=Access"));
+        inspectRest(who, client.get("/api/discover/search/objects?configuration=useit&size=100"));
+    }
+
+    private void inspectRest(String who, RestClient.Response response) {
+        for (AccessState state : states) {
+            if (state.hidden() && response.body().contains(state.marker)) {
+                problems.add("REST as " + who + ": a list shows hidden " + state + ": "
+                                 + response.body().substring(0, Math.min(200, response.body().length())));
+            }
+            if (state.hiddenRelated != null && response.body().contains(state.hiddenRelated.item)) {
+                problems.add("REST as " + who + ": a list names the hidden " + state.hiddenRelated);
+            }
+        }
+    }
+}

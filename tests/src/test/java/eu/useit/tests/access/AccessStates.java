@@ -1,0 +1,383 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.useit.tests.access.AccessState.Seen;
+import eu.useit.tests.support.RestClient;
+
+/**
+ * Builds the states of the access matrix in a running repository the way its librarians and users would, through
+ * DSpace's REST API: an administrator creates items, files, collections and policies, withdraws, hides and deletes;
+ * a plain account with the right to deposit starts a deposit and sends one to review.
+ */
+final class AccessStates {
+
+    private static final String COAR = "http://purl.org/coar/access_right/";
+    private static final byte[] PDF = "%PDF-1.4\n% access matrix file (illustrative)\n".getBytes(StandardCharsets.UTF_8);
+
+    private RestClient admin;
+    private final String run = letters(8);
+    private final String community;
+    private final String anonymous;
+    private final String administrators;
+    private String staffOnly;
+    private int states;
+
+    AccessStates(RestClient admin) {
+        this.admin = admin;
+        this.community = first(admin.get("/api/core/communities/search/top").expect(200).json(), "communities");
+        this.anonymous = group("Anonymous");
+        this.administrators = group("Administrator");
+    }
+
+    /** Goes on as this administrator (the repository was restarted: a new address, a new login). */
+    void use(RestClient administrator) {
+        this.admin = administrator;
+    }
+
+    /** The states that do not depend on time. */
+    List<AccessState> buildStatic(RestClient submitter, String submitterId) {
+        String library = collection("Library");
+        List<AccessState> states = new ArrayList<>();
+
+        AccessState open = item("open file", library, "Publication", Seen.PUBLIC);
+        file(open, true);
+        open.accessRight = COAR + "c_abf2";
+        states.add(open);
+
+        AccessState hidden = item("private", library, "Publication", Seen.PUBLIC);
+        file(hidden, true);
+        admin.patch("/api/core/items/" + hidden.item, replace("/discoverable", false)).expect(200);
+        hidden.seen = Seen.HIDDEN;
+        states.add(hidden);
+
+        AccessState withdrawn = item("withdrawn", library, "Publication", Seen.PUBLIC);
+        file(withdrawn, true);
+        admin.patch("/api/core/items/" + withdrawn.item, replace("/withdrawn", true)).expect(200);
+        withdrawn.seen = Seen.HIDDEN;
+        states.add(withdrawn);
+
+        AccessState readRemoved = item("anonymous read removed", library, "Publication", Seen.PUBLIC);
+        file(readRemoved, true);
+        removeReads(readRemoved.item);
+        readRemoved.seen = Seen.HIDDEN;
+        states.add(readRemoved);
+
+        AccessState neverPublic = item("never public", staffOnly(), "Publication", Seen.HIDDEN);
+        file(neverPublic, false);
+        states.add(neverPublic);
+
+        AccessState embargoed = item("embargoed item", staffOnly(), "Publication", Seen.HIDDEN);
+        file(embargoed, false);
+        addRead(embargoed.item, LocalDate.now().plusYears(1), null);
+        states.add(embargoed);
+
+        AccessState deleted = item("deleted", library, "Publication", Seen.PUBLIC);
+        admin.delete("/api/core/items/" + deleted.item).expect(204);
+        deleted.seen = Seen.HIDDEN;
+        states.add(deleted);
+
+        AccessState restrictedFile = item("restricted file", library, "Publication", Seen.PUBLIC);
+        removeReads(file(restrictedFile, false));
+        restrictedFile.accessRight = COAR + "c_16ec";
+        states.add(restrictedFile);
+
+        AccessState embargoedFile = item("embargoed file", library, "Publication", Seen.PUBLIC);
+        String file = file(embargoedFile, false);
+        removeReads(file);
+        addRead(file, LocalDate.now().plusYears(1), null);
+        embargoedFile.accessRight = COAR + "c_f1cf";
+        states.add(embargoedFile);
+
+        states.add(relatedToPrivatePartner());
+        states.add(states.get(states.size() - 1).hiddenRelated);
+        states.add(workspace(submitter, library));
+        states.add(workflow(submitter, submitterId));
+        return states;
+    }
+
+    /**
+     * A public item with an open file, for the test to close once harvesters have seen it.
+     */
+    AccessState openToBeRestricted() {
+        AccessState state = item("file restricted after publication", collection("Library"), "Publication",
+                                 Seen.PUBLIC);
+        file(state, true);
+        return state;
+    }
+
+    /** Takes anonymous READ from the state's files: they were open, they are restricted now. */
+    void restrictFiles(AccessState state) {
+        for (int i = 0; i < state.files.size(); i++) {
+            removeReads(state.files.get(i).uuid());
+            state.files.set(i, new AccessState.File(state.files.get(i).uuid(), false));
+        }
+        state.accessRight = COAR + "c_16ec";
+    }
+
+    /**
+     * States whose access changes when a day begins (the REST date {@code day}; see AccessMatrixIT.restDate): an embargo that lifts,
+     * a lease that ends, a file's embargo that lifts. As built, before that day.
+     */
+    List<AccessState> buildTimed(LocalDate day) {
+        List<AccessState> states = new ArrayList<>();
+        AccessState lifts = item("embargo lifted", staffOnly(), "Publication", Seen.HIDDEN);
+        addRead(lifts.item, day, null);
+        states.add(lifts);
+
+        AccessState lease = item("lease ended", collection("Library"), "Publication", Seen.PUBLIC);
+        removeReads(lease.item);
+        addRead(lease.item, null, day);
+        states.add(lease);
+
+        AccessState fileLifts = item("file embargo lifted", collection("Library"), "Publication", Seen.PUBLIC);
+        String file = file(fileLifts, false);
+        removeReads(file);
+        addRead(file, day, null);
+        fileLifts.accessRight = COAR + "c_f1cf";
+        states.add(fileLifts);
+        return states;
+    }
+
+    /** What the timed states are once their day has begun. */
+    static void afterTheDay(List<AccessState> timed) {
+        timed.get(0).seen = Seen.PUBLIC;
+        timed.get(1).seen = Seen.HIDDEN;
+        AccessState fileLifts = timed.get(2);
+        fileLifts.files.set(0, new AccessState.File(fileLifts.files.get(0).uuid(), true));
+        fileLifts.accessRight = COAR + "c_abf2";
+    }
+
+    /** A public case study related to a partner organisation that is made private. */
+    private AccessState relatedToPrivatePartner() {
+        AccessState partner = item("private partner", collection("Partners"), "OrgUnit", Seen.PUBLIC);
+        AccessState caseStudy = item("case study with a private partner", collection("Case Studies"), "CaseStudy",
+                                     Seen.PUBLIC);
+        String type = null;
+        for (JsonNode relationshipType : admin.get("/api/core/relationshiptypes?size=100").expect(200).json()
+                                              .at("/_embedded/relationshiptypes")) {
+            if ("isPartnerOfCaseStudy".equals(relationshipType.path("leftwardType").asText())) {
+                type = relationshipType.path("id").asText();
+            }
+        }
+        admin.postUris("/api/core/relationships?relationshipType=" + type,
+                       admin.server() + "/api/core/items/" + caseStudy.item,
+                       admin.server() + "/api/core/items/" + partner.item).expect(201);
+        admin.patch("/api/core/items/" + partner.item, replace("/discoverable", false)).expect(200);
+        partner.seen = Seen.HIDDEN;
+        caseStudy.hiddenRelated = partner;
+        return caseStudy;
+    }
+
+    /** A deposit the submitter has started and not finished. */
+    private AccessState workspace(RestClient submitter, String library) {
+        JsonNode workspaceItem = submitter.post("/api/submission/workspaceitems?owningCollection=" + library, "{}")
+                                          .expect(201).json();
+        return filledDeposit(submitter, workspaceItem, "workspace", library);
+    }
+
+    /** A deposit sent to review in a collection whose deposits are reviewed. */
+    private AccessState workflow(RestClient submitter, String submitterId) {
+        String reviewed = newCollection("Reviewed outputs " + run + " (illustrative)", "Publication");
+        // a review step whose group has no member is skipped: the deposit would be archived at once
+        String reviewers = admin.post("/api/core/collections/" + reviewed + "/workflowGroups/reviewerRole",
+                                      "{\"metadata\":{},\"type\":\"group\"}").expect(201).json().path("uuid")
+                                .asText();
+        String reviewer = account("reviewer-" + run + "@access-matrix.example.org", "Review-" + letters(12));
+        admin.postUris("/api/eperson/groups/" + reviewers + "/epersons",
+                       admin.server() + "/api/eperson/epersons/" + reviewer).expect(204);
+        String submitters = admin.post("/api/core/collections/" + reviewed + "/submittersGroup",
+                                       "{\"metadata\":{},\"type\":\"group\"}").expect(201).json().path("uuid")
+                                 .asText();
+        admin.postUris("/api/eperson/groups/" + submitters + "/epersons",
+                       admin.server() + "/api/eperson/epersons/" + submitterId).expect(204);
+        JsonNode workspaceItem = submitter.post("/api/submission/workspaceitems?owningCollection=" + reviewed, "{}")
+                                          .expect(201).json();
+        AccessState state = filledDeposit(submitter, workspaceItem, "workflow", reviewed);
+        submitter.postUris("/api/workflow/workflowitems",
+                           submitter.server() + "/api/submission/workspaceitems/" + workspaceItem.path("id").asText())
+                 .expect(201);
+        return state;
+    }
+
+    private AccessState filledDeposit(RestClient submitter, JsonNode workspaceItem, String name,
+                                      String collection) {
+        String id = workspaceItem.path("id").asText();
+        String marker = marker(name);
+        String section = "/sections/useit-output/";
+        List<Map<String, Object>> operations = List.of(
+            add(section + "dc.title", "Access matrix " + name + " " + marker + " (illustrative)"),
+            add(section + "useit.outputType", "http://purl.org/coar/resource_type/c_93fc"),
+            add(section + "useit.provenance", "illustrative"),
+            Map.of("op", "add", "path", "/sections/license/granted", "value", "true"));
+        submitter.patch("/api/submission/workspaceitems/" + id, operations).expect(200);
+        String item = submitter.get("/api/submission/workspaceitems/" + id + "/item").expect(200).json()
+                               .path("uuid").asText();
+        return new AccessState(name, marker, item, null, Seen.HIDDEN);
+    }
+
+    private AccessState item(String name, String collection, String type, Seen seen) {
+        String marker = marker(name);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("dc.title", values("Access matrix " + name + " " + marker + " (illustrative)"));
+        metadata.put("dc.subject", values(marker));
+        metadata.put("dc.date.issued", values("2024"));
+        metadata.put("dspace.entity.type", values(type));
+        metadata.put("useit.provenance", values("illustrative"));
+        metadata.put("useit.strand", List.of(Map.of("value", "Community Assets", "authority", "community-assets",
+                                                    "confidence", 600)));
+        JsonNode created = admin.post("/api/core/items?owningCollection=" + collection,
+            Map.of("name", name, "metadata", metadata, "inArchive", true, "discoverable", true, "withdrawn", false,
+                   "type", "item")).expect(201).json();
+        return new AccessState(name, marker, created.path("uuid").asText(), created.path("handle").asText(), seen);
+    }
+
+    /** Adds a file to the item's ORIGINAL bundle; returns its UUID. */
+    private String file(AccessState state, boolean open) {
+        JsonNode bundles = admin.get("/api/core/items/" + state.item + "/bundles").expect(200).json()
+                                .at("/_embedded/bundles");
+        String bundle = null;
+        for (JsonNode existing : bundles) {
+            if ("ORIGINAL".equals(existing.path("name").asText())) {
+                bundle = existing.path("uuid").asText();
+            }
+        }
+        if (bundle == null) {
+            bundle = admin.post("/api/core/items/" + state.item + "/bundles", Map.of("name", "ORIGINAL",
+                                                                                        "metadata", Map.of()))
+                          .expect(201).json().path("uuid").asText();
+        }
+        String uuid = admin.upload("/api/core/bundles/" + bundle + "/bitstreams", state.marker + ".pdf", PDF,
+                                   "application/pdf").expect(201).json().path("uuid").asText();
+        state.files.add(new AccessState.File(uuid, open));
+        return uuid;
+    }
+
+    /** A collection of the USE-IT! community whose items and files only administrators may read. */
+    private String staffOnly() {
+        if (staffOnly == null) {
+            staffOnly = newCollection("Staff-only outputs " + run + " (illustrative)", "Publication");
+            for (String action : List.of("DEFAULT_ITEM_READ", "DEFAULT_BITSTREAM_READ")) {
+                for (JsonNode policy : policies(staffOnly, action)) {
+                    admin.delete("/api/authz/resourcepolicies/" + policy.path("id").asText()).expect(204);
+                }
+                admin.post("/api/authz/resourcepolicies?resource=" + staffOnly + "&group=" + administrators,
+                           Map.of("policyType", "TYPE_CUSTOM", "action", action, "type", "resourcepolicy"))
+                     .expect(201);
+            }
+        }
+        return staffOnly;
+    }
+
+    private String newCollection(String name, String type) {
+        return admin.post("/api/core/collections?parent=" + community,
+                          Map.of("name", name, "metadata", Map.of("dc.title", values(name),
+                                                                 "dspace.entity.type", values(type)),
+                                 "type", "collection")).expect(201).json().path("uuid").asText();
+    }
+
+    private void removeReads(String object) {
+        for (JsonNode policy : policies(object, "READ")) {
+            admin.delete("/api/authz/resourcepolicies/" + policy.path("id").asText()).expect(204);
+        }
+    }
+
+    private void addRead(String object, LocalDate start, LocalDate end) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("policyType", "TYPE_CUSTOM");
+        policy.put("action", "READ");
+        policy.put("startDate", start == null ? null : start.toString());
+        policy.put("endDate", end == null ? null : end.toString());
+        policy.put("type", "resourcepolicy");
+        admin.post("/api/authz/resourcepolicies?resource=" + object + "&group=" + anonymous, policy).expect(201);
+    }
+
+    private JsonNode policies(String object, String action) {
+        return admin.get("/api/authz/resourcepolicies/search/resource?uuid=" + object + "&action=" + action)
+                    .expect(200).json().at("/_embedded/resourcepolicies");
+    }
+
+    private String collection(String name) {
+        for (JsonNode collection : admin.get("/api/core/collections?size=200").expect(200).json()
+                                        .at("/_embedded/collections")) {
+            if (name.equals(collection.path("name").asText())) {
+                return collection.path("uuid").asText();
+            }
+        }
+        throw new AssertionError("no collection " + name);
+    }
+
+    private String group(String name) {
+        for (JsonNode group : admin.get("/api/eperson/groups/search/byMetadata?query=" + name).expect(200).json()
+                                   .at("/_embedded/groups")) {
+            if (name.equals(group.path("name").asText())) {
+                return group.path("uuid").asText();
+            }
+        }
+        throw new AssertionError("no group " + name);
+    }
+
+    /**
+     * Creates a plain account that can log in.
+     *
+     * @return its UUID
+     */
+    String account(String email, String password) {
+        return admin.post("/api/eperson/epersons", Map.of("canLogIn", true, "email", email, "requireCertificate",
+            false, "password", password, "type", "eperson", "metadata", Map.of(
+                "eperson.firstname", values("Access"), "eperson.lastname", values("Matrix")))).expect(201).json()
+                    .path("uuid").asText();
+    }
+
+    /** Lets an account deposit into the Library. */
+    void maySubmitToLibrary(String account) {
+        String library = collection("Library");
+        RestClient.Response group = admin.get("/api/core/collections/" + library + "/submittersGroup");
+        String submitters = group.status() == 200 ? group.json().path("uuid").asText()
+            : admin.post("/api/core/collections/" + library + "/submittersGroup", "{\"metadata\":{},\"type\":\"group\"}")
+                   .expect(201).json().path("uuid").asText();
+        admin.postUris("/api/eperson/groups/" + submitters + "/epersons",
+                       admin.server() + "/api/eperson/epersons/" + account).expect(204);
+    }
+
+    /** A word no other output has, of letters only (a search engine splits words at digits). */
+    private String marker(String name) {
+        states++;
+        return "amk" + run + (char) ('a' + states / 26) + (char) ('a' + states % 26) + "q";
+    }
+
+    private static String letters(int count) {
+        StringBuilder letters = new StringBuilder();
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < count; i++) {
+            letters.append((char) ('a' + random.nextInt(26)));
+        }
+        return letters.toString();
+    }
+
+    private static List<Map<String, Object>> values(String value) {
+        return List.of(Map.of("value", value));
+    }
+
+    private static Map<String, Object> add(String path, String value) {
+        return Map.of("op", "add", "path", path, "value", List.of(Map.of("value", value)));
+    }
+
+    private static List<Map<String, Object>> replace(String path, Object value) {
+        return List.of(Map.of("op", "replace", "path", path, "value", value));
+    }
+
+    private static String first(JsonNode page, String embedded) {
+        return page.at("/_embedded/" + embedded).get(0).path("uuid").asText();
+    }
+}

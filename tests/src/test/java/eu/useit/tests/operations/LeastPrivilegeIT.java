@@ -1,0 +1,141 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.operations;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.TestRepository;
+import org.dspace.builder.EPersonBuilder;
+import org.dspace.eperson.EPerson;
+import org.dspace.eperson.Group;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.eperson.service.GroupService;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Least privilege, tried over real HTTP as the users it concerns: the addon's commands through DSpace's REST API
+ * (the Processes page) are for administrators only, some not even for them, and no option of a REST caller becomes a
+ * file path on the server; the health details are for administrators; the pages send their security headers.
+ */
+public class LeastPrivilegeIT extends AbstractUseitIT {
+
+    private static final List<String> COMMANDS = List.of("useit-structure", "useit-vocabulary", "useit-import",
+        "useit-oai-config", "useit-install", "useit-oai-check", "useit-reindex", "useit-access-sweep");
+
+    private String password;
+    private RestClient plain;
+    private RestClient administrator;
+
+    @Before
+    public void accounts() throws Exception {
+        password = "Least-" + UUID.randomUUID();
+        context.turnOffAuthorisationSystem();
+        EPerson reader = EPersonBuilder.createEPerson(context).withEmail("plain-" + UUID.randomUUID() + "@example.org")
+                                       .withPassword(password).withCanLogin(true).build();
+        EPerson admin = EPersonBuilder.createEPerson(context).withEmail("admin-" + UUID.randomUUID() + "@example.org")
+                                      .withPassword(password).withCanLogin(true).build();
+        GroupService groups = EPersonServiceFactory.getInstance().getGroupService();
+        Group administrators = groups.findByName(context, Group.ADMIN);
+        groups.addMember(context, administrators, admin);
+        groups.update(context, administrators);
+        context.restoreAuthSystemState();
+        context.commit();
+        plain = RestClient.login(TestRepository.serverUrl(), reader.getEmail(), password);
+        administrator = RestClient.login(TestRepository.serverUrl(), admin.getEmail(), password);
+    }
+
+    private static RestClient.Response start(RestClient client, String command, String... parameters) {
+        List<Map<String, String>> properties = new ArrayList<>();
+        for (int i = 0; i < parameters.length; i += 2) {
+            properties.add(i + 1 < parameters.length && parameters[i + 1] != null
+                ? Map.of("name", parameters[i], "value", parameters[i + 1]) : Map.of("name", parameters[i]));
+        }
+        String json;
+        try {
+            json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(properties);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        return client.postForm("/api/system/scripts/" + command + "/processes", Map.of("properties", json));
+    }
+
+    @Test
+    public void noAddonCommandRunsForAnonymousUsersOrPlainAccounts() {
+        RestClient anonymous = RestClient.anonymous(TestRepository.serverUrl());
+        for (String command : COMMANDS) {
+            assertThat(command + " as anonymous", start(anonymous, command).status(), is(401));
+            assertThat(command + " as a plain account", start(plain, command, "-h", null).status(), is(403));
+        }
+        assertThat(plain.get("/api/system/scripts?size=100").body(), not(containsString("useit-")));
+    }
+
+    @Test
+    public void administratorsRunCommandsButNoOptionOfTheirsBecomesAServerPath() throws Exception {
+        Path target = Files.createTempDirectory("least-privilege").resolve("strands.ttl");
+        for (String[] refused : List.of(new String[] {"useit-vocabulary", "-o", target.toString()},
+                                        new String[] {"useit-vocabulary", "--output=" + target, null},
+                                        new String[] {"useit-vocabulary", "-o" + target, null},
+                                        new String[] {"useit-import", "-f", "sample.json", "-e", "x@example.org"},
+                                        new String[] {"useit-oai-check", "-s", "/", "-u", "http://127.0.0.1/"},
+                                        new String[] {"useit-structure", "-e", "someone@example.org"},
+                                        new String[] {"useit-install", "-n", null},
+                                        new String[] {"useit-oai-config", "-n", null})) {
+            String[] parameters = java.util.Arrays.copyOfRange(refused, 1, refused.length);
+            assertThat(String.join(" ", refused), start(administrator, refused[0], parameters).status(), is(403));
+        }
+        assertThat("no file was written", Files.exists(target), is(false));
+
+        List<String> listed = new ArrayList<>();
+        for (JsonNode script : administrator.get("/api/system/scripts?size=200").expect(200).json()
+                                            .at("/_embedded/scripts")) {
+            listed.add(script.path("name").asText());
+        }
+        assertThat(listed, hasItem("useit-vocabulary"));
+        assertThat(listed, hasItem("useit-access-sweep"));
+        assertThat("commands that rewrite the site's files are for the command line", listed,
+                   not(hasItem("useit-install")));
+        assertThat(listed, not(hasItem("useit-oai-config")));
+        assertThat(start(administrator, "useit-vocabulary", "-s", null).status(), is(201));
+    }
+
+    @Test
+    public void healthDetailsAreForAdministrators() {
+        for (RestClient caller : List.of(RestClient.anonymous(TestRepository.serverUrl()), plain)) {
+            JsonNode health = caller.get("/actuator/health").expect(200).json();
+            assertThat(health.toString(), health.has("status"), is(true));
+            assertThat(health.toString(), health.has("components"), is(false));
+        }
+        JsonNode details = administrator.get("/actuator/health").expect(200).json();
+        assertThat(details.toString(), details.at("/components/db/details").isMissingNode(), is(false));
+    }
+
+    @Test
+    public void pagesSendSecurityHeaders() {
+        for (String page : List.of("/useit/", "/useit/search.js", "/useit/search.css")) {
+            RestClient.Response response = RestClient.anonymous(TestRepository.serverUrl()).get(page).expect(200);
+            assertThat(page, response.headers().firstValue("Content-Security-Policy").orElse(""),
+                       containsString("script-src 'self'"));
+            assertThat(page, response.headers().firstValue("Content-Security-Policy").orElse(""),
+                       containsString("frame-ancestors 'none'"));
+            assertThat(page, response.headers().firstValue("X-Content-Type-Options").orElse(""), is("nosniff"));
+            assertThat(page, response.headers().firstValue("Referrer-Policy").orElse(""),
+                       is("strict-origin-when-cross-origin"));
+        }
+    }
+}
