@@ -9,6 +9,7 @@ import java.nio.file.Path;
 
 import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
+import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.services.factory.DSpaceServicesFactory;
@@ -47,13 +48,21 @@ public class VocabularyScript extends DSpaceRunnable<VocabularyScriptConfigurati
         }
         // on the command line -o is a path; through REST the text becomes a file of the process
         String name = output != null ? output : skos ? "useit-strands.ttl" : "useit-strands.txt";
-        Context context = new Context(Context.Mode.READ_ONLY);
+        Context context = new Context();
         try {
+            // the process's file belongs to the user who started it
+            if (getEpersonIdentifier() != null) {
+                context.setCurrentUser(EPersonServiceFactory.getInstance().getEPersonService()
+                                                            .find(context, getEpersonIdentifier()));
+            }
             handler.writeFilestream(context, name,
                                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "export");
+            context.complete();
             handler.logInfo("useit-vocabulary: wrote " + vocabulary.all().size() + " concepts to " + name);
         } finally {
-            context.abort();
+            if (context.isValid()) {
+                context.abort();
+            }
         }
     }
 

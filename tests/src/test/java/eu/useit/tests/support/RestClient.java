@@ -180,6 +180,10 @@ public final class RestClient {
     }
 
     private Response send(String method, String path, Object body, String type) {
+        if (csrf == null && !"GET".equals(method)) {
+            // as a browser: DSpace hands out its CSRF token on any request
+            get("/api/security/csrf");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
                                                                                                  : server + path))
             .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");

@@ -1,0 +1,90 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.access;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.is;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.Scripts;
+import eu.useit.tests.support.TestRepository;
+import eu.useit.tests.support.Xml;
+import org.dspace.builder.CollectionBuilder;
+import org.dspace.builder.CommunityBuilder;
+import org.dspace.builder.ItemBuilder;
+import org.dspace.content.Collection;
+import org.dspace.content.Item;
+import org.dspace.core.Constants;
+import org.dspace.services.factory.DSpaceServicesFactory;
+import org.junit.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The command for sites that sweep with cron ({@code dspace useit-access-sweep}): an embargoed item whose embargo
+ * day has come is found and written to OAI-PMH and search, for anonymous users over HTTP. The day's coming is made
+ * by moving the embargo's start into the past behind DSpace's back (a direct database update, which tells the
+ * indexes nothing, as the passing of a day does not); until the command runs the indexes do not know.
+ */
+public class AccessSweepCommandIT extends AbstractUseitIT {
+
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    @Test
+    public void theCommandIndexesItemsWhoseEmbargoLifted() throws Exception {
+        String word = "sweepcommand" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Sweep command check (illustrative)").build()).build();
+        Item item = ItemBuilder.createItem(context, collection).withTitle("Embargoed " + word + " (illustrative)")
+                               .withIssueDate("2024").withEmbargoPeriod(Period.ofYears(1)).build();
+        context.restoreAuthSystemState();
+        context.commit();
+        String handle = item.getHandle();
+        assertThat("embargoed: not harvestable", live(handle), is(false));
+
+        // the day comes: the embargo's start is in the past, and no event tells the indexes
+        DataSource dataSource = DSpaceServicesFactory.getInstance().getServiceManager()
+                                                     .getServiceByName("dataSource", DataSource.class);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                 "UPDATE resourcepolicy SET start_date = ? WHERE dspace_object = ? AND action_id = ?")) {
+            update.setDate(1, Date.valueOf(LocalDate.now().minusDays(1)));
+            update.setObject(2, item.getID());
+            update.setInt(3, Constants.READ);
+            assertThat(update.executeUpdate(), is(1));
+        }
+        Thread.sleep(SETTLE.toMillis() / 2);
+        assertThat("the indexes do not know before the sweep", live(handle), is(false));
+
+        Scripts.run("useit-access-sweep", "-s", LocalDate.now().minusDays(2).toString());
+        Instant deadline = Instant.now().plus(SETTLE);
+        while (!live(handle) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat("harvestable after the sweep", live(handle), is(true));
+        long found = RestClient.anonymous(TestRepository.serverUrl())
+            .get("/api/discover/search/objects?query=" + word).expect(200).json()
+            .at("/_embedded/searchResult/page/totalElements").asLong();
+        assertThat("found by anonymous search after the sweep", found, is(1L));
+    }
+
+    private static boolean live(String handle) throws Exception {
+        Document record = new OaiHarvest(TestRepository.serverUrl() + "/oai/request").document(
+            "verb=GetRecord&metadataPrefix=oai_dc&identifier="
+                + RestClient.encode("oai:useit.example.ac.uk:" + handle));
+        return !Xml.nodes(record, "//oai:record/oai:metadata").isEmpty();
+    }
+}
