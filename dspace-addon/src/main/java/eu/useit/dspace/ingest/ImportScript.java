@@ -94,7 +94,11 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
         }
         byte[] bytes;
         try (InputStream stream = in.get()) {
-            bytes = stream.readAllBytes();
+            bytes = stream.readNBytes(TextRules.MAX_FILE + 1);
+        }
+        if (bytes.length > TextRules.MAX_FILE) {
+            throw new ImportException(new ImportProblem("file", null, "larger than " + TextRules.MAX_FILE / 1024 / 1024
+                + " MiB; split it into several files"));
         }
         return "json".equals(format) ? JsonRecords.read(bytes) : CsvRecords.read(bytes);
     }

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,10 +40,14 @@ public final class JsonRecords {
         JsonNode root;
         try {
             root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new ImportException(new ImportProblem("file", null, "malformed JSON at line "
-                + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
+        } catch (StreamConstraintsException e) {
+            // nested too deep, a string or number too long: Jackson's limits, given without a place
+            throw new ImportException(new ImportProblem("file", null, "JSON beyond what an import takes: "
                 + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            throw new ImportException(new ImportProblem("file", null, "malformed JSON" + (at == null ? ""
+                : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new ImportException(new ImportProblem("file", null, "unreadable JSON: " + e.getMessage()));
         }

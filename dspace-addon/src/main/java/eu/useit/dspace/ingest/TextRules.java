@@ -10,14 +10,19 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
+import eu.useit.dspace.support.Characters;
+
 /**
- * What text an import accepts: strict UTF-8, no control characters but tab and line breaks, no Unicode
- * noncharacters (U+FFFE, U+FFFF, U+FDD0..U+FDEF ...), and values of bounded size.
+ * What text an import accepts: strict UTF-8, none of the {@link Characters} no output may carry (control
+ * characters but tab and line breaks, lone surrogates, Unicode noncharacters), and values of bounded size.
  */
 public final class TextRules {
 
     /** The longest value accepted, in characters (a long case-study text is a few thousand). */
     public static final int MAX_VALUE = 65_536;
+
+    /** The largest file an import reads (tens of thousands of records fit several times over). */
+    public static final int MAX_FILE = 128 * 1024 * 1024;
 
     private TextRules() {
     }
@@ -68,16 +73,6 @@ public final class TextRules {
         if (value.length() > MAX_VALUE) {
             return "value is " + value.length() + " characters long; the limit is " + MAX_VALUE;
         }
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0x7f || c >= 0x80 && c < 0xa0) {
-                return String.format("control character U+%04X at position %d", c, i + 1);
-            }
-            if (c >= 0xfdd0 && c <= 0xfdef || (c & 0xfffe) == 0xfffe) {
-                return String.format("Unicode noncharacter U+%04X at position %d", c, i + 1);
-            }
-            i += Character.charCount(c);
-        }
-        return null;
+        return Characters.problem(value);
     }
 }

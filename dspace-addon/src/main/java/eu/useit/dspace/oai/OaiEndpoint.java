@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
 import com.lyncode.xoai.dataprovider.exceptions.OAIException;
@@ -28,11 +29,12 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The OAI-PMH endpoint, {@code /<oai.path>/<context>}, in front of DSpace's own controller: every request is
- * checked strictly ({@link OaiRequest}) and answered by {@link OaiResponder} as {@code text/xml} whatever the
- * {@code Accept} header says (harvesters built on Java's HttpURLConnection prefer text/html). Malformed requests get
- * the protocol's error in a normal 200 response. Paths that are not an OAI context (DSpace's index page, static
- * files) go on to DSpace.
+ * The OAI-PMH endpoint, {@code /<oai.path>/<context>}, in front of DSpace's own controller, which it answers for
+ * entirely: every request is checked strictly ({@link OaiRequest}) and answered by {@link OaiResponder} as
+ * {@code text/xml} whatever the {@code Accept} header says (harvesters built on Java's HttpURLConnection prefer
+ * text/html). Malformed requests get the protocol's error in a normal 200 response; an address below
+ * {@code /<oai.path>/} that is no OAI context gets an OAI-PMH error with HTTP 404, a method other than GET, HEAD
+ * and POST one with HTTP 405: never DSpace's own pages, HTML or a stack trace.
  */
 public final class OaiEndpoint implements Filter {
 
@@ -40,6 +42,9 @@ public final class OaiEndpoint implements Filter {
 
     /** DSpace's OAI context service keeps the request's DSpace context in this request attribute. */
     private static final String DSPACE_CONTEXT = "OAI_CONTEXT";
+
+    /** The methods OAI-PMH has (HEAD as GET, without the body). */
+    private static final List<String> METHODS = List.of("GET", "HEAD", "POST");
 
     /** Largest POST body read; an OAI request is a few hundred bytes. */
     private static final int MAX_BODY = 64 * 1024;
@@ -62,17 +67,26 @@ public final class OaiEndpoint implements Filter {
         HttpServletRequest request = (HttpServletRequest) req;
         HttpServletResponse response = (HttpServletResponse) res;
         String contextName = contextName(request);
+        if (contextName == null) {
+            chain.doFilter(req, res);
+            return;
+        }
         boolean bindRequest = RequestContextHolder.getRequestAttributes() == null;
         if (bindRequest) {
             // DSpace's Identify and set services find the request through Spring's holder
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
         }
         try {
-            if (contextName == null || !responder.serves(contextName)) {
-                chain.doFilter(req, res);
-                return;
+            if (!METHODS.contains(request.getMethod())) {
+                response.setHeader("Allow", String.join(", ", METHODS));
+                write(responder.error(new OaiError("badVerb", "OAI-PMH requests are GET or POST requests.")),
+                      response, HttpServletResponse.SC_METHOD_NOT_ALLOWED);
+            } else if (contextName.isEmpty() || contextName.indexOf('/') >= 0 || !responder.serves(contextName)) {
+                write(responder.error(new OaiError("badArgument", "No OAI-PMH repository answers at this address; "
+                    + "see Identify of the repository's base URLs.")), response, HttpServletResponse.SC_NOT_FOUND);
+            } else {
+                answer(contextName, request, response);
             }
-            answer(contextName, request, response);
         } catch (OAIException | UncheckedIOException e) {
             log.error("OAI-PMH request {} failed: {}", request.getQueryString(), e.getMessage(), e);
             if (!response.isCommitted()) {
@@ -98,6 +112,11 @@ public final class OaiEndpoint implements Filter {
         } catch (OaiError e) {
             answer = responder.error(e);
         }
+        write(answer, response, HttpServletResponse.SC_OK);
+    }
+
+    private static void write(OAIPMH answer, HttpServletResponse response, int status)
+        throws IOException, OAIException {
         ByteArrayOutputStream xml = new ByteArrayOutputStream(16 * 1024);
         try {
             XmlOutputContext output = XmlOutputContext.emptyContext(xml);
@@ -108,20 +127,19 @@ public final class OaiEndpoint implements Filter {
         } catch (XMLStreamException | WritingXmlException e) {
             throw new OAIException(e);
         }
-        response.setStatus(HttpServletResponse.SC_OK);
+        response.setStatus(status);
         response.setContentType("text/xml;charset=UTF-8");
         response.setContentLength(xml.size());
         xml.writeTo(response.getOutputStream());
     }
 
+    /** The context named by the address ("" for the OAI root itself), or null for an address not below it. */
     private String contextName(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!path.startsWith(oaiPath)) {
-            return null;
+        if (path.equals(oaiPath.substring(0, oaiPath.length() - 1))) {
+            return "";
         }
-        String name = path.substring(oaiPath.length());
-        boolean method = "GET".equals(request.getMethod()) || "POST".equals(request.getMethod());
-        return method && !name.isEmpty() && name.indexOf('/') < 0 ? name : null;
+        return path.startsWith(oaiPath) ? path.substring(oaiPath.length()) : null;
     }
 
     /** The still-encoded arguments, so that {@link OaiRequest} decodes them strictly as UTF-8. */

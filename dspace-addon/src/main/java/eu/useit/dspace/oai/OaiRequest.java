@@ -3,6 +3,8 @@
  */
 package eu.useit.dspace.oai;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+
+import eu.useit.dspace.support.Characters;
 
 /**
  * One OAI-PMH request, checked strictly against the protocol before DSpace's XOAI sees it: XOAI is lenient with
@@ -31,6 +35,14 @@ public final class OaiRequest {
     /** Longest argument value accepted; tokens, identifiers and set specs are far shorter. */
     public static final int MAX_VALUE_LENGTH = 1000;
 
+    /** What OAI-PMH.xsd allows in a metadata prefix and in each part of a set spec. */
+    private static final String SPEC_WORD = "[A-Za-z0-9\\-_.!~*'()]+";
+    private static final Pattern PREFIX = Pattern.compile(SPEC_WORD);
+    private static final Pattern SET_SPEC = Pattern.compile(SPEC_WORD + "(:" + SPEC_WORD + ")*");
+    /** An argument name worth repeating in a message. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
+    /** Resumption tokens of this repository: base64url and a dot. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
@@ -67,6 +79,9 @@ public final class OaiRequest {
      */
     public static OaiRequest parse(String encoded) throws OaiError {
         Map<String, List<String>> raw = decode(encoded == null ? "" : encoded);
+        for (Map.Entry<String, List<String>> argument : raw.entrySet()) {
+            checkCharacters(argument.getKey(), argument.getValue());
+        }
         List<String> verbs = raw.remove("verb");
         if (verbs == null || verbs.size() != 1 || !REQUIRED.containsKey(verbs.get(0))) {
             throw new OaiError("badVerb", verbs == null ? "The verb argument is missing."
@@ -77,7 +92,8 @@ public final class OaiRequest {
         for (Map.Entry<String, List<String>> argument : raw.entrySet()) {
             String name = argument.getKey();
             if (!REQUIRED.get(verb).contains(name) && !OPTIONAL.get(verb).contains(name)) {
-                throw new OaiError("badArgument", "Argument " + shorten(name) + " is not allowed in " + verb + ".");
+                throw new OaiError("badArgument", (NAME.matcher(name).matches() ? "Argument " + name
+                    : "An argument with a name no OAI-PMH argument has") + " is not allowed in " + verb + ".");
             }
             if (argument.getValue().size() > 1) {
                 throw new OaiError("badArgument", "Argument " + name + " is repeated.");
@@ -103,8 +119,55 @@ public final class OaiRequest {
                 }
             }
         }
+        checkSyntax(arguments);
         checkDates(arguments);
         return new OaiRequest(verb, arguments);
+    }
+
+    /**
+     * Refuses what XML cannot carry (it would break the response that echoes it) and Unicode noncharacters, in
+     * names and values alike; the message does not repeat the text.
+     */
+    private static void checkCharacters(String name, List<String> values) throws OaiError {
+        String where = NAME.matcher(name).matches() ? "Argument " + name : "An argument name";
+        String problem = Characters.problem(name);
+        for (int i = 0; problem == null && i < values.size(); i++) {
+            problem = Characters.problem(values.get(i));
+        }
+        if (problem != null) {
+            throw new OaiError("verb".equals(name) ? "badVerb" : "badArgument", where + " has a "
+                + problem.substring(0, problem.indexOf(" at ")) + ".");
+        }
+    }
+
+    /** Values the response echoes in its request element must be what OAI-PMH.xsd allows there. */
+    private static void checkSyntax(Map<String, String> arguments) throws OaiError {
+        String prefix = arguments.get("metadataPrefix");
+        if (prefix != null && !PREFIX.matcher(prefix).matches()) {
+            throw new OaiError("badArgument", "metadataPrefix has characters no metadata prefix has.");
+        }
+        String set = arguments.get("set");
+        if (set != null && !SET_SPEC.matcher(set).matches()) {
+            throw new OaiError("badArgument", "set is not a set spec (words of letters, digits and -_.!~*'() "
+                + "joined by colons).");
+        }
+        String identifier = arguments.get("identifier");
+        if (identifier != null && !isUri(identifier)) {
+            throw new OaiError("badArgument", "identifier is not a URI.");
+        }
+        String token = arguments.get("resumptionToken");
+        if (token != null && !TOKEN.matcher(token).matches()) {
+            throw new OaiError("badResumptionToken", "The resumption token is not one of this repository's.");
+        }
+    }
+
+    private static boolean isUri(String text) {
+        try {
+            URI uri = new URI(text);
+            return uri.getScheme() != null && text.chars().noneMatch(Character::isWhitespace);
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     private static void checkDates(Map<String, String> arguments) throws OaiError {
@@ -191,10 +254,6 @@ public final class OaiRequest {
         } catch (CharacterCodingException e) {
             throw new OaiError("badArgument", "The request is not UTF-8.");
         }
-    }
-
-    private static String shorten(String name) {
-        return name.length() > 40 ? name.substring(0, 40) + "..." : name;
     }
 
     /**

@@ -29,6 +29,7 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.ResumptionTokenType;
+import eu.useit.dspace.oai.index.OaiIndexer;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrDocumentList;
@@ -47,6 +48,7 @@ public final class OaiResponder {
     private final Duration tokenValidity;
     private final Clock clock;
     private final Runnable beforeHarvest;
+    private final String namespace;
 
     /**
      * @param services      DSpace's OAI beans
@@ -55,15 +57,17 @@ public final class OaiResponder {
      * @param tokenValidity how long resumption tokens stay valid
      * @param clock         the clock
      * @param beforeHarvest run before the first page of a list and before GetRecord (restores tombstones)
+     * @param namespace     the identifier namespace ({@code oai.identifier.prefix})
      */
     public OaiResponder(OaiServices services, Supplier<StrandSets> strands, byte[] tokenKey, Duration tokenValidity,
-                        Clock clock, Runnable beforeHarvest) {
+                        Clock clock, Runnable beforeHarvest, String namespace) {
         this.services = services;
         this.strands = strands;
         this.tokenKey = tokenKey.clone();
         this.tokenValidity = tokenValidity;
         this.clock = clock;
         this.beforeHarvest = beforeHarvest;
+        this.namespace = namespace;
     }
 
     /**
@@ -93,13 +97,14 @@ public final class OaiResponder {
         try {
             SetRepository sets = new UseitSetRepository(strandSets, services.sets().getSetRepository());
             SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
-            ResumptionTokens tokens = new ResumptionTokens(tokenKey, request.verb(), tokenValidity, clock, page,
-                (prefix, set) -> served(context, setHelper, prefix, set));
+            ResumptionTokens tokens = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity,
+                clock, page, (prefix, set) -> served(context, setHelper, prefix, set));
             UseitItemRepository items = new UseitItemRepository(services.solr().getServer(), services.queries(),
-                services.collections(), services.handles(), strandSets, page, sets);
+                services.collections(), services.handles(), strandSets, page, sets, namespace);
             OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
             correctResumptionToken(response.getInfo(), page, tokens);
+            response.getInfo().setResponseDate(responseDate());
             return response;
         } catch (ContextServiceException | SolrServerException | InvalidContextException e) {
             throw new OAIException(e);
@@ -115,7 +120,7 @@ public final class OaiResponder {
     public OAIPMH error(OaiError error) throws OAIException {
         OAIPMH response = new OAIPMH(manager());
         OAIPMHtype info = new OAIPMHtype();
-        info.setResponseDate(Date.from(clock.instant()));
+        info.setResponseDate(responseDate());
         RequestType request = new RequestType();
         try {
             request.setValue(identify().getBaseUrl());
@@ -129,6 +134,15 @@ public final class OaiResponder {
         info.getError().add(type);
         response.setInfo(info);
         return response;
+    }
+
+    /**
+     * The moment up to which the response holds every change: a few seconds before now, as a record written just
+     * now may not show yet ({@link OaiIndexer#VISIBLE_AFTER}). A harvester that asks {@code from=} this
+     * responseDate next time gets every record created, changed or deleted since, at the price of a few it had.
+     */
+    private Date responseDate() {
+        return Date.from(clock.instant().minus(OaiIndexer.VISIBLE_AFTER));
     }
 
     private XOAIManager manager() throws OAIException {

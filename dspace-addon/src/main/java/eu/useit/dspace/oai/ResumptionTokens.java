@@ -8,11 +8,13 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.function.BiPredicate;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -25,18 +27,22 @@ import com.lyncode.xoai.dataprovider.services.api.ResumptionTokenFormatter;
  * already sent), the datestamp and handle of the last record sent, and the time the token was issued, signed with
  * an HMAC. A token needs no server-side state, so it survives restarts; it expires after the configured validity;
  * forged, truncated or altered tokens, tokens of another verb, and tokens whose format or set no longer exists are
- * refused as {@code badResumptionToken}. One instance serves one request (it shares the request's {@link PageState}
+ * refused as {@code badResumptionToken}, and so are tokens of another base URL (context) of the repository. One
+ * instance serves one request (it shares the request's {@link PageState}
  * with the item repository).
  */
 public final class ResumptionTokens implements ResumptionTokenFormatter {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-    private static final String VERSION = "u1";
-    private static final int FIELDS = 10;
+    private static final String VERSION = "u2";
+    private static final int FIELDS = 11;
+    /** A handle as the OAI core keeps it: prefix/suffix, no white space or control characters. */
+    private static final Pattern HANDLE = Pattern.compile("[^\\s/\\p{Cntrl}]+/[^\\s\\p{Cntrl}]+");
     private static final int SIGNATURE_BYTES = 12;
 
     private final byte[] key;
+    private final String contextName;
     private final String verb;
     private final Duration validity;
     private final Clock clock;
@@ -45,15 +51,17 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
 
     /**
      * @param key         the signing secret ({@link TokenKey})
+     * @param contextName the OAI context of the request; a token is only good in the context that issued it
      * @param verb        the request's verb; a token is only good for the verb that issued it
      * @param validity    how long a token stays valid
      * @param clock       the clock
      * @param page        the request's page state
      * @param stillServed tells whether a metadata prefix (may be null) and set spec (may be null) are still served
      */
-    public ResumptionTokens(byte[] key, String verb, Duration validity, Clock clock, PageState page,
-                            BiPredicate<String, String> stillServed) {
+    public ResumptionTokens(byte[] key, String contextName, String verb, Duration validity, Clock clock,
+                            PageState page, BiPredicate<String, String> stillServed) {
         this.key = key.clone();
+        this.contextName = contextName;
         this.verb = verb;
         this.validity = validity;
         this.clock = clock;
@@ -71,7 +79,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     @Override
     public String format(ResumptionToken token) {
         Keyset last = page.last();
-        String payload = String.join("\n", VERSION, verb,
+        String payload = String.join("\n", VERSION, contextName, verb,
             text(token.getMetadataPrefix()), text(token.getSet()),
             token.hasFrom() ? Long.toString(token.getFrom().getTime()) : "",
             token.hasUntil() ? Long.toString(token.getUntil().getTime()) : "",
@@ -107,24 +115,38 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         if (fields.length != FIELDS || !VERSION.equals(fields[0])) {
             throw new BadResumptionToken("The resumption token is of an older version; start the list again.");
         }
-        if (!verb.equals(fields[1])) {
-            throw new BadResumptionToken("The resumption token was issued for " + fields[1] + ", not " + verb + ".");
+        if (!contextName.equals(fields[1])) {
+            throw new BadResumptionToken("The resumption token was issued by another base URL of this repository.");
         }
-        Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[9]));
+        if (!verb.equals(fields[2])) {
+            throw new BadResumptionToken("The resumption token was issued for another verb, not " + verb + ".");
+        }
+        try {
+            return parseFields(fields);
+        } catch (NumberFormatException | DateTimeException e) {
+            throw new BadResumptionToken("The resumption token is not one of this repository's.");
+        }
+    }
+
+    private ResumptionToken parseFields(String[] fields) throws BadResumptionToken {
+        Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[10]));
         if (issued.plus(validity).isBefore(clock.instant())) {
             throw new BadResumptionToken("The resumption token expired at " + issued.plus(validity)
                 + "; start the list again.");
         }
-        String prefix = nullable(fields[2]);
-        String set = nullable(fields[3]);
+        String prefix = nullable(fields[3]);
+        String set = nullable(fields[4]);
+        int offset = Integer.parseInt(fields[7]);
+        boolean positioned = !fields[8].isEmpty();
+        if (offset < 0 || positioned && !HANDLE.matcher(fields[9]).matches()) {
+            throw new BadResumptionToken("The resumption token is not one of this repository's.");
+        }
         if (!stillServed.test(prefix, set)) {
             throw new BadResumptionToken("The format or set of this resumption token is no longer served.");
         }
-        int offset = Integer.parseInt(fields[6]);
-        Keyset after = fields[7].isEmpty() ? null
-            : new Keyset(Instant.ofEpochMilli(Long.parseLong(fields[7])), fields[8]);
+        Keyset after = positioned ? new Keyset(Instant.ofEpochMilli(Long.parseLong(fields[8])), fields[9]) : null;
         page.startAfter(after, offset);
-        return new ResumptionToken(offset, prefix, set, date(fields[4]), date(fields[5]));
+        return new ResumptionToken(offset, prefix, set, date(fields[5]), date(fields[6]));
     }
 
     private byte[] sign(byte[] payload) {

@@ -49,6 +49,7 @@ public final class UseitItemRepository implements ItemRepository {
     private final StrandSets strands;
     private final PageState page;
     private final Predicate<String> setExists;
+    private final String namespace;
 
     /**
      * @param solr        the OAI core
@@ -58,15 +59,19 @@ public final class UseitItemRepository implements ItemRepository {
      * @param strands     the strand sets
      * @param page        the request's page state
      * @param sets        the set repository (whether a deleted record's community or collection still exists)
+     * @param namespace   the repository's identifier namespace ({@code oai.identifier.prefix}): identifiers of
+     *                    another namespace name no record here
      */
     public UseitItemRepository(SolrClient solr, SolrQueryResolver queries, CollectionsService collections,
-                               HandleResolver handles, StrandSets strands, PageState page, SetRepository sets) {
+                               HandleResolver handles, StrandSets strands, PageState page, SetRepository sets,
+                               String namespace) {
         this.solr = solr;
         this.queries = queries;
         this.collections = collections;
         this.handles = handles;
         this.strands = strands;
         this.page = page;
+        this.namespace = namespace;
         Map<String, Boolean> known = new HashMap<>();
         this.setExists = spec -> known.computeIfAbsent(spec, sets::exists);
     }
@@ -74,7 +79,7 @@ public final class UseitItemRepository implements ItemRepository {
     @Override
     public Item getItem(String identifier) throws IdDoesNotExistException, OAIException {
         String[] parts = identifier == null ? new String[0] : identifier.split(":", 3);
-        if (parts.length != 3 || !"oai".equals(parts[0])) {
+        if (parts.length != 3 || !"oai".equals(parts[0]) || !namespace.equalsIgnoreCase(parts[1])) {
             throw new IdDoesNotExistException("Not an identifier of this repository: " + identifier);
         }
         SolrQuery query = new SolrQuery(HANDLE + ":" + ClientUtils.escapeQueryChars(parts[2])).setRows(1);

@@ -65,7 +65,8 @@ public class UseitOaiAutoConfiguration {
         byte[] key = TokenKey.load(configuration.getProperty("useit.oai.token.secret"), dspaceDir);
         Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
         OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), key, validity,
-                                                  Clock.systemUTC(), new TombstoneGuard());
+                                                  Clock.systemUTC(), new TombstoneGuard(),
+                                                  configuration.getProperty("oai.identifier.prefix"));
         String oaiPath = configuration.getProperty("oai.path", "oai");
         FilterRegistrationBean<OaiEndpoint> registration =
             new FilterRegistrationBean<>(new OaiEndpoint(oaiPath, responder));

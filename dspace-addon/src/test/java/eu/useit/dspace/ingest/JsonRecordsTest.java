@@ -42,6 +42,13 @@ public class JsonRecordsTest {
     }
 
     @Test
+    public void jsonBeyondLimitsOrWithALoneSurrogateIsRefusedByName() {
+        assertThat(problems("[".repeat(200_000)).get(0), containsString("file: JSON beyond what an import takes"));
+        assertThat(problems("[{\"key\":\"a\",\"type\":\"OrgUnit\",\"dc.title\":\"x\\ud800y\"}]"),
+                   contains("record 1, column dc.title: lone surrogate U+D800 at position 2"));
+    }
+
+    @Test
     public void duplicateFieldsAndBrokenJsonAreRefused() {
         assertThat(problems("[{\"key\":\"a\",\"key\":\"b\"}]").get(0), containsString("Duplicate field 'key'"));
         assertThat(problems("[{\"key\": ").get(0), containsString("file: malformed JSON at line 1"));

@@ -7,6 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.junit.Assert.assertThrows;
 
+import eu.useit.dspace.support.Characters;
 import org.junit.Test;
 
 public class OaiRequestTest {
@@ -76,7 +77,32 @@ public class OaiRequestTest {
 
     @Test
     public void decodesUtf8() throws OaiError {
-        assertThat(OaiRequest.parse("verb=GetRecord&metadataPrefix=oai_dc&identifier=caf%C3%A9+x").get("identifier"),
-                   is("caf\u00e9 x"));
+        assertThat(OaiRequest.parse("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai%3Aa.b%3Acaf%C3%A9")
+                             .get("identifier"), is("oai:a.b:caf\u00e9"));
+    }
+
+    @Test
+    public void whatXmlCannotCarryIsRefusedNotEchoed() {
+        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc%00"), is("badArgument"));
+        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=strand%01"), is("badArgument"));
+        assertThat(code("verb=Identify%00"), is("badVerb"));
+        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=%EF%BF%BE"), is("badArgument"));
+        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=%EF%B7%90"), is("badArgument"));
+        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&%00=1"), is("badArgument"));
+        OaiError error = assertThrows(OaiError.class, () -> OaiRequest.parse("verb=Identify&x%07y=1"));
+        assertThat(Characters.problem(error.getMessage()), is((String) null));
+    }
+
+    @Test
+    public void echoedValuesMustBeWhatTheSchemaAllows() {
+        String list = "verb=ListRecords&metadataPrefix=oai_dc&set=";
+        for (String set : new String[] {"a+OR+b", "%7B%21lucene%7Dx", "strand%3A%22", "strand%3A", "%3Astrand",
+                                        "strand%3A%3Aa", "a%20b"}) {
+            assertThat(set, code(list + set), is("badArgument"));
+        }
+        assertThat(code("verb=ListRecords&metadataPrefix=oai%20dc"), is("badArgument"));
+        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=not+a+uri"), is("badArgument"));
+        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=noscheme"), is("badArgument"));
+        assertThat(code("verb=ListRecords&resumptionToken=a%20b"), is("badResumptionToken"));
     }
 }

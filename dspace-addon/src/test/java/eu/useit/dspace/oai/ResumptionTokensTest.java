@@ -13,7 +13,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
+import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import com.lyncode.xoai.dataprovider.core.ResumptionToken;
 import com.lyncode.xoai.dataprovider.exceptions.BadResumptionToken;
@@ -26,7 +31,11 @@ public class ResumptionTokensTest {
     private static final Keyset LAST = new Keyset(Instant.parse("2026-11-20T08:30:00.123Z"), "123456789/42");
 
     private static ResumptionTokens tokens(String verb, Instant now, PageState page) {
-        return new ResumptionTokens(KEY, verb, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC), page,
+        return tokens("request", verb, now, page);
+    }
+
+    private static ResumptionTokens tokens(String context, String verb, Instant now, PageState page) {
+        return new ResumptionTokens(KEY, context, verb, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC), page,
                                     (prefix, set) -> !"gone".equals(set));
     }
 
@@ -64,7 +73,7 @@ public class ResumptionTokensTest {
         altered[5] = altered[5] == 'A' ? 'B' : 'A';
         assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse(new String(altered)));
         assertThrows(BadResumptionToken.class,
-            () -> new ResumptionTokens("another key".getBytes(StandardCharsets.UTF_8), "ListRecords",
+            () -> new ResumptionTokens("another key".getBytes(StandardCharsets.UTF_8), "request", "ListRecords",
                 Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), page, (p, s) -> true).parse(token));
     }
 
@@ -72,5 +81,33 @@ public class ResumptionTokensTest {
     public void aTokenForAFormatOrSetNoLongerServedIsStale() {
         String token = issue("gone");
         assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, new PageState()).parse(token));
+    }
+
+    @Test
+    public void aTokenOfAnotherBaseUrlIsRefused() {
+        String token = issue(null);
+        assertThrows(BadResumptionToken.class,
+            () -> tokens("useit", "ListRecords", NOW, new PageState()).parse(token));
+    }
+
+    /** Tokens signed with the right key but with fields no token of ours has (as from someone with the key). */
+    @Test
+    public void signedTokensWithImpossibleFieldsAreRefused() throws Exception {
+        String now = Long.toString(NOW.getEpochSecond());
+        for (String[] fields : List.of(
+            new String[] {"u2", "request", "ListRecords", "oai_dc", "", "", "", "-5", "1", "123456789/1", now},
+            new String[] {"u2", "request", "ListRecords", "oai_dc", "", "", "", "ten", "1", "123456789/1", now},
+            new String[] {"u2", "request", "ListRecords", "oai_dc", "", "", "", "10", "x", "123456789/1", now},
+            new String[] {"u2", "request", "ListRecords", "oai_dc", "", "", "", "10", "1", "123 456/1 OR *", now},
+            new String[] {"u2", "request", "ListRecords", "oai_dc", "", "", "", "10", "1", "nohandle", now},
+            new String[] {"u2", "request", "ListRecords", "oai_dc", "", "", "", "10", "", "", "soon"})) {
+            byte[] payload = String.join("\n", fields).getBytes(StandardCharsets.UTF_8);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
+            String token = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(payload), 12));
+            assertThrows(String.join("|", fields), BadResumptionToken.class,
+                () -> tokens("ListRecords", NOW, new PageState()).parse(token));
+        }
     }
 }

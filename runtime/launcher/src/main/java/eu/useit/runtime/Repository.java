@@ -9,6 +9,8 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
 
+import org.dspace.servicemanager.config.DSpaceConfigurationService;
+
 /**
  * The runnable USE-IT! repository: the project's Solr server, DSpace 8.1 on an H2 database in the data directory,
  * and DSpace's web layer. Started by {@code ./useit run}; Ctrl-C stops everything it started, and a restart keeps
@@ -34,6 +36,7 @@ public final class Repository implements AutoCloseable {
     private DSpaceRuntime dspace;
     private WebServer web;
     private String solrUrl;
+    private SolrServer solr;
     private Path adminLogin;
 
     /**
@@ -46,27 +49,19 @@ public final class Repository implements AutoCloseable {
      */
     public Repository start(RuntimeSettings settings, PrintStream out) {
         try {
-            startKernel(settings, out, false);
+            started.push(RunLock.acquire(settings.dataDir()));
+            int port = settings.port() != 0 ? settings.port() : WebServer.freePort(settings.address());
+            startKernel(settings, out, false, WebServer.serverUrl(settings.address(), port));
             out.println("Starting the web server ...");
-            web = WebServer.start(dspace, settings.address(), settings.port());
+            web = WebServer.start(dspace, settings.address(), port);
             started.push(web);
-            useActualServerUrl(settings);
+            home.publishServerUrl(dspace.configuration().getProperty("dspace.server.url"));
             // what DSpace, H2 and the logs made while starting: for the owner only, whatever the umask
             home.restrict();
             return this;
         } catch (RuntimeException e) {
             close();
             throw e;
-        }
-    }
-
-    /**
-     * While {@code dspace.server.url} is the base home's default, the public URL is where the web server really
-     * listens (its port may be chosen at start); a site's own setting (local.cfg, -D, environment) is kept.
-     */
-    private void useActualServerUrl(RuntimeSettings settings) {
-        if (DEFAULT_SERVER_URL.equals(dspace.configuration().getProperty("dspace.server.url"))) {
-            dspace.configuration().setProperty("dspace.server.url", web.serverUrl(settings.address()));
         }
     }
 
@@ -80,7 +75,7 @@ public final class Repository implements AutoCloseable {
      */
     public Repository startForCommand(RuntimeSettings settings) {
         try {
-            startKernel(settings, null, true);
+            startKernel(settings, null, true, null);
             return this;
         } catch (RuntimeException e) {
             close();
@@ -88,17 +83,25 @@ public final class Repository implements AutoCloseable {
         }
     }
 
-    private void startKernel(RuntimeSettings settings, PrintStream out, boolean reuseRunningSolr) {
-        home = RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
+    /**
+     * @param serverUrl where this repository's web layer will listen, or null for a command (which takes the
+     *                  running repository's, so that the addresses it writes, such as dc.identifier.uri, are right)
+     */
+    private void startKernel(RuntimeSettings settings, PrintStream out, boolean reuseRunningSolr, String serverUrl) {
+        // a command beside a running repository must not touch its files: DSpace would see its configuration change
+        boolean beside = reuseRunningSolr && RunLock.running(settings.dataDir());
+        home = beside ? RuntimeHome.existing(settings.dataDir())
+            : RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
         EmbeddedDatabase.secure(home.dspaceDir());
+        usePublicUrl(serverUrl != null ? serverUrl : home.publishedServerUrl());
         solrUrl = settings.externalSolr();
         if (solrUrl == null && reuseRunningSolr && SolrServer.answers(settings.solrPort())) {
             solrUrl = "http://127.0.0.1:" + settings.solrPort() + "/solr";
         }
         if (solrUrl == null) {
             say(out, "Starting Solr 8.11 (port " + settings.solrPort() + ") ...");
-            SolrServer solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
-                                               home.logDir().resolve("solr.log"));
+            solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
+                                    home.logDir().resolve("solr.log"));
             started.push(solr);
             solrUrl = solr.baseUrl();
         }
@@ -111,6 +114,22 @@ public final class Repository implements AutoCloseable {
         } catch (Exception e) {
             throw new StartupException("useit.admin.email: cannot create the local administrator: "
                                            + StartupException.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * While {@code dspace.server.url} is the base home's default, the public URL is where the web server listens (a
+     * port chosen by setting or at start); a site's own setting (local.cfg, -D, environment) is kept. Set before
+     * DSpace starts, so every address DSpace derives from it (handles, OAI-PMH, file links) agrees.
+     */
+    private void usePublicUrl(String serverUrl) {
+        if (serverUrl == null || System.getProperty("dspace.server.url") != null) {
+            return;
+        }
+        String configured = new DSpaceConfigurationService(home.dspaceDir().toString())
+            .getProperty("dspace.server.url");
+        if (DEFAULT_SERVER_URL.equals(configured)) {
+            System.setProperty("dspace.server.url", serverUrl);
         }
     }
 
@@ -132,6 +151,13 @@ public final class Repository implements AutoCloseable {
      */
     public String solrUrl() {
         return solrUrl;
+    }
+
+    /**
+     * @return the project's Solr server this repository started, or null when it uses another (or a running one)
+     */
+    public SolrServer solrServer() {
+        return solr;
     }
 
     /**

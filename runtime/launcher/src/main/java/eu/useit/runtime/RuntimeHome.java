@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 public final class RuntimeHome {
 
     private static final String LOCAL_CFG = "local.cfg";
+    private static final String SERVER_URL = "server-url";
 
     private final Path dataDir;
 
@@ -58,6 +59,42 @@ public final class RuntimeHome {
                                            + StartupException.rootMessage(e), e);
         }
         return home;
+    }
+
+    /**
+     * The layout of a data directory as it is, for a command beside a running repository: nothing is copied.
+     *
+     * @param dataDir the data directory
+     * @return its layout
+     */
+    public static RuntimeHome existing(Path dataDir) {
+        return new RuntimeHome(dataDir.toAbsolutePath());
+    }
+
+    /**
+     * Records where the running repository answers, for the commands run beside it.
+     *
+     * @param serverUrl the server webapp's public URL
+     */
+    public void publishServerUrl(String serverUrl) {
+        try {
+            Files.writeString(dspaceDir().resolve("var").resolve(SERVER_URL), serverUrl + "\n");
+        } catch (IOException e) {
+            throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
+                                           + StartupException.rootMessage(e), e);
+        }
+    }
+
+    /**
+     * @return where the repository last ran on this data directory answered, or null
+     */
+    public String publishedServerUrl() {
+        try {
+            Path file = dspaceDir().resolve("var").resolve(SERVER_URL);
+            return Files.exists(file) ? Files.readString(file).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**

@@ -32,10 +32,26 @@ public final class SolrServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path libDir;
+    private final Path solrHome;
+    private final Path logFile;
 
-    private SolrServer(Process process, int port) {
+    private SolrServer(Process process, int port, Path libDir, Path solrHome, Path logFile) {
         this.process = process;
         this.port = port;
+        this.libDir = libDir;
+        this.solrHome = solrHome;
+        this.logFile = logFile;
+    }
+
+    /**
+     * Starts this server again, on the same port and Solr home, after it was stopped (as after an outage).
+     *
+     * @return the running server
+     * @throws StartupException if Solr does not come up
+     */
+    public SolrServer startAgain() {
+        return start(libDir, solrHome, port, logFile);
     }
 
     /**
@@ -69,7 +85,7 @@ public final class SolrServer implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
             int actualPort = awaitReady(process, logFile);
-            return new SolrServer(process, actualPort);
+            return new SolrServer(process, actualPort, libDir, solrHome, logFile);
         } catch (IOException e) {
             throw new StartupException("useit.solr.lib=" + libDir + ": cannot start Solr: "
                                            + StartupException.rootMessage(e), e);

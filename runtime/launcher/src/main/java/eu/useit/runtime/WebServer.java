@@ -3,6 +3,9 @@
  */
 package eu.useit.runtime;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 import org.springframework.boot.Banner;
@@ -69,7 +72,30 @@ public final class WebServer implements AutoCloseable {
      * @return the base URL of DSpace's server webapp, e.g. {@code http://127.0.0.1:8080/server}
      */
     public String serverUrl(String address) {
+        return serverUrl(address, port);
+    }
+
+    /**
+     * @param address an address
+     * @param port    a port
+     * @return the base URL DSpace's server webapp has there
+     */
+    public static String serverUrl(String address, int port) {
         return "http://" + address + ":" + port + "/server";
+    }
+
+    /**
+     * @param address the address to bind
+     * @return a port free there now (to know the public URL before DSpace starts)
+     * @throws StartupException if none can be found
+     */
+    public static int freePort(String address) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new StartupException("useit.address=" + address + ": no free port: "
+                                           + StartupException.rootMessage(e), e);
+        }
     }
 
     /**

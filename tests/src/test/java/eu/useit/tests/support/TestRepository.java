@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import eu.useit.runtime.Repository;
 import eu.useit.runtime.RuntimeHome;
 import eu.useit.runtime.RuntimeSettings;
+import eu.useit.runtime.SolrServer;
 
 /**
  * The one repository every integration test in this JVM shares: the project's Solr server, DSpace 8.1 booted on
@@ -20,6 +21,7 @@ public final class TestRepository {
         "jdbc:h2:mem:useit;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;NON_KEYWORDS=VALUE;TIME ZONE=UTC";
 
     private static Repository repository;
+    private static SolrServer restartedSolr;
     private static long bootMillis;
 
     private TestRepository() {
@@ -47,6 +49,23 @@ public final class TestRepository {
                                    + started.dspace().bootMillis() + " ms)");
         }
         return repository;
+    }
+
+    /**
+     * @return the project's Solr server the repository uses (started again by a test after an outage, or not)
+     */
+    public static synchronized SolrServer solrServer() {
+        return restartedSolr != null ? restartedSolr : get().solrServer();
+    }
+
+    /**
+     * @param solr the Solr server a test started again after stopping the repository's (same port, same home)
+     */
+    public static synchronized void replaceSolrServer(SolrServer solr) {
+        if (restartedSolr == null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> solrServer().close(), "useit-test-solr"));
+        }
+        restartedSolr = solr;
     }
 
     /**

@@ -15,6 +15,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import eu.useit.dspace.support.UseitSchema;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.hibernate.Session;
 
 /**
@@ -29,6 +31,8 @@ public final class IndexQueue {
     public static final Duration MAX_DELAY = Duration.ofHours(1);
     /** The wait after the first failure; it doubles with each further one. */
     public static final Duration FIRST_DELAY = Duration.ofSeconds(5);
+
+    private static final Logger log = LogManager.getLogger(IndexQueue.class);
 
     private static final String TABLE = "useit_index_queue";
 
@@ -99,11 +103,33 @@ public final class IndexQueue {
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    due.merge(UUID.fromString(rows.getString(2)), rows.getLong(1), Math::max);
+                    UUID item = uuid(rows.getString(2));
+                    if (item != null) {
+                        due.merge(item, rows.getLong(1), Math::max);
+                    } else {
+                        dropRow(connection, rows.getLong(1), rows.getString(2));
+                    }
                 }
             }
         }
         return due;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A row that names no item (written by hand?) would stop the queue: it goes, with a line in the log. */
+    private static void dropRow(Connection connection, long id, String item) throws SQLException {
+        log.error("Index queue row {} names no item ('{}'): removed", id, item);
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + TABLE + " WHERE id = ?")) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        }
     }
 
     /**

@@ -18,7 +18,8 @@ import org.dspace.core.Context;
 
 /**
  * Empties the {@link IndexQueue}: writes the OAI-PMH records of the queued items and of the items related to them,
- * and the search documents of those related items, as an anonymous user on a thread of its own. Woken after each
+ * checks the queued items' search documents (written again where DSpace's own consumer failed, removed for items
+ * that are gone) and writes those of the related items, as an anonymous user on a thread of its own. Woken after each
  * commit that queued items; in a web application it also looks at the queue every few seconds (changes committed by
  * a command in another process, items whose indexing failed). When a batch fails, its items are tried one by one,
  * so one bad record never holds back the others; an item that fails waits, and is tried again later.
@@ -143,6 +144,7 @@ public final class IndexWorker {
         Set<UUID> all = new LinkedHashSet<>(items);
         all.addAll(related);
         indexer.update(context, all);
+        SearchDocuments.verify(context, items);
         SearchDocuments.reindex(context, related);
     }
 }

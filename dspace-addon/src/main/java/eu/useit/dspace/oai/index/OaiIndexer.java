@@ -5,6 +5,7 @@ package eu.useit.dspace.oai.index;
 
 import java.io.IOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
@@ -41,6 +42,12 @@ public final class OaiIndexer {
 
     /** Solr makes added records searchable within this time: well inside the 5 s harvesters are promised. */
     public static final int COMMIT_WITHIN_MS = 1000;
+
+    /**
+     * How long a written record may take to show (its datestamp is when it was written): a response claims to
+     * hold every record dated up to this much before it (its responseDate), never more.
+     */
+    public static final Duration VISIBLE_AFTER = Duration.ofSeconds(5);
 
     private static final int BATCH = 100;
     private static final String[] STORED = {"item.id", "item.handle", "item.public", "item.deleted",
@@ -94,25 +101,35 @@ public final class OaiIndexer {
 
     private int updateBatch(Context context, List<UUID> ids) throws SQLException, IOException, SolrServerException {
         Map<String, SolrDocument> indexed = indexed(ids);
-        Date now = new Date();
         List<SolrInputDocument> changed = new ArrayList<>();
+        List<Tombstone> gone = new ArrayList<>();
         for (UUID id : ids) {
             Item item = items.find(context, id);
             SolrDocument before = indexed.get(id.toString());
             if (item != null && access.isPublic(context, item)) {
-                SolrInputDocument record = documents.live(context, item, now);
+                SolrInputDocument record = documents.live(context, item, new Date());
                 if (!sameLiveRecord(before, record)) {
                     changed.add(record);
                     tombstones.remove(id.toString());
                 }
             } else if (item == null || item.isArchived() || item.isWithdrawn()) {
-                tombstone(context, id, item, before, now).ifPresent(changed::add);
+                tombstone(context, id, item, before).ifPresent(gone::add);
             }
         }
-        if (!changed.isEmpty()) {
-            solr.add(changed, COMMIT_WITHIN_MS);
-            uncommitted = true;
+        if (changed.isEmpty() && gone.isEmpty()) {
+            return 0;
         }
+        // the datestamp is the moment the records are written, which Solr shows within COMMIT_WITHIN_MS: a
+        // response says it has everything up to a moment a little earlier (OaiResponder), so nothing is missed
+        Date stamp = new Date();
+        changed.forEach(record -> record.setField("item.lastmodified", stamp));
+        for (Tombstone tombstone : gone) {
+            Tombstone dated = withDate(tombstone, stamp);
+            tombstones.save(dated);
+            changed.add(documents.deleted(dated));
+        }
+        solr.add(changed, COMMIT_WITHIN_MS);
+        uncommitted = true;
         return changed.size();
     }
 
@@ -127,9 +144,9 @@ public final class OaiIndexer {
                               strings(record.getFieldValues("item.communities")));
     }
 
-    /** The deleted record of an item harvesters could see, unless it already has one; empty if never seen. */
-    private Optional<SolrInputDocument> tombstone(Context context, UUID id, Item item, SolrDocument before,
-                                                  Date now) throws SQLException {
+    /** The tombstone of an item harvesters could see, unless it has its deleted record; empty if never seen. */
+    private Optional<Tombstone> tombstone(Context context, UUID id, Item item, SolrDocument before)
+        throws SQLException {
         // DSpace's own `oai import` also indexes items that are not public, flagged item.public=false
         boolean seen = before != null && Boolean.TRUE.equals(before.getFieldValue("item.public"));
         Optional<Tombstone> kept = tombstones.find(id.toString());
@@ -142,10 +159,8 @@ public final class OaiIndexer {
         if (!seen && kept.isEmpty()) {
             return Optional.empty();
         }
-        Tombstone tombstone = item != null ? documents.tombstoneOf(context, item)
-            : seen ? withDate(fromIndex(before), now) : kept.get();
-        tombstones.save(tombstone);
-        return Optional.of(documents.deleted(tombstone));
+        return Optional.of(item != null ? documents.tombstoneOf(context, item) : seen ? fromIndex(before)
+            : kept.get());
     }
 
     /**

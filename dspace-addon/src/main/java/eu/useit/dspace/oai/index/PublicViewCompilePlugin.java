@@ -12,6 +12,7 @@ import com.lyncode.xoai.dataprovider.xml.xoai.Element;
 import com.lyncode.xoai.dataprovider.xml.xoai.Metadata;
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.access.FileAccess;
+import eu.useit.dspace.support.Characters;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.dspace.content.Bitstream;
@@ -29,7 +30,8 @@ import org.dspace.xoai.app.XOAIExtensionItemCompilePlugin;
  * its download {@code url} only when open; the policies DSpace copies into the record (group and person names) are
  * removed; related items that are not public (virtual metadata, such as {@code relation.isPartnerOfCaseStudy}) are
  * left out; {@code others/useit-access} gives the item's access from its files (the COAR access right crosswalks
- * write). An illustrative record gets a description that says so ({@link IllustrativeNote}).
+ * write). An illustrative record gets a description that says so ({@link IllustrativeNote}). A character XML cannot
+ * carry becomes U+FFFD ({@link Characters}), so that one bad value never keeps a record from harvesters.
  * <p>
  * Registered in {@code config/spring/oai/useit-item-compile.xml}; DSpace's {@code oai import} uses it too.
  */
@@ -82,10 +84,19 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
             }
             others(metadata).getElement().add(accessElement(files));
             note.addTo(metadata);
+            metadata.getElement().forEach(PublicViewCompilePlugin::clean);
             return metadata;
         } catch (SQLException e) {
             throw new IllegalStateException("Item " + item.getID() + ": access of its files not readable", e);
         }
+    }
+
+    /** Replaces what XML cannot carry in any value (a control character that slipped into a title). */
+    private static void clean(Element element) {
+        for (Element.Field field : element.getField()) {
+            field.setValue(Characters.clean(field.getValue()));
+        }
+        element.getElement().forEach(PublicViewCompilePlugin::clean);
     }
 
     /** Marks each file with its access, keeps links to open files only; returns the item's access (ORIGINAL). */
