@@ -3,8 +3,6 @@
  */
 package eu.useit.dspace.access;
 
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Puts {@link HiddenItemFilter} into DSpace's server webapp (the addon jar in its {@code WEB-INF/lib}, or the
- * project's launcher), after Spring Security so that it knows the caller. Spring Boot finds this class through
+ * project's launcher), after Spring Security so that it knows the caller, and {@link HiddenItemPermissionEvaluator}
+ * in place of DSpace's permission evaluator. Spring Boot finds this class through
  * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  */
 @AutoConfiguration
@@ -25,19 +24,37 @@ public class AccessAutoConfiguration {
     private static final int AFTER_SECURITY = 0;
 
     /**
+     * @return which items callers may not see
+     */
+    @Bean
+    public HiddenItems useitHiddenItems() {
+        return HiddenItems.fromDSpace();
+    }
+
+    /**
+     * @param hidden which items callers may not see
      * @return the filter, on the REST API's items, bundles and files
      */
     @Bean
-    public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter() {
-        HiddenItemFilter filter = new HiddenItemFilter(ContentServiceFactory.getInstance().getItemService(),
-            ContentServiceFactory.getInstance().getBundleService(),
-            ContentServiceFactory.getInstance().getBitstreamService(),
-            AuthorizeServiceFactory.getInstance().getAuthorizeService(), AnonymousAccess.fromDSpace());
-        FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(filter);
+    public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden) {
+        FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(new HiddenItemFilter(
+            hidden));
         registration.addUrlPatterns("/api/core/items/*", "/api/core/bundles/*", "/api/core/bitstreams/*",
                                     "/api/pid/find");
         registration.setOrder(AFTER_SECURITY);
         registration.setName("useitHiddenItemFilter");
         return registration;
+    }
+
+    /**
+     * Replaces DSpace's {@code DSpacePermissionEvaluator} bean (its webapp allows bean definitions to be overridden), so
+     * that method security and DSpace's converters both use it.
+     *
+     * @param hidden which items callers may not see
+     * @return the evaluator
+     */
+    @Bean(name = "DSpacePermissionEvaluator")
+    public HiddenItemPermissionEvaluator dSpacePermissionEvaluator(HiddenItems hidden) {
+        return new HiddenItemPermissionEvaluator(hidden);
     }
 }

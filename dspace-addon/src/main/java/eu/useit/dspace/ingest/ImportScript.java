@@ -61,7 +61,7 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
             String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService()
                                                     .getProperty("dspace.dir");
             UseitImporter.Summary summary = new UseitImporter(Path.of(dspaceDir))
-                .run(context, records, dryRun, System.err);
+                .run(context, records, dryRun, handler::logInfo);
             if (dryRun) {
                 context.abort();
                 handler.logInfo("useit-import: the file is valid; it would create " + summary.created()

@@ -3,18 +3,18 @@
  */
 package eu.useit.dspace.ingest;
 
-import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
- * Progress of a long job on a stream (standard error): done / total, rate and estimated time left, at most
- * every two seconds, and once at the end.
+ * Progress of a long job, as lines for the command's handler (the console, or the log of a process started
+ * through REST): done / total, rate and estimated time left, at most every two seconds, and once at the end.
  */
 public final class Progress {
 
     private static final long EVERY_NANOS = 2_000_000_000L;
 
-    private final PrintStream out;
+    private final Consumer<String> out;
     private final String job;
     private final int total;
     private final long started = System.nanoTime();
@@ -22,11 +22,11 @@ public final class Progress {
     private int done;
 
     /**
-     * @param out   where to write (null for silence)
+     * @param out   where each line goes (null for silence)
      * @param job   the job's name, starting each line
      * @param total how many units the job has
      */
-    public Progress(PrintStream out, String job, int total) {
+    public Progress(Consumer<String> out, String job, int total) {
         this.out = out;
         this.job = job;
         this.total = total;
@@ -58,8 +58,7 @@ public final class Progress {
         double seconds = (now - started) / 1e9;
         double rate = seconds <= 0 ? 0 : done / seconds;
         String eta = rate <= 0 ? "?" : String.format(Locale.ROOT, "%.0f s", (total - done) / rate);
-        out.printf(Locale.ROOT, "%s: %,d of %,d (%.1f/s, %s left)%n", job, done, total, rate,
-                   done >= total ? "0 s" : eta);
-        out.flush();
+        out.accept(String.format(Locale.ROOT, "%s: %,d of %,d (%.1f/s, %s left)", job, done, total, rate,
+                                 done >= total ? "0 s" : eta));
     }
 }

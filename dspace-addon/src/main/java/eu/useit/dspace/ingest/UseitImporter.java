@@ -5,7 +5,6 @@ package eu.useit.dspace.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import eu.useit.dspace.casestudy.ItemTypes;
@@ -110,7 +110,7 @@ public class UseitImporter {
      * @throws ImportException if the file has problems: then nothing was written
      * @throws Exception       if DSpace fails while writing: the caller must abort the context
      */
-    public Summary run(Context context, List<ImportRecord> records, boolean dryRun, PrintStream progress)
+    public Summary run(Context context, List<ImportRecord> records, boolean dryRun, Consumer<String> progress)
         throws Exception {
         KeyIndex index = KeyIndex.load(context);
         ImportValidator validator = new ImportValidator(new MetadataRules(vocabulary), knownFields(context),

@@ -15,6 +15,7 @@ import com.lyncode.xoai.dataprovider.exceptions.OAIException;
 import com.lyncode.xoai.dataprovider.exceptions.WritingXmlException;
 import com.lyncode.xoai.dataprovider.xml.XmlOutputContext;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMH;
+import eu.useit.dspace.support.RequestPaths;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -135,7 +136,7 @@ public final class OaiEndpoint implements Filter {
 
     /** The context named by the address ("" for the OAI root itself), or null for an address not below it. */
     private String contextName(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = RequestPaths.mapped(request);
         if (path.equals(oaiPath.substring(0, oaiPath.length() - 1))) {
             return "";
         }

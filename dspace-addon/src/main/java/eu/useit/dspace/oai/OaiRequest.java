@@ -103,7 +103,9 @@ public final class OaiRequest {
                 throw new OaiError("badArgument", "Argument " + name + " is empty.");
             }
             if (value.length() > MAX_VALUE_LENGTH) {
-                throw new OaiError("badArgument", "Argument " + name + " is longer than " + MAX_VALUE_LENGTH
+                // no token of this repository is that long
+                throw new OaiError("resumptionToken".equals(name) ? "badResumptionToken" : "badArgument", "Argument "
+                    + name + " is longer than " + MAX_VALUE_LENGTH
                     + " characters.");
             }
             arguments.put(name, value);
@@ -218,7 +220,13 @@ public final class OaiRequest {
             }
             int equals = pair.indexOf('=');
             String name = unescape(equals < 0 ? pair : pair.substring(0, equals));
-            String value = equals < 0 ? "" : unescape(pair.substring(equals + 1));
+            String value;
+            try {
+                value = equals < 0 ? "" : unescape(pair.substring(equals + 1));
+            } catch (OaiError e) {
+                // a verb that cannot be read is no legal verb
+                throw "verb".equals(name) ? new OaiError("badVerb", e.getMessage().replace("The request", "The verb")) : e;
+            }
             result.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }
         return result;
@@ -232,12 +240,12 @@ public final class OaiRequest {
                 bytes.put((byte) ' ');
             } else if (c == '%') {
                 if (i + 2 >= text.length()) {
-                    throw new OaiError("badArgument", "A truncated %-escape in the request.");
+                    throw new OaiError("badArgument", "The request has a truncated %-escape.");
                 }
                 int high = Character.digit(text.charAt(i + 1), 16);
                 int low = Character.digit(text.charAt(i + 2), 16);
                 if (high < 0 || low < 0) {
-                    throw new OaiError("badArgument", "An invalid %-escape in the request.");
+                    throw new OaiError("badArgument", "The request has an invalid %-escape.");
                 }
                 bytes.put((byte) (high * 16 + low));
                 i += 2;

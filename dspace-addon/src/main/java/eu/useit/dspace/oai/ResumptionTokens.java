@@ -40,6 +40,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     /** A handle as the OAI core keeps it: prefix/suffix, no white space or control characters. */
     private static final Pattern HANDLE = Pattern.compile("[^\\s/\\p{Cntrl}]+/[^\\s\\p{Cntrl}]+");
     private static final int SIGNATURE_BYTES = 12;
+    private static final long LAST_DATESTAMP = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
     private final byte[] key;
     private final String contextName;
@@ -138,7 +139,8 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         String set = nullable(fields[4]);
         int offset = Integer.parseInt(fields[7]);
         boolean positioned = !fields[8].isEmpty();
-        if (offset < 0 || positioned && !HANDLE.matcher(fields[9]).matches()) {
+        if (offset < 0 || positioned && (!HANDLE.matcher(fields[9]).matches() || !isDatestamp(fields[8]))
+            || !fields[5].isEmpty() && !isDatestamp(fields[5]) || !fields[6].isEmpty() && !isDatestamp(fields[6])) {
             throw new BadResumptionToken("The resumption token is not one of this repository's.");
         }
         if (!stillServed.test(prefix, set)) {
@@ -147,6 +149,12 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         Keyset after = positioned ? new Keyset(Instant.ofEpochMilli(Long.parseLong(fields[8])), fields[9]) : null;
         page.startAfter(after, offset);
         return new ResumptionToken(offset, prefix, set, date(fields[5]), date(fields[6]));
+    }
+
+    /** A datestamp a record of ours can have: milliseconds from 1970 to the end of year 9999. */
+    private static boolean isDatestamp(String millis) {
+        long value = Long.parseLong(millis);
+        return value >= 0 && value <= LAST_DATESTAMP;
     }
 
     private byte[] sign(byte[] payload) {

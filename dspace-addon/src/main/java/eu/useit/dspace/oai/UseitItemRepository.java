@@ -79,7 +79,8 @@ public final class UseitItemRepository implements ItemRepository {
     @Override
     public Item getItem(String identifier) throws IdDoesNotExistException, OAIException {
         String[] parts = identifier == null ? new String[0] : identifier.split(":", 3);
-        if (parts.length != 3 || !"oai".equals(parts[0]) || !namespace.equalsIgnoreCase(parts[1])) {
+        if (parts.length != 3 || !"oai".equals(parts[0]) || !namespace.equalsIgnoreCase(parts[1])
+            || parts[2].isEmpty()) {
             throw new IdDoesNotExistException("Not an identifier of this repository: " + identifier);
         }
         SolrQuery query = new SolrQuery(HANDLE + ":" + ClientUtils.escapeQueryChars(parts[2])).setRows(1);

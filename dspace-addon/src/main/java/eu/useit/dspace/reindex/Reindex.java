@@ -3,11 +3,11 @@
  */
 package eu.useit.dspace.reindex;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import eu.useit.dspace.ingest.Progress;
 import eu.useit.dspace.oai.index.OaiIndexer;
@@ -32,12 +32,12 @@ public final class Reindex {
     private static final int BATCH = 100;
 
     private final ItemService items = ContentServiceFactory.getInstance().getItemService();
-    private final PrintStream progressOut;
+    private final Consumer<String> progressOut;
 
     /**
-     * @param progressOut where progress lines go (standard error), or null
+     * @param progressOut where progress lines go (the command's handler), or null
      */
-    public Reindex(PrintStream progressOut) {
+    public Reindex(Consumer<String> progressOut) {
         this.progressOut = progressOut;
     }
 

@@ -41,6 +41,8 @@ public class OaiRequestTest {
         assertThat(code("verb=Dance"), is("badVerb"));
         assertThat(code("verb=Identify&verb=Identify"), is("badVerb"));
         assertThat(code("metadataPrefix=oai_dc"), is("badVerb"));
+        assertThat(code("verb=%FF"), is("badVerb"));
+        assertThat(code("verb=Identify%4"), is("badVerb"));
     }
 
     @Test
@@ -73,6 +75,13 @@ public class OaiRequestTest {
         assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=%f"), is("badArgument"));
         assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=%zz"), is("badArgument"));
         assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=\u00e9"), is("badArgument"));
+    }
+
+    @Test
+    public void aTokenTooLongToBeOursIsABadResumptionToken() {
+        assertThat(code("verb=ListRecords&resumptionToken=" + "A".repeat(OaiRequest.MAX_VALUE_LENGTH + 1)),
+                   is("badResumptionToken"));
+        assertThat(code("verb=ListRecords&set=" + "a".repeat(OaiRequest.MAX_VALUE_LENGTH + 1)), is("badArgument"));
     }
 
     @Test

@@ -3,7 +3,9 @@
  */
 package eu.useit.runtime;
 
+import org.apache.catalina.core.StandardHost;
 import org.dspace.app.rest.WebApplication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
@@ -12,6 +14,9 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 
 /**
@@ -31,4 +36,20 @@ import org.springframework.context.annotation.ComponentScan;
 })
 @ComponentScan(basePackageClasses = WebApplication.class)
 public class ServerWebApplication {
+
+    /**
+     * The container's own error answers ({@link ErrorReports}): OAI-PMH errors below the OAI address.
+     *
+     * @param contextPath the webapp's context path
+     * @param oaiPath     DSpace's {@code oai.path}
+     * @param oaiUrl      DSpace's {@code oai.url}
+     * @return the customizer that installs them on the host
+     */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> errorReports(
+        @Value("${server.servlet.context-path}") String contextPath, @Value("${oai.path:oai}") String oaiPath,
+        @Value("${oai.url}") String oaiUrl) {
+        ErrorReports reports = new ErrorReports(contextPath + "/" + oaiPath, oaiUrl + "/request");
+        return factory -> factory.addContextCustomizers(context -> reports.install((StandardHost) context.getParent()));
+    }
 }

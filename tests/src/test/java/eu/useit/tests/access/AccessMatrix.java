@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -230,6 +231,17 @@ final class AccessMatrix {
         boolean tombstone = item.status() == 200 && item.json().path("withdrawn").asBoolean()
             && item.json().path("metadata").isEmpty();
         same(who, state, "item", item, missing.get("item"), tombstone);
+        // other spellings of the same address reach the same controller
+        String upper = state.item.toUpperCase(Locale.ROOT);
+        for (String spelling : List.of("/api/core/it%65ms/" + state.item, "/api/core/x/../items/" + state.item,
+                                       "/api/core/items;a=b/" + state.item, "/api/core//items/" + state.item,
+                                       "/api/core/items/" + upper, "/api/core/items/" + state.item + "/")) {
+            RestClient.Response spelt = client.get(spelling);
+            if (spelt.body().contains(state.marker) || spelt.status() == 200) {
+                problems.add("REST as " + who + ": " + spelling + " of hidden " + state + " answers HTTP "
+                                 + spelt.status());
+            }
+        }
         same(who, state, "bundles", client.get("/api/core/items/" + state.item + "/bundles"), missing.get("bundles"),
              false);
         for (AccessState.File file : state.files) {
@@ -239,6 +251,17 @@ final class AccessMatrix {
         }
         if (state.handle != null) {
             same(who, state, "handle", client.get("/api/pid/find?id=" + state.handle), missing.get("handle"), false);
+            // a file found by its item's handle and its place
+            for (int sequence = 1; sequence <= state.files.size() + 1; sequence++) {
+                RestClient.Response found = client.get("/api/core/bitstreams/search/byItemHandle?handle="
+                                                           + RestClient.encode(state.handle) + "&sequence=" + sequence);
+                for (AccessState.File file : state.files) {
+                    if (found.body().contains(file.uuid())) {
+                        problems.add("REST as " + who + ": the file search by handle shows file " + file.uuid()
+                                         + " of hidden " + state);
+                    }
+                }
+            }
         }
     }
 
@@ -263,6 +286,15 @@ final class AccessMatrix {
             if (file.open() != (status == 200)) {
                 problems.add("REST as " + who + ": file " + file.uuid() + " of " + state + " ("
                                  + (file.open() ? "open" : "closed") + ") answers HTTP " + status);
+            }
+        }
+        if (state.hiddenRelated != null) {
+            // the relationship may be listed, its hidden end may not be embedded
+            RestClient.Response relations = client.get("/api/core/items/" + state.item
+                                                           + "/relationships?embed=leftItem&embed=rightItem");
+            if (relations.status() != 200 || relations.body().contains(state.hiddenRelated.marker)) {
+                problems.add("REST as " + who + ": the relationships of " + state + " (HTTP " + relations.status()
+                                 + ") embed the hidden " + state.hiddenRelated);
             }
         }
     }

@@ -87,7 +87,7 @@ public class OaiConfigScriptIT extends AbstractUseitIT {
         Path site = temporary.getRoot().toPath().resolve("xoai.xml");
         Files.writeString(site, SITE.replace("</Contexts>", "</Context>"), StandardCharsets.UTF_8);
 
-        TestDSpaceRunnableHandler handler = Scripts.run("useit-oai-config", "-f", site.toString());
+        TestDSpaceRunnableHandler handler = Scripts.attempt("useit-oai-config", "-f", site.toString());
 
         assertThat(handler.getErrorMessages(), contains(startsWith("useit-oai-config: " + site + ", line 9, ")));
         assertThat(Files.readString(site), is(SITE.replace("</Contexts>", "</Context>")));

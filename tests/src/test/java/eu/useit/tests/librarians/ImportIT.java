@@ -66,7 +66,7 @@ public class ImportIT extends AbstractUseitIT {
         args[2] = file.toString();
         args[3] = "-e" + ADMIN_EMAIL;
         System.arraycopy(more, 0, args, 4, more.length);
-        return Scripts.run(args);
+        return Scripts.attempt(args);
     }
 
     private Optional<Item> byKey(String key) throws Exception {

@@ -1,0 +1,90 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.access;
+
+import java.io.Serializable;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dspace.app.rest.model.BaseObjectRest;
+import org.dspace.app.rest.security.DSpacePermissionEvaluator;
+import org.dspace.app.rest.utils.ContextUtil;
+import org.dspace.content.DSpaceObject;
+import org.dspace.core.Constants;
+import org.dspace.core.Context;
+import org.springframework.security.core.Authentication;
+
+/**
+ * DSpace's permission evaluator, which also refuses every permission on an item, bundle or file that
+ * {@link HiddenItems} hides from the caller. DSpace asks it for each object a REST answer holds, not only for the one
+ * addressed: an item embedded in a relationship, a file found by the item's handle and name, a version's item. Such
+ * objects are then left out, as DSpace leaves out those the caller may not read.
+ */
+public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
+
+    private static final Map<String, Integer> TYPES = Map.of("ITEM", Constants.ITEM, "BUNDLE", Constants.BUNDLE,
+                                                             "BITSTREAM", Constants.BITSTREAM);
+
+    private final HiddenItems hidden;
+
+    /**
+     * @param hidden which items callers may not see
+     */
+    public HiddenItemPermissionEvaluator(HiddenItems hidden) {
+        this.hidden = hidden;
+    }
+
+    @Override
+    public boolean hasPermission(Authentication authentication, Object target, Object permission) {
+        if (target instanceof DSpaceObject object && hides(object.getType(), object.getID())) {
+            return false;
+        }
+        if (target instanceof BaseObjectRest<?> rest && rest.getId() != null
+            && hides(rest.getType(), rest.getId().toString())) {
+            return false;
+        }
+        return super.hasPermission(authentication, target, permission);
+    }
+
+    @Override
+    public boolean hasPermission(Authentication authentication, Serializable targetId, String targetType,
+                                 Object permission) {
+        if (targetId != null && targetType != null && hides(targetType, targetId.toString())) {
+            return false;
+        }
+        return super.hasPermission(authentication, targetId, targetType, permission);
+    }
+
+    private boolean hides(String type, String id) {
+        Integer typeId = TYPES.get(type.toUpperCase(Locale.ROOT));
+        UUID uuid = typeId == null ? null : uuid(id);
+        return uuid != null && hides(typeId, uuid);
+    }
+
+    private boolean hides(int type, UUID id) {
+        if (!TYPES.containsValue(type)) {
+            return false;
+        }
+        Context context = ContextUtil.obtainCurrentRequestContext();
+        if (context == null) {
+            return false;
+        }
+        try {
+            return hidden.hides(context, type, id);
+        } catch (SQLException e) {
+            // refuse rather than show what may be hidden
+            return true;
+        }
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

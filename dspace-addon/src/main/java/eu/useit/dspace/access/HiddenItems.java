@@ -1,0 +1,115 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.access;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.UUID;
+
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.authorize.service.AuthorizeService;
+import org.dspace.content.Bitstream;
+import org.dspace.content.Bundle;
+import org.dspace.content.Item;
+import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.content.service.BitstreamService;
+import org.dspace.content.service.BundleService;
+import org.dspace.content.service.ItemService;
+import org.dspace.core.Constants;
+import org.dspace.core.Context;
+
+/**
+ * Which items, with their bundles and files, a caller may not see although DSpace would show them: DSpace checks
+ * each object alone, so a file that was open while its item was public stays readable after the item's READ is
+ * taken away, a private (non-discoverable) item stays readable by anybody who has its address, and a withdrawn item
+ * still shows its title. Here the caller must be able to READ the item; a private item shows only to those who may
+ * edit it or who are given READ other than as anonymous users; a withdrawn one only to those who may edit it.
+ */
+public final class HiddenItems {
+
+    private final ItemService items;
+    private final BundleService bundles;
+    private final BitstreamService bitstreams;
+    private final AuthorizeService authorize;
+    private final AnonymousAccess anonymous;
+
+    /**
+     * @param items      DSpace's item service
+     * @param bundles    DSpace's bundle service
+     * @param bitstreams DSpace's bitstream service
+     * @param authorize  DSpace's authorisation service
+     * @param anonymous  what anonymous users may see
+     */
+    public HiddenItems(ItemService items, BundleService bundles, BitstreamService bitstreams,
+                       AuthorizeService authorize, AnonymousAccess anonymous) {
+        this.items = items;
+        this.bundles = bundles;
+        this.bitstreams = bitstreams;
+        this.authorize = authorize;
+        this.anonymous = anonymous;
+    }
+
+    /**
+     * @return the rules on DSpace's services
+     */
+    public static HiddenItems fromDSpace() {
+        ContentServiceFactory content = ContentServiceFactory.getInstance();
+        return new HiddenItems(content.getItemService(), content.getBundleService(), content.getBitstreamService(),
+                               AuthorizeServiceFactory.getInstance().getAuthorizeService(),
+                               AnonymousAccess.fromDSpace());
+    }
+
+    /**
+     * @param context the caller's context
+     * @param type    a DSpace object type ({@link Constants#ITEM}, {@link Constants#BUNDLE} or
+     *                {@link Constants#BITSTREAM}; others are never hidden here)
+     * @param id      the object's id
+     * @return true if the object belongs to an item the caller may not see
+     * @throws SQLException if the database cannot be read
+     */
+    public boolean hides(Context context, int type, UUID id) throws SQLException {
+        Item item = owner(context, type, id);
+        return item != null && !maySee(context, item);
+    }
+
+    /** The item an item, bundle or file belongs to (null when there is none, e.g. a collection's logo). */
+    private Item owner(Context context, int type, UUID id) throws SQLException {
+        switch (type) {
+            case Constants.ITEM:
+                return items.find(context, id);
+            case Constants.BUNDLE:
+                Bundle bundle = bundles.find(context, id);
+                return bundle == null ? null : first(bundle.getItems());
+            case Constants.BITSTREAM:
+                Bitstream bitstream = bitstreams.find(context, id);
+                if (bitstream == null) {
+                    return null;
+                }
+                for (Bundle parent : bitstream.getBundles()) {
+                    Item item = first(parent.getItems());
+                    if (item != null) {
+                        return item;
+                    }
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    private boolean maySee(Context context, Item item) throws SQLException {
+        if (authorize.isAdmin(context) || items.canEdit(context, item)) {
+            return true;
+        }
+        if (item.isWithdrawn() || !authorize.authorizeActionBoolean(context, item, Constants.READ)) {
+            return false;
+        }
+        // a private item: for those given READ in their own right, not for everybody with its address
+        return !item.isArchived() || item.isDiscoverable() || !anonymous.canRead(context, item);
+    }
+
+    private static Item first(List<Item> owners) {
+        return owners.isEmpty() ? null : owners.get(0);
+    }
+}
