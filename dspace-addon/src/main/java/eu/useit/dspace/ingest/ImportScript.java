@@ -22,7 +22,7 @@ import org.dspace.utils.DSpace;
  * {@code dspace useit-import -f records.csv|records.json -e admin@example.org [--dry-run]}: bulk deposit of
  * USE-IT! records. Every problem of a bad file is reported as "row, column: reason" and nothing is imported; a
  * good file is imported in one transaction; a rerun updates the items by key instead of duplicating them.
- * Progress (rate, time left) goes to standard error.
+ * Progress (rate, time left) goes to the command's output.
  */
 public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
 

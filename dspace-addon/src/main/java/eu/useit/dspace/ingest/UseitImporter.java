@@ -105,7 +105,7 @@ public class UseitImporter {
      * @param context  a context whose current user is the depositor, with authorisation checked by the caller
      * @param records  the file's records
      * @param dryRun   check and count only
-     * @param progress progress output (standard error), or null
+     * @param progress progress output (the command's handler), or null
      * @return what was (or would be) done
      * @throws ImportException if the file has problems: then nothing was written
      * @throws Exception       if DSpace fails while writing: the caller must abort the context

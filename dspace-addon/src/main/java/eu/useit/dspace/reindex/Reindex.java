@@ -5,7 +5,9 @@ package eu.useit.dspace.reindex;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -25,7 +27,8 @@ import org.dspace.discovery.indexobject.IndexableItem;
 /**
  * Rebuilds the search index (Discovery) and the OAI-PMH index from the database, reporting progress with rate and
  * time left: DSpace's own {@code index-discovery -b} and {@code oai import -c} are silent for hours on a large
- * repository. Items are read in batches and the session is emptied after each, so memory stays flat.
+ * repository. Items are read in batches and the session is emptied after each, so memory stays flat. Or checks
+ * both against the database and repairs only what differs ({@link #verifyDiscovery}, {@link #verifyOai}).
  */
 public final class Reindex {
 
@@ -88,6 +91,47 @@ public final class Reindex {
         }
         indexing.commit();
         progress.finish();
+    }
+
+    /**
+     * Compares the search index with the database and repairs what differs ({@link SearchIndexCheck}).
+     *
+     * @param context  an anonymous DSpace context
+     * @param check    the check of the search core
+     * @param ids      every archived or withdrawn item
+     * @return what differed
+     * @throws Exception on database or Solr failure
+     */
+    public SearchIndexCheck.Differences verifyDiscovery(Context context, SearchIndexCheck check, List<UUID> ids)
+        throws Exception {
+        SearchIndexCheck.Differences differences = check.check(context, ids, true);
+        report("search index check: " + (differences.total() == 0 ? "agrees with the database" : differences
+            + "; repaired"));
+        return differences;
+    }
+
+    /**
+     * Compares the OAI-PMH index with the database and writes what differs: the records of the given items and of
+     * every item the index has a live record for (one that no longer exists gets its deleted record).
+     *
+     * @param context an anonymous DSpace context
+     * @param oai     the OAI indexer
+     * @param ids     every archived or withdrawn item
+     * @return the number of records written
+     * @throws Exception on database or Solr failure
+     */
+    public int verifyOai(Context context, OaiIndexer oai, List<UUID> ids) throws Exception {
+        Set<UUID> all = new LinkedHashSet<>(ids);
+        all.addAll(oai.liveItemIds());
+        int written = oai(context, oai, new ArrayList<>(all));
+        report("OAI-PMH index check: " + all.size() + " item(s) checked, " + written + " record(s) written");
+        return written;
+    }
+
+    private void report(String line) {
+        if (progressOut != null) {
+            progressOut.accept(line);
+        }
     }
 
     /**

@@ -14,13 +14,15 @@ import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.utils.DSpace;
 
 /**
- * {@code dspace useit-reindex [-d] [-o]}: rebuilds the search index ({@code -d}), the OAI-PMH index ({@code -o}) or
- * both (no option) from the database, with progress, rate and time left on standard error.
+ * {@code dspace useit-reindex [-d] [-o] [-v]}: rebuilds the search index ({@code -d}), the OAI-PMH index
+ * ({@code -o}) or both (neither option) from the database, with progress, rate and time left in its output;
+ * with {@code -v}, compares them with the database instead and repairs only what differs, reporting it.
  */
 public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
 
     private boolean discovery;
     private boolean oai;
+    private boolean verify;
 
     @Override
     public ReindexScriptConfiguration getScriptConfiguration() {
@@ -31,6 +33,7 @@ public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
     public void setup() throws ParseException {
         discovery = commandLine.hasOption('d');
         oai = commandLine.hasOption('o');
+        verify = commandLine.hasOption('v');
         if (!discovery && !oai) {
             discovery = true;
             oai = true;
@@ -44,13 +47,17 @@ public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
         try {
             Reindex reindex = new Reindex(handler::logInfo);
             List<UUID> ids = reindex.itemIds(context);
-            handler.logInfo("useit-reindex: " + ids.size() + " items");
-            if (discovery) {
-                IndexingService indexing = new DSpace().getServiceManager()
-                    .getServiceByName(IndexingService.class.getName(), IndexingService.class);
-                reindex.discovery(context, indexing, ids);
+            handler.logInfo("useit-reindex: " + ids.size() + " items" + (verify ? ", checked against the database"
+                                                                              : ""));
+            if (discovery && verify) {
+                reindex.verifyDiscovery(context, SearchIndexCheck.onDSpace(), ids);
+            } else if (discovery) {
+                reindex.discovery(context, new DSpace().getServiceManager()
+                    .getServiceByName(IndexingService.class.getName(), IndexingService.class), ids);
             }
-            if (oai) {
+            if (oai && verify) {
+                reindex.verifyOai(context, OaiIndexConsumer.indexer(), ids);
+            } else if (oai) {
                 reindex.oai(context, OaiIndexConsumer.indexer(), ids);
             }
             handler.logInfo("useit-reindex: done");

@@ -29,6 +29,8 @@ public class ReindexScriptConfiguration extends UseitScriptConfiguration<Reindex
         Options options = new Options();
         options.addOption("d", "discovery", false, "rebuild the search index");
         options.addOption("o", "oai", false, "rebuild the OAI-PMH index (tombstones kept)");
+        options.addOption("v", "verify", false, "compare the index(es) with the database and repair only what "
+            + "differs (documents of items that do not exist, missing or outdated ones), reporting each");
         options.addOption("h", "help", false, "show this help");
         return options;
     }

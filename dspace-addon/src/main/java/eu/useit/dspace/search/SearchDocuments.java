@@ -66,7 +66,7 @@ public final class SearchDocuments {
                     repaired++;
                 }
             } else if ((item.isArchived() || item.isWithdrawn())
-                && (!known || !item.getLastModified().equals(indexed.get(id.toString())))) {
+                && (!known || !sameTime(item.getLastModified(), indexed.get(id.toString())))) {
                 indexing.indexContent(context, new IndexableItem(item), true, false);
                 repaired++;
             }
@@ -102,6 +102,11 @@ public final class SearchDocuments {
         }
         indexing.commit();
         return indexed;
+    }
+
+    /** Compared as the search core stores them, in milliseconds (a database timestamp is never equal to a Date). */
+    private static boolean sameTime(Date database, Date indexed) {
+        return indexed != null && database.getTime() == indexed.getTime();
     }
 
     /** The item documents of the search core for some items, with the modification date each was written for. */

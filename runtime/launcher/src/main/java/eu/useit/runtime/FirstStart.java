@@ -12,6 +12,7 @@ import java.util.UUID;
 import eu.useit.dspace.oai.index.IndexWorker;
 import eu.useit.dspace.oai.index.OaiIndexConsumer;
 import eu.useit.dspace.reindex.Reindex;
+import eu.useit.dspace.reindex.SearchIndexCheck;
 import eu.useit.dspace.structure.UseitStructure;
 import org.dspace.app.launcher.ScriptLauncher;
 import org.dspace.core.Context;
@@ -20,8 +21,9 @@ import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 /**
  * What the runnable repository does once its kernel is up: on the first start (no USE-IT! community yet) it
  * creates the USE-IT! structure and loads the USE-IT! sample ({@code useit.sample}) with the addon's own
- * commands; on every start it checks every item's OAI-PMH record as an anonymous user sees it and writes those
- * that differ (a record left behind by a crash, an access that changed while the repository was down).
+ * commands; on every start it checks the search and OAI-PMH indexes against the database, as an anonymous user
+ * sees it, and repairs what differs (documents left behind by a process killed before its commit, an access that
+ * changed while the repository was down).
  */
 final class FirstStart {
 
@@ -53,10 +55,13 @@ final class FirstStart {
         String outcome = worker.call(anonymous -> {
             Reindex reindex = new Reindex(null);
             List<UUID> ids = reindex.itemIds(anonymous);
-            int written = reindex.oai(anonymous, OaiIndexConsumer.indexer(), ids);
-            return ids.size() + " item(s) checked, " + written + " record(s) written";
+            SearchIndexCheck.Differences search = reindex.verifyDiscovery(anonymous, SearchIndexCheck.onDSpace(),
+                                                                          ids);
+            int written = reindex.verifyOai(anonymous, OaiIndexConsumer.indexer(), ids);
+            return ids.size() + " item(s) checked; search index: " + (search.total() == 0 ? "agrees"
+                : search + ", repaired") + "; OAI-PMH index: " + written + " record(s) written";
         });
-        out.println("OAI-PMH index: " + outcome);
+        out.println("Indexes: " + outcome);
     }
 
     private static void command(String... args) throws Exception {

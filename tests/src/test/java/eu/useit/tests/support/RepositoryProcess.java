@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -183,15 +184,43 @@ public final class RepositoryProcess implements AutoCloseable {
                                            Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /**
+     * Starts a DSpace command beside the repository, as {@code ./useit dspace <command>} does, and returns at once.
+     *
+     * @param output the file that gets its standard output and error
+     * @param args   the command and its arguments
+     * @return the command's process
+     * @throws Exception if it cannot be started
+     */
+    public Process dspaceStarted(Path output, String... args) throws Exception {
+        List<String> command = command("eu.useit.runtime.DSpaceCommand", dataDir, embedded, withSolrPort(settings));
+        command.addAll(List.of(args));
+        Process running = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                                                     .start();
+        running.getOutputStream().close();
+        return running;
+    }
+
     /** A command uses the running repository's Solr server, found on the port it printed. */
     private List<String> withSolrPort(List<String> base) throws IOException {
+        List<String> all = new ArrayList<>(base);
+        solrPort().ifPresent(port -> all.add("-Duseit.solr.port=" + port));
+        return all;
+    }
+
+    private Optional<String> solrPort() throws IOException {
         Matcher solr = Pattern.compile("Solr\\s+http://127\\.0\\.0\\.1:(\\d+)/solr")
                               .matcher(Files.readString(output, StandardCharsets.UTF_8));
-        List<String> all = new ArrayList<>(base);
-        if (solr.find()) {
-            all.add("-Duseit.solr.port=" + solr.group(1));
-        }
-        return all;
+        return solr.find() ? Optional.of(solr.group(1)) : Optional.empty();
+    }
+
+    /**
+     * @return the base URL of the repository's own Solr server, e.g. {@code http://127.0.0.1:8983/solr}
+     * @throws IOException if the repository's output cannot be read
+     */
+    public String solr() throws IOException {
+        return "http://127.0.0.1:" + solrPort().orElseThrow(() -> new AssertionError("no Solr port in the output"))
+            + "/solr";
     }
 
     /**
@@ -221,10 +250,22 @@ public final class RepositoryProcess implements AutoCloseable {
      * @throws IOException if the login file cannot be read
      */
     public RestClient administrator() throws IOException {
-        Map<String, String> login = Files.readAllLines(dataDir.resolve("dspace/admin-login.txt")).stream()
+        Map<String, String> login = administratorLogin();
+        return RestClient.login(server, login.get("email"), login.get("password"));
+    }
+
+    /**
+     * @return the repository administrator's e-mail address (from its {@code admin-login.txt})
+     * @throws IOException if the login file cannot be read
+     */
+    public String administratorEmail() throws IOException {
+        return administratorLogin().get("email");
+    }
+
+    private Map<String, String> administratorLogin() throws IOException {
+        return Files.readAllLines(dataDir.resolve("dspace/admin-login.txt")).stream()
             .filter(line -> line.contains(": ")).collect(Collectors.toMap(line -> line.split(": ", 2)[0],
                                                                           line -> line.split(": ", 2)[1]));
-        return RestClient.login(server, login.get("email"), login.get("password"));
     }
 
     /**

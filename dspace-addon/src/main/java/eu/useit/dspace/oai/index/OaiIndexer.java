@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,7 +24,9 @@ import eu.useit.dspace.support.AnonymousWork;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.Item;
 import org.dspace.content.service.ItemService;
@@ -188,6 +192,29 @@ public final class OaiIndexer {
         solr.add(restored);
         solr.commit();
         return restored.size();
+    }
+
+    /**
+     * @return the items that have a live (not deleted) record in the OAI core, whether or not they still exist
+     * @throws IOException         on Solr failure
+     * @throws SolrServerException on Solr failure
+     */
+    public Set<UUID> liveItemIds() throws IOException, SolrServerException {
+        Set<UUID> ids = new TreeSet<>();
+        SolrQuery query = new SolrQuery("item.deleted:false").setFields("item.id").setRows(1000)
+                                                             .setSort("item.handle", SolrQuery.ORDER.asc);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse page = solr.query(query);
+            for (SolrDocument document : page.getResults()) {
+                ids.add(UUID.fromString((String) document.getFieldValue("item.id")));
+            }
+            if (page.getNextCursorMark().equals(cursor)) {
+                return ids;
+            }
+            cursor = page.getNextCursorMark();
+        }
     }
 
     /**

@@ -1,0 +1,171 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.reindex;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import eu.useit.dspace.search.SearchDocuments;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.params.CursorMarkParams;
+import org.dspace.content.Item;
+import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.content.service.ItemService;
+import org.dspace.core.Context;
+import org.dspace.discovery.IndexingService;
+import org.dspace.discovery.SolrSearchCore;
+import org.dspace.discovery.indexobject.IndexableItem;
+import org.dspace.discovery.indexobject.factory.IndexFactory;
+import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
+import org.dspace.kernel.ServiceManager;
+import org.dspace.utils.DSpace;
+
+/**
+ * Compares the search (Discovery) core with the database, document by document, and repairs what differs:
+ * documents of objects that do not exist (DSpace writes the search index before it commits, so a process killed in
+ * between leaves documents of items that never were, which then inflate hit counts and facets), items without a
+ * document, and documents older than their item.
+ */
+public final class SearchIndexCheck {
+
+    private static final String UNIQUE_ID = "search.uniqueid";
+    private static final String TYPE = "search.resourcetype";
+    private static final String ID = "search.resourceid";
+    private static final String MODIFIED = "lastModified";
+    private static final int PAGE = 1000;
+    private static final int EXAMPLES = 5;
+
+    /**
+     * What differed between the search core and the database.
+     *
+     * @param phantoms documents of objects that do not exist (or of items no longer archived or withdrawn)
+     * @param missing  items without a document
+     * @param stale    documents older than their item
+     * @param examples a few of the search ids concerned
+     */
+    public record Differences(int phantoms, int missing, int stale, List<String> examples) {
+        /**
+         * @return the number of differences
+         */
+        public int total() {
+            return phantoms + missing + stale;
+        }
+
+        @Override
+        public String toString() {
+            return phantoms + " document(s) of objects that do not exist, " + missing + " item(s) without a "
+                + "document, " + stale + " outdated document(s)" + (examples.isEmpty() ? "" : " (e.g. "
+                + String.join(", ", examples) + ")");
+        }
+    }
+
+    private final SolrClient solr;
+    private final IndexingService indexing;
+    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+
+    /**
+     * @param solr     the search core
+     * @param indexing DSpace's indexing service, which writes it
+     */
+    public SearchIndexCheck(SolrClient solr, IndexingService indexing) {
+        this.solr = solr;
+        this.indexing = indexing;
+    }
+
+    /**
+     * @return the check of DSpace's search core, repaired through DSpace's indexing service
+     */
+    public static SearchIndexCheck onDSpace() {
+        ServiceManager services = new DSpace().getServiceManager();
+        return new SearchIndexCheck(
+            services.getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class).getSolr(),
+            services.getServiceByName(IndexingService.class.getName(), IndexingService.class));
+    }
+
+    /**
+     * Compares and, if asked, repairs.
+     *
+     * @param context an anonymous DSpace context
+     * @param itemIds every archived or withdrawn item of the database
+     * @param repair  whether to remove, write and rewrite the documents that differ
+     * @return what differed (before the repair)
+     * @throws Exception on database or Solr failure
+     */
+    public Differences check(Context context, List<UUID> itemIds, boolean repair) throws Exception {
+        Map<String, Long> expected = lastModified(context, itemIds);
+        List<String> phantoms = new ArrayList<>();
+        List<UUID> rewrite = new ArrayList<>();
+        int stale = 0;
+        SolrQuery query = new SolrQuery("*:*").setFields(UNIQUE_ID, TYPE, ID, MODIFIED).setRows(PAGE)
+                                              .setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse page = solr.query(query);
+            for (SolrDocument document : page.getResults()) {
+                String type = (String) document.getFieldValue(TYPE);
+                String id = (String) document.getFieldValue(ID);
+                if (IndexableItem.TYPE.equals(type)) {
+                    Long modified = expected.remove(id);
+                    Date indexed = (Date) document.getFieldValue(MODIFIED);
+                    if (modified == null) {
+                        phantoms.add((String) document.getFieldValue(UNIQUE_ID));
+                    } else if (indexed == null || indexed.getTime() != modified) {
+                        stale++;
+                        rewrite.add(UUID.fromString(id));
+                    }
+                } else if (!exists(context, type, id)) {
+                    phantoms.add((String) document.getFieldValue(UNIQUE_ID));
+                }
+            }
+            context.uncacheEntities();
+            String next = page.getNextCursorMark();
+            if (next.equals(cursor)) {
+                break;
+            }
+            cursor = next;
+        }
+        expected.keySet().forEach(id -> rewrite.add(UUID.fromString(id)));
+        List<String> examples = new ArrayList<>(phantoms.subList(0, Math.min(EXAMPLES, phantoms.size())));
+        expected.keySet().stream().limit(EXAMPLES).forEach(id -> examples.add(IndexableItem.TYPE + "-" + id));
+        Differences differences = new Differences(phantoms.size(), expected.size(), stale, examples);
+        if (repair && differences.total() > 0) {
+            for (String phantom : phantoms) {
+                indexing.unIndexContent(context, phantom, false);
+            }
+            indexing.commit();
+            SearchDocuments.reindex(context, rewrite);
+        }
+        return differences;
+    }
+
+    /** Each item's last modification, in milliseconds (what the search core stores), by id. */
+    private Map<String, Long> lastModified(Context context, List<UUID> ids) throws Exception {
+        Map<String, Long> modified = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += PAGE) {
+            for (UUID id : ids.subList(from, Math.min(from + PAGE, ids.size()))) {
+                Item item = items.find(context, id);
+                if (item != null && (item.isArchived() || item.isWithdrawn())) {
+                    modified.put(id.toString(), item.getLastModified().getTime());
+                }
+            }
+            context.uncacheEntities();
+        }
+        return modified;
+    }
+
+    /** Whether the object of a document of another type than Item exists (unknown types are kept). */
+    private static boolean exists(Context context, String type, String id) throws Exception {
+        IndexFactory<?, ?> factory = type == null ? null
+            : IndexObjectFactoryFactory.getInstance().getIndexFactoryByType(type);
+        return factory == null || id == null || factory.findIndexableObject(context, id).isPresent();
+    }
+}
