@@ -129,7 +129,7 @@ public final class OaiBenchmark {
         int repetitions = Integer.getInteger("bench.oai.repetitions", 7);
         int rounds = Integer.getInteger("bench.oai.rounds", 5);
         String sample = RuntimeSettings.get("useit.sample", "sample/useit-sample.json");
-        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        double loadBefore = Machine.loadAverage();
         RuntimeSettings defaults = RuntimeSettings.fromSystem();
         RuntimeHome.delete(defaults.dataDir());
         RuntimeSettings settings = new RuntimeSettings(defaults.homeTemplate(), defaults.solrLib(),
@@ -203,7 +203,7 @@ public final class OaiBenchmark {
                 System.out.println("== page cost by depth");
                 List<Depth> depths = depths(pages, solr, oursDc.baseUrl(), stockDc.baseUrl(), tokens, pageSize,
                                             fill.total(), repetitions, runs.get(oursDc), runs.get(stockDc));
-                double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                double loadAfter = Machine.loadAverage();
                 write(results, fill, pageSize, repetitions, depths, runs,
                       indexSize(defaults.dataDir().resolve("solr")), loadBefore, loadAfter);
             }
@@ -230,7 +230,7 @@ public final class OaiBenchmark {
             double solr = solrCpuSeconds();
             Harvest harvest = phase.run();
             return new Run(harvest, jvmCpuSeconds() - jvm, solrCpuSeconds() - solr,
-                           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                           Machine.loadAverage());
         }
     }
 
@@ -390,15 +390,6 @@ public final class OaiBenchmark {
         }
     }
 
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).strip())
-                        .findFirst().orElse("unknown CPU");
-        } catch (IOException | RuntimeException e) {
-            return "unknown CPU";
-        }
-    }
-
     private static String cell(double[] values) {
         return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(values),
                              Arrays.stream(values).min().orElse(Double.NaN),
@@ -418,7 +409,7 @@ public final class OaiBenchmark {
         md.append("# OAI-PMH benchmark\n\n");
         md.append("Produced by `./mvnw -q -Pbench -pl runtime/solr-server,bench -am verify -DskipTests ")
           .append("-Dbench.kind=oai` (eu.useit.bench.OaiBenchmark) on ").append(LocalDate.now()).append(": ")
-          .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(cpuModel()).append("), ")
+          .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(Machine.cpuModel()).append("), ")
           .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
           .append(", benchmark/DSpace JVM -Xmx").append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
           .append("m (").append(String.join(" + ", gcs)).append("), Solr 8.11 server JVM -Xmx")

@@ -307,17 +307,26 @@
         }
         return el('li', {class: 'hit', 'data-uuid': item.uuid},
                   strands.length ? el('ul', {class: 'badges', 'aria-label': 'Strands'}, strands.map(badge)) : [],
-                  el('h3', {class: 'title'}, title),
+                  el('h3', {class: 'title'}, el('a', {href: itemPage(item)}, title)),
                   el('p', {class: 'facts'}, facts.join(' · ')),
                   summary ? el('p', {class: 'summary'}, summary.length > 280 ? summary.substring(0, 277) + '…'
                                                                               : summary) : [],
                   links);
     }
 
-    /** A strand badge, coloured by the strand (the first part of the vocabulary id in the authority key). */
+    /** The item's page: at its handle, as DSpace's web UI has it, or at its UUID. */
+    function itemPage(item) {
+        return item.handle ? new URL('handle/' + item.handle, document.baseURI).href
+            : new URL('items/' + encodeURIComponent(item.uuid), document.baseURI).href;
+    }
+
+    /** A strand badge, coloured by the strand (the first part of the vocabulary id in the authority key), leading
+     *  to the search of that strand. */
     function badge(strand) {
         var top = (strand.authority || '').split(':')[0];
-        return el('li', {class: 'badge' + (/^[a-z-]+$/.test(top) ? ' strand-' + top : '')}, path(strand.value));
+        var search = '?' + new URLSearchParams({'f.strand': strand.value + ',equals'}).toString();
+        return el('li', {class: 'badge' + (/^[a-z-]+$/.test(top) ? ' strand-' + top : '')},
+                  el('a', {href: search}, path(strand.value)));
     }
 
     function renderPager(state, page) {

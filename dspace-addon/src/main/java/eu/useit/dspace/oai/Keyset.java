@@ -8,16 +8,21 @@ import java.time.Instant;
 import org.apache.solr.client.solrj.util.ClientUtils;
 
 /**
- * A position in a list of records sorted by datestamp, then handle: the last record a page showed. The next page
- * starts after it, so a page costs the same at any depth and records changed during a harvest are neither skipped
- * nor repeated out of order (a changed record moves to the end, where the harvest will meet it again).
+ * A position in a list of records sorted by the moment each item entered the archive (its accession; for a record
+ * without one, the moment it first entered the index), then handle: the last record a page showed. The next page
+ * starts after it, so a page costs the same at any depth. A record keeps its place when it changes (its datestamp
+ * changes, its place does not, whichever process writes it), so a harvest under way neither skips records nor shows
+ * one twice. A record changed or made public behind the harvest's position is brought by the next harvest
+ * {@code from=} this one's responseDate.
  *
- * @param datestamp the last record's datestamp, to the millisecond
+ * @param datestamp the last record's first moment in the index, to the millisecond
  * @param handle    the last record's handle
  */
 public record Keyset(Instant datestamp, String handle) {
 
-    /** The OAI core's datestamp field, the first sort key. */
+    /** The OAI core's field of a record's place in the lists, the first sort key. */
+    public static final String SINCE_FIELD = "item.since";
+    /** The OAI core's datestamp field. */
     public static final String DATESTAMP_FIELD = "item.lastmodified";
     /** The OAI core's handle field, the tie-break. */
     public static final String HANDLE_FIELD = "item.handle";
@@ -30,7 +35,7 @@ public record Keyset(Instant datestamp, String handle) {
      */
     public String solrFilter() {
         String stamp = datestamp.toString();
-        return "{!cache=false}" + DATESTAMP_FIELD + ":{" + stamp + " TO *] OR (" + DATESTAMP_FIELD + ":\"" + stamp
+        return "{!cache=false}" + SINCE_FIELD + ":{" + stamp + " TO *] OR (" + SINCE_FIELD + ":\"" + stamp
             + "\" AND " + HANDLE_FIELD + ":{" + ClientUtils.escapeQueryChars(handle) + " TO *])";
     }
 }

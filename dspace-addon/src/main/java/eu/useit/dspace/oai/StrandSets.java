@@ -60,6 +60,13 @@ public final class StrandSets {
     }
 
     /**
+     * @return the vocabulary the sets are made from
+     */
+    public StrandVocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /**
      * @param setSpec a set spec
      * @return whether it is in the strand namespace ({@code strand} or {@code strand:...}), known or not
      */

@@ -33,7 +33,7 @@ import org.dspace.xoai.services.api.HandleResolver;
 import org.dspace.xoai.services.api.solr.SolrQueryResolver;
 
 /**
- * The records of DSpace's OAI core, read page by page with a keyset: sorted by datestamp then handle, each page
+ * The records of DSpace's OAI core, read page by page with a keyset: sorted by first moment then handle, each page
  * starting after the last record of the previous one ({@link PageState}), so a deep page costs what the first
  * does. Knows the strand sets besides DSpace's community and collection sets. One instance serves one request.
  */
@@ -41,6 +41,7 @@ public final class UseitItemRepository implements ItemRepository {
 
     private static final String DATESTAMP = Keyset.DATESTAMP_FIELD;
     private static final String HANDLE = Keyset.HANDLE_FIELD;
+    private static final String SINCE = Keyset.SINCE_FIELD;
 
     private final SolrClient solr;
     private final SolrQueryResolver queries;
@@ -96,7 +97,7 @@ public final class UseitItemRepository implements ItemRepository {
         // the context's filter is the same for every page of every harvest: a filter query, cached by Solr and
         // not scored
         SolrQuery query = new SolrQuery("*:*").addFilterQuery(queries.buildQuery(filters)).setRows(length)
-            .addSort(DATESTAMP, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
+            .addSort(SINCE, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
         if (set != null) {
             query.addFilterQuery(setQuery(set));
         }
@@ -118,7 +119,7 @@ public final class UseitItemRepository implements ItemRepository {
         long complete = offset + documents.getNumFound();
         if (!documents.isEmpty()) {
             SolrDocument last = documents.get(documents.size() - 1);
-            Instant stamp = ((Date) last.getFieldValue(DATESTAMP)).toInstant();
+            Instant stamp = ((Date) last.getFieldValue(SINCE)).toInstant();
             page.read(new Keyset(stamp, (String) last.getFieldValue(HANDLE)), complete);
         }
         return new Page(items, documents.getNumFound() > documents.size(), (int) complete);

@@ -38,7 +38,8 @@ import org.springframework.context.annotation.ComponentScan;
 public class ServerWebApplication {
 
     /**
-     * The container's own error answers ({@link ErrorReports}): OAI-PMH errors below the OAI address.
+     * The container's own error answers ({@link ErrorReports}): OAI-PMH errors below the OAI address; and the root
+     * of the host ({@link SiteRoot}): robots.txt, the sitemap and the search page.
      *
      * @param contextPath the webapp's context path
      * @param oaiPath     DSpace's {@code oai.path}
@@ -50,6 +51,10 @@ public class ServerWebApplication {
         @Value("${server.servlet.context-path}") String contextPath, @Value("${oai.path:oai}") String oaiPath,
         @Value("${oai.url}") String oaiUrl) {
         ErrorReports reports = new ErrorReports(contextPath + "/" + oaiPath, oaiUrl + "/request");
-        return factory -> factory.addContextCustomizers(context -> reports.install((StandardHost) context.getParent()));
+        SiteRoot root = new SiteRoot(contextPath + "/useit");
+        return factory -> factory.addContextCustomizers(context -> {
+            reports.install((StandardHost) context.getParent());
+            root.install((StandardHost) context.getParent());
+        });
     }
 }

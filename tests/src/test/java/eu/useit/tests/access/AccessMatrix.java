@@ -31,7 +31,8 @@ import org.w3c.dom.Node;
  * Checks every surface of a running repository for what anonymous users and plain accounts may see of the
  * {@link AccessState}s, over real HTTP, and lists every problem: OAI-PMH (every format of both contexts, every
  * set, GetRecord of every state, deleted headers), the REST API (items, bundles, files and their content, handle
- * look-up, search and facets of both Discovery configurations, browse) and every file link an output gives.
+ * look-up, search and facets of both Discovery configurations, browse), the pages (item pages at both addresses,
+ * citation downloads, file downloads, the sitemap, the strand browse page) and every file link an output gives.
  * A hidden item shows nothing but a deleted header in OAI-PMH and the answer of a missing object in the REST API;
  * a closed file is linked nowhere, described as open nowhere and downloadable by nobody of these.
  */
@@ -81,12 +82,16 @@ final class AccessMatrix {
             String who = client == anonymous ? "anonymous" : "plain account";
             rest(client, who);
             search(client, who);
+            pages(client, who);
         }
         for (String file : fileLinks) {
-            RestClient.Response download = anonymous.get("/api/core/bitstreams/" + file + "/content");
-            if (download.status() != 200) {
-                problems.add("an output links file " + file + ", which anybody cannot download (HTTP "
-                                 + download.status() + ")");
+            for (String address : List.of("/api/core/bitstreams/" + file + "/content",
+                                          "/useit/bitstreams/" + file + "/download")) {
+                RestClient.Response download = anonymous.get(address);
+                if (download.status() != 200) {
+                    problems.add("an output links file " + file + ", which anybody cannot download at " + address
+                                     + " (HTTP " + download.status() + ")");
+                }
             }
         }
         return problems;
@@ -206,6 +211,70 @@ final class AccessMatrix {
 
     private static Document parse(String body) throws Exception {
         return Xml.parse(body);
+    }
+
+    // ----------------------------------------------------------------------------------------------------- pages
+
+    private void pages(RestClient client, String who) {
+        for (AccessState state : states) {
+            List<String> addresses = new ArrayList<>(List.of("/useit/items/" + state.item,
+                                                             "/useit/items/" + state.item + "/citation.bib"));
+            for (String[] linkset : List.of(
+                new String[] {"/signposting/linksets/" + state.item, "application/linkset"},
+                new String[] {"/signposting/linksets/" + state.item + "/json", "application/linkset+json"},
+                new String[] {"/signposting/links/" + state.item, "application/json"})) {
+                RestClient.Response signposts = client.get(linkset[0], linkset[1]);
+                if (!state.hidden() && signposts.status() == 200) {
+                    // a public item's linkset may name no closed file and no hidden item
+                    inspect("signposting " + linkset[0] + " as " + who, signposts.body());
+                }
+                if (state.hidden() == (signposts.status() == 200) || state.hidden()
+                    && signposts.body().contains(state.marker)) {
+                    problems.add("signposting " + linkset[0] + " as " + who + " of " + state + ": HTTP "
+                                     + signposts.status());
+                }
+            }
+            if (state.handle != null) {
+                addresses.add(0, "/useit/handle/" + state.handle);
+            }
+            for (String address : addresses) {
+                RestClient.Response page = client.get(address);
+                inspect("page " + address + " as " + who, page.body());
+                boolean names = page.body().contains(state.item)
+                    || state.handle != null && page.body().contains(state.handle);
+                if (state.hidden() && (page.status() != 404 && page.status() != 410 || names)) {
+                    problems.add("page " + address + " as " + who + " of hidden " + state + ": HTTP " + page.status()
+                                     + ", not a page that names nothing");
+                }
+                if (!state.hidden() && (page.status() != 200 || !page.body().contains(state.marker))) {
+                    problems.add("page " + address + " as " + who + " of public " + state + ": HTTP "
+                                     + page.status());
+                }
+                if (!state.hidden() && address.startsWith("/useit/handle/")) {
+                    for (AccessState.File file : state.files) {
+                        if (file.open() && !page.body().contains("/bitstreams/" + file.uuid() + "/download")) {
+                            problems.add("page " + address + " does not link open file " + file.uuid());
+                        }
+                    }
+                }
+            }
+            for (AccessState.File file : state.files) {
+                boolean open = !state.hidden() && file.open();
+                RestClient.Response download = client.get("/useit/bitstreams/" + file.uuid() + "/download");
+                if (open != (download.status() == 200) || !open && download.body().contains(file.uuid())) {
+                    problems.add("download of " + (open ? "open" : "closed") + " file " + file.uuid() + " of "
+                                     + state + " as " + who + ": HTTP " + download.status());
+                }
+            }
+        }
+        RestClient.Response sitemap = client.get("/useit/sitemap.xml");
+        inspect("sitemap as " + who, sitemap.body());
+        for (AccessState state : states) {
+            if (state.handle != null && state.hidden() == sitemap.body().contains("/handle/" + state.handle + "<")) {
+                problems.add("the sitemap " + (state.hidden() ? "lists hidden " : "lacks public ") + state);
+            }
+        }
+        inspect("browse page as " + who, client.get("/useit/browse").body());
     }
 
     // -------------------------------------------------------------------------------------------------- REST API

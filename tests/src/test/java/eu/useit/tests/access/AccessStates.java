@@ -14,6 +14,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.useit.tests.access.AccessState.Seen;
 import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.RestContent;
 
 /**
  * Builds the states of the access matrix in a running repository the way its librarians and users would, through
@@ -28,7 +29,6 @@ final class AccessStates {
     private RestClient admin;
     private final String run = letters(8);
     private final String community;
-    private final String anonymous;
     private final String administrators;
     private String staffOnly;
     private int states;
@@ -36,7 +36,6 @@ final class AccessStates {
     AccessStates(RestClient admin) {
         this.admin = admin;
         this.community = first(admin.get("/api/core/communities/search/top").expect(200).json(), "communities");
-        this.anonymous = group("Anonymous");
         this.administrators = group("Administrator");
     }
 
@@ -244,21 +243,7 @@ final class AccessStates {
 
     /** Adds a file to the item's ORIGINAL bundle; returns its UUID. */
     private String file(AccessState state, boolean open) {
-        JsonNode bundles = admin.get("/api/core/items/" + state.item + "/bundles").expect(200).json()
-                                .at("/_embedded/bundles");
-        String bundle = null;
-        for (JsonNode existing : bundles) {
-            if ("ORIGINAL".equals(existing.path("name").asText())) {
-                bundle = existing.path("uuid").asText();
-            }
-        }
-        if (bundle == null) {
-            bundle = admin.post("/api/core/items/" + state.item + "/bundles", Map.of("name", "ORIGINAL",
-                                                                                        "metadata", Map.of()))
-                          .expect(201).json().path("uuid").asText();
-        }
-        String uuid = admin.upload("/api/core/bundles/" + bundle + "/bitstreams", state.marker + ".pdf", PDF,
-                                   "application/pdf").expect(201).json().path("uuid").asText();
+        String uuid = new RestContent(admin).file(state.item, state.marker + ".pdf", PDF, "application/pdf");
         state.files.add(new AccessState.File(uuid, open));
         return uuid;
     }
@@ -287,44 +272,23 @@ final class AccessStates {
     }
 
     private void removeReads(String object) {
-        for (JsonNode policy : policies(object, "READ")) {
-            admin.delete("/api/authz/resourcepolicies/" + policy.path("id").asText()).expect(204);
-        }
+        new RestContent(admin).removeReads(object);
     }
 
     private void addRead(String object, LocalDate start, LocalDate end) {
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("policyType", "TYPE_CUSTOM");
-        policy.put("action", "READ");
-        policy.put("startDate", start == null ? null : start.toString());
-        policy.put("endDate", end == null ? null : end.toString());
-        policy.put("type", "resourcepolicy");
-        admin.post("/api/authz/resourcepolicies?resource=" + object + "&group=" + anonymous, policy).expect(201);
+        new RestContent(admin).addAnonymousRead(object, start, end);
     }
 
     private JsonNode policies(String object, String action) {
-        return admin.get("/api/authz/resourcepolicies/search/resource?uuid=" + object + "&action=" + action)
-                    .expect(200).json().at("/_embedded/resourcepolicies");
+        return new RestContent(admin).policies(object, action);
     }
 
     private String collection(String name) {
-        for (JsonNode collection : admin.get("/api/core/collections?size=200").expect(200).json()
-                                        .at("/_embedded/collections")) {
-            if (name.equals(collection.path("name").asText())) {
-                return collection.path("uuid").asText();
-            }
-        }
-        throw new AssertionError("no collection " + name);
+        return new RestContent(admin).collection(name);
     }
 
     private String group(String name) {
-        for (JsonNode group : admin.get("/api/eperson/groups/search/byMetadata?query=" + name).expect(200).json()
-                                   .at("/_embedded/groups")) {
-            if (name.equals(group.path("name").asText())) {
-                return group.path("uuid").asText();
-            }
-        }
-        throw new AssertionError("no group " + name);
+        return new RestContent(admin).group(name);
     }
 
     /**

@@ -32,6 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import eu.useit.tests.support.LauncherProcess;
 import eu.useit.tests.support.OaiSchemas;
+import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RawHttp;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.Xml;
@@ -67,14 +68,7 @@ public class OaiHostileRequestsIT {
     public void everyHostileRequestGetsAValidOaiAnswer() throws Exception {
         repository = RepositoryProcess.startAfresh("oai-hostile");
         // more records than a page holds, so that lists have resumption tokens: imported beside the running repository
-        Path records = Files.createTempFile(repository.dataDir().getParent(), "records", ".json");
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < 120; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"key\": \"org-hostile-").append(i)
-                .append("\", \"type\": \"OrgUnit\", \"dc.title\": \"Organisation ").append(i)
-                .append(" (illustrative)\", \"useit.provenance\": \"illustrative\"}");
-        }
-        Files.writeString(records, json.append("]").toString());
+        Path records = OrgUnitRecords.write(repository.dataDir().getParent(), "hostilezq", 0, 120);
         LauncherProcess.Outcome imported = repository.dspace("useit-import", "-f", records.toString(), "-e",
                                                              "admin@useit.example.ac.uk");
         assertThat(imported.stderr(), imported.exitCode(), is(0));

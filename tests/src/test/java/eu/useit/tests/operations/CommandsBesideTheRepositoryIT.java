@@ -31,6 +31,7 @@ import java.util.stream.Stream;
 
 import eu.useit.tests.support.LauncherProcess;
 import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
@@ -76,7 +77,8 @@ public class CommandsBesideTheRepositoryIT {
         List<String> failedCommands = new ArrayList<>();
         run(failedCommands, "useit-vocabulary");
         run(failedCommands, "useit-structure");
-        run(failedCommands, "useit-import", "-f", records().toString(), "-e", admin);
+        Path records = OrgUnitRecords.write(repository.dataDir().getParent(), "besidezq", 0, RECORDS);
+        run(failedCommands, "useit-import", "-f", records.toString(), "-e", admin);
         Files.writeString(config.resolve("local.cfg"), "\n# added while the repository runs\nuseit.beside.check = 1\n",
                           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         run(failedCommands, "curate", "-t", "useit-validate", "-i", "all", "-e", admin);
@@ -165,18 +167,6 @@ public class CommandsBesideTheRepositoryIT {
             count += Xml.string(record, ".//dc:title").contains("besidezq") ? 1 : 0;
         }
         return count;
-    }
-
-    private Path records() throws IOException {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < RECORDS; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"key\": \"org-besidezq-").append(i)
-                .append("\", \"type\": \"OrgUnit\", \"dc.title\": \"Organisation besidezq ").append(i)
-                .append(" (illustrative)\", \"useit.provenance\": \"illustrative\"}");
-        }
-        Path file = Files.createTempFile(repository.dataDir().getParent(), "beside", ".json");
-        Files.writeString(file, json.append("]").toString());
-        return file;
     }
 
     private static Map<String, FileTime> modificationTimes(Path root) throws IOException {

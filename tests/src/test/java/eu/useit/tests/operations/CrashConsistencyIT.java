@@ -24,6 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
@@ -79,7 +80,7 @@ public class CrashConsistencyIT {
             KillPoint point = points.get(i);
             String marker = "crashzq" + (char) ('a' + i);
             long before = itemsInDatabase(admin);
-            killAt(point, records(marker));
+            killAt(point, OrgUnitRecords.write(repository.dataDir().getParent(), marker, 0, RECORDS));
             long added = itemsInDatabase(admin) - before;
             assertThat(point.name() + ": the database holds all or none of the import, not " + added, added == 0
                 || added == RECORDS, is(true));
@@ -142,18 +143,6 @@ public class CrashConsistencyIT {
             }
         }
         return false;
-    }
-
-    private Path records(String marker) throws Exception {
-        StringBuilder json = new StringBuilder("[");
-        for (int i = 0; i < RECORDS; i++) {
-            json.append(i == 0 ? "" : ",").append("{\"key\": \"org-").append(marker).append('-').append(i)
-                .append("\", \"type\": \"OrgUnit\", \"dc.title\": \"Organisation ").append(marker).append(' ')
-                .append(i).append(" (illustrative)\", \"useit.provenance\": \"illustrative\"}");
-        }
-        Path file = Files.createTempFile(repository.dataDir().getParent(), marker, ".json");
-        Files.writeString(file, json.append("]").toString());
-        return file;
     }
 
     /** Every item of the database, in any state (DSpace's item count, administrators only). */

@@ -108,6 +108,15 @@ public final class RestClient {
     }
 
     /**
+     * @param path   a path below the server webapp (or an absolute URL)
+     * @param accept the media types asked for
+     * @return the answer
+     */
+    public Response get(String path, String accept) {
+        return send("GET", path, null, null, accept);
+    }
+
+    /**
      * @param path a path below the server webapp
      * @param json a JSON body (a Jackson tree, a map, a list or a string of JSON)
      * @return the answer
@@ -180,13 +189,17 @@ public final class RestClient {
     }
 
     private Response send(String method, String path, Object body, String type) {
+        return send(method, path, body, type, "application/json");
+    }
+
+    private Response send(String method, String path, Object body, String type, String accept) {
         if (csrf == null && !"GET".equals(method)) {
             // as a browser: DSpace hands out its CSRF token on any request
             get("/api/security/csrf");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
                                                                                                  : server + path))
-            .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+            .timeout(Duration.ofSeconds(60)).header("Accept", accept);
         if (csrf != null) {
             request.header("X-XSRF-TOKEN", csrf);
         }

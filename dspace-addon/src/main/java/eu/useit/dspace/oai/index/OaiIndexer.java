@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.oai.Keyset;
 import eu.useit.dspace.support.AnonymousWork;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -28,6 +29,7 @@ import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.SolrInputDocument;
+import org.dspace.content.DCDate;
 import org.dspace.content.Item;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
@@ -55,7 +57,9 @@ public final class OaiIndexer {
 
     private static final int BATCH = 100;
     private static final String[] STORED = {"item.id", "item.handle", "item.public", "item.deleted",
-        "item.lastmodified", "item.collections", "item.communities", "item.compile"};
+        "item.lastmodified", "item.since", "item.collections", "item.communities", "item.compile"};
+    /** When a record first entered the index: its place in every list, kept through changes (Keyset). */
+    private static final String SINCE = Keyset.SINCE_FIELD;
 
     private final SolrClient solr;
     private final TombstoneStore tombstones;
@@ -112,6 +116,7 @@ public final class OaiIndexer {
             SolrDocument before = indexed.get(id.toString());
             if (item != null && access.isPublic(context, item)) {
                 SolrInputDocument record = documents.live(context, item, new Date());
+                record.setField(SINCE, accessioned(item));
                 if (!sameLiveRecord(before, record)) {
                     changed.add(record);
                     tombstones.remove(id.toString());
@@ -132,9 +137,24 @@ public final class OaiIndexer {
             tombstones.save(dated);
             changed.add(documents.deleted(dated));
         }
+        // a record keeps its place in the lists, so a harvest under way shows it once, never twice: the moment its
+        // item was accessioned (the same for every writer, in any JVM), else the place it had, else now
+        for (SolrInputDocument record : changed) {
+            if (record.getFieldValue(SINCE) == null) {
+                SolrDocument before = indexed.get((String) record.getFieldValue("item.id"));
+                Object since = before == null ? null : before.getFieldValue(SINCE);
+                record.setField(SINCE, since != null ? since : stamp);
+            }
+        }
         solr.add(changed, COMMIT_WITHIN_MS);
         uncommitted = true;
         return changed.size();
+    }
+
+    /** When the item entered the archive ({@code dc.date.accessioned}, its first value), or null if unknown. */
+    private Date accessioned(Item item) {
+        String value = items.getMetadataFirstValue(item, "dc", "date", "accessioned", Item.ANY);
+        return value == null ? null : new DCDate(value).toDate();
     }
 
     /** Whether the indexed record is this live record already (then it keeps its datestamp). */
@@ -185,12 +205,27 @@ public final class OaiIndexer {
         if (indexed >= kept) {
             return 0;
         }
+        // only the missing ones, each in the place it had (a record being written now may not show yet)
+        List<Tombstone> all = tombstones.all();
         List<SolrInputDocument> restored = new ArrayList<>();
-        for (Tombstone tombstone : tombstones.all()) {
-            restored.add(documents.deleted(tombstone));
+        for (int from = 0; from < all.size(); from += BATCH) {
+            List<Tombstone> batch = all.subList(from, Math.min(from + BATCH, all.size()));
+            Map<String, SolrDocument> current = indexed(batch.stream().map(t -> UUID.fromString(t.itemId())).toList());
+            for (Tombstone tombstone : batch) {
+                SolrDocument before = current.get(tombstone.itemId());
+                if (before == null || !Boolean.TRUE.equals(before.getFieldValue("item.deleted"))) {
+                    SolrInputDocument document = documents.deleted(tombstone);
+                    if (before != null && before.getFieldValue(SINCE) != null) {
+                        document.setField(SINCE, before.getFieldValue(SINCE));
+                    }
+                    restored.add(document);
+                }
+            }
         }
-        solr.add(restored);
-        solr.commit();
+        if (!restored.isEmpty()) {
+            solr.add(restored);
+            solr.commit();
+        }
         return restored.size();
     }
 

@@ -1,0 +1,250 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.pages;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import de.undercouch.citeproc.CSL;
+import de.undercouch.citeproc.csl.CSLItemData;
+import de.undercouch.citeproc.csl.CSLItemDataBuilder;
+import de.undercouch.citeproc.csl.CSLName;
+import de.undercouch.citeproc.csl.CSLNameBuilder;
+import de.undercouch.citeproc.csl.CSLType;
+import de.undercouch.citeproc.helper.json.StringJsonBuilderFactory;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXFormatter;
+import org.jbibtex.Key;
+import org.jbibtex.StringValue;
+
+/**
+ * The citations of an item's page, made from the item's CSL data: APA and Harvard (Cite Them Right) as text by
+ * citeproc-java with the Citation Style Language's own styles, CSL-JSON by citeproc-java, BibTeX by jbibtex. RIS is
+ * written here from the same CSL data, tag by tag (citeproc-java reads RIS but does not write it).
+ * An illustrative record says so in its note.
+ */
+public final class Citations {
+
+    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
+
+    private final ItemView item;
+    private final String url;
+    private final CSLItemData data;
+
+    /**
+     * @param item the item
+     * @param url  its page's address (the handle URL)
+     */
+    public Citations(ItemView item, String url) {
+        this.item = item;
+        this.url = url;
+        this.data = data();
+    }
+
+    /**
+     * @return the APA (7th edition) reference, as text
+     */
+    public String apa() {
+        return text("apa");
+    }
+
+    /**
+     * @return the Harvard (Cite Them Right) reference, as text
+     */
+    public String harvard() {
+        return text("harvard-cite-them-right");
+    }
+
+    /**
+     * A BibTeX entry, written by jbibtex from the CSL data: its key is the item's (the CSL {@code bibtex} style
+     * would make one from the first author's name, with spaces when the name is not split into family and given).
+     *
+     * @return a BibTeX entry
+     */
+    public String bibtex() {
+        Key type = switch (cslType()) {
+            case ARTICLE -> BibTeXEntry.TYPE_ARTICLE;
+            case REPORT -> BibTeXEntry.TYPE_TECHREPORT;
+            default -> BibTeXEntry.TYPE_MISC;
+        };
+        BibTeXEntry entry = new BibTeXEntry(type, new Key(fileStem()));
+        bib(entry, BibTeXEntry.KEY_TITLE, data.getTitle());
+        List<String> authors = new ArrayList<>();
+        for (CSLName name : data.getAuthor() == null ? new CSLName[0] : data.getAuthor()) {
+            authors.add(name.getLiteral() != null ? name.getLiteral()
+                : name.getFamily() + (name.getGiven() == null ? "" : ", " + name.getGiven()));
+        }
+        bib(entry, BibTeXEntry.KEY_AUTHOR, authors.isEmpty() ? null : String.join(" and ", authors));
+        if (data.getIssued() != null && data.getIssued().getDateParts() != null) {
+            int[] parts = data.getIssued().getDateParts()[0];
+            bib(entry, BibTeXEntry.KEY_YEAR, Integer.toString(parts[0]));
+            bib(entry, BibTeXEntry.KEY_MONTH, parts.length > 1 ? Integer.toString(parts[1]) : null);
+        }
+        bib(entry, type == BibTeXEntry.TYPE_TECHREPORT ? BibTeXEntry.KEY_INSTITUTION : BibTeXEntry.KEY_PUBLISHER,
+            data.getPublisher());
+        bib(entry, BibTeXEntry.KEY_TYPE, data.getGenre());
+        entry.addField(BibTeXEntry.KEY_URL, new StringValue(url.replaceAll("[{}]", ""), StringValue.Style.BRACED));
+        bib(entry, BibTeXEntry.KEY_NOTE, data.getNote());
+        BibTeXDatabase database = new BibTeXDatabase();
+        database.addObject(entry);
+        StringWriter out = new StringWriter();
+        try {
+            new BibTeXFormatter().format(database, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** A field in braces, with the characters BibTeX and LaTeX read as markup escaped. */
+    private static void bib(BibTeXEntry entry, Key key, String value) {
+        if (value != null && !value.isBlank()) {
+            String text = value.strip().replace("\\", "\\textbackslash ").replaceAll("([{}&%$#_])", "\\\\$1")
+                               .replace("~", "\\textasciitilde{}").replace("^", "\\textasciicircum{}");
+            entry.addField(key, new StringValue(text, StringValue.Style.BRACED));
+        }
+    }
+
+    /**
+     * @return a CSL-JSON array of the one item
+     */
+    public String cslJson() {
+        return "[" + data.toJson(new StringJsonBuilderFactory().createJsonBuilder()) + "]\n";
+    }
+
+    /**
+     * @return a RIS record
+     */
+    public String ris() {
+        StringBuilder ris = new StringBuilder();
+        tag(ris, "TY", risType());
+        tag(ris, "TI", data.getTitle());
+        for (CSLName name : data.getAuthor() == null ? new CSLName[0] : data.getAuthor()) {
+            tag(ris, "AU", name.getLiteral() != null ? name.getLiteral()
+                : name.getFamily() + (name.getGiven() == null ? "" : ", " + name.getGiven()));
+        }
+        String issued = item.first("dc.date.issued");
+        if (issued != null) {
+            Matcher date = DATE.matcher(issued);
+            if (date.matches()) {
+                tag(ris, "PY", date.group(1));
+                tag(ris, "DA", date.group(1) + "/" + (date.group(2) == null ? "" : date.group(2)) + "/"
+                    + (date.group(3) == null ? "" : date.group(3)));
+            }
+        }
+        tag(ris, "PB", data.getPublisher());
+        tag(ris, "AB", data.getAbstrct());
+        for (String keyword : item.all("dc.subject")) {
+            tag(ris, "KW", keyword);
+        }
+        tag(ris, "N1", data.getNote());
+        tag(ris, "UR", url);
+        tag(ris, "LA", item.first("dc.language.iso"));
+        return ris.append("ER  - \n").toString();
+    }
+
+    /**
+     * @return the file name stem for downloads, from the handle
+     */
+    public String fileStem() {
+        return "useit-" + (item.handle() == null ? item.uuid().toString() : item.handle().replaceAll("[^0-9A-Za-z]+",
+                                                                                                       "-"));
+    }
+
+    private String text(String style) {
+        try {
+            return CSL.makeAdhocBibliography(style, "text", data).makeString().strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("The citation style " + style + " cannot be read", e);
+        }
+    }
+
+    private CSLItemData data() {
+        CSLItemDataBuilder builder = new CSLItemDataBuilder().id(fileStem()).type(cslType()).title(item.title())
+            .URL(url);
+        List<CSLName> authors = new ArrayList<>();
+        for (String author : item.all("dc.contributor.author")) {
+            authors.add(name(author));
+        }
+        if (!authors.isEmpty()) {
+            builder.author(authors.toArray(new CSLName[0]));
+        }
+        String issued = item.first("dc.date.issued");
+        Matcher date = issued == null ? null : DATE.matcher(issued);
+        if (date != null && date.matches()) {
+            int year = Integer.parseInt(date.group(1));
+            if (date.group(3) != null) {
+                builder.issued(year, Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
+            } else if (date.group(2) != null) {
+                builder.issued(year, Integer.parseInt(date.group(2)));
+            } else {
+                builder.issued(year);
+            }
+        }
+        String publisher = item.first("dc.publisher");
+        if (publisher != null) {
+            builder.publisher(publisher);
+        }
+        String summary = item.first("dc.description.abstract") != null ? item.first("dc.description.abstract")
+            : item.first("useit.objective") != null ? item.first("useit.objective") : item.first("dc.description");
+        if (summary != null) {
+            builder.abstrct(summary);
+        }
+        if ("CaseStudy".equals(item.type())) {
+            builder.genre("Case study");
+        } else if (item.first("dc.type") != null) {
+            builder.genre(item.first("dc.type"));
+        }
+        if (item.illustrative()) {
+            builder.note("Illustrative record: invented for illustration, not a real output.");
+        }
+        return builder.build();
+    }
+
+    /** "Family, Given" as DSpace stores names; any other form as one literal name. */
+    private static CSLName name(String value) {
+        int comma = value.indexOf(',');
+        if (comma > 0 && comma < value.length() - 1) {
+            return new CSLNameBuilder().family(value.substring(0, comma).strip())
+                                       .given(value.substring(comma + 1).strip()).build();
+        }
+        return new CSLNameBuilder().literal(value.strip()).build();
+    }
+
+    private CSLType cslType() {
+        String kind = item.first("dc.type") == null ? "" : item.first("dc.type").toLowerCase();
+        if (kind.contains("video")) {
+            return CSLType.MOTION_PICTURE;
+        }
+        if (kind.contains("blog") || kind.contains("post")) {
+            return CSLType.POST_WEBLOG;
+        }
+        // a UIA "journal" is an expert's report on the project, not a journal article
+        if (kind.contains("article")) {
+            return CSLType.ARTICLE;
+        }
+        return CSLType.REPORT;
+    }
+
+    private String risType() {
+        return switch (cslType()) {
+            case MOTION_PICTURE -> "VIDEO";
+            case POST_WEBLOG -> "BLOG";
+            case ARTICLE -> "GEN";
+            default -> "RPRT";
+        };
+    }
+
+    private static void tag(StringBuilder ris, String tag, String value) {
+        if (value != null && !value.isBlank()) {
+            ris.append(tag).append("  - ").append(value.replaceAll("\\s+", " ").strip()).append('\n');
+        }
+    }
+}

@@ -1,0 +1,142 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.pages;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+
+import eu.useit.dspace.access.AnonymousAccess;
+import jakarta.servlet.http.HttpServletResponse;
+import org.dspace.content.Bitstream;
+import org.dspace.content.BitstreamFormat;
+import org.dspace.content.Bundle;
+import org.dspace.content.Item;
+import org.dspace.content.service.BitstreamService;
+import org.dspace.core.Constants;
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * Files at the address DSpace's web UI uses, {@code /bitstreams/<uuid>/download} below the addon's pages: a file
+ * of a public item's ORIGINAL bundle that anonymous users may read now, whoever asks. Any other file answers 404
+ * (its item is not public, or there is none) or 403 (a restricted or embargoed file of a public item, which the
+ * item's page lists without a link), with a page that names nothing of it. Formats a browser could run as a page
+ * of this server (HTML, SVG ...) are sent as attachments, and every file in a sandbox.
+ */
+@Controller
+public class FileDownloads {
+
+    /** Formats shown in the browser; everything else is downloaded. */
+    private static final Set<String> INLINE = Set.of("application/pdf", "text/plain", "image/png", "image/jpeg",
+        "image/gif", "image/webp", "audio/mpeg", "audio/ogg", "video/mp4", "video/webm");
+
+    private final BitstreamService bitstreams;
+    private final AnonymousAccess anonymous;
+    private final PageLinks links;
+
+    /** What the look-up found. */
+    private record Found(int status, Bitstream file, String type, long size, String checksum) {
+    }
+
+    /**
+     * @param bitstreams DSpace's bitstream service
+     * @param anonymous  what anonymous users may see
+     * @param links      the addresses
+     */
+    public FileDownloads(BitstreamService bitstreams, AnonymousAccess anonymous, PageLinks links) {
+        this.bitstreams = bitstreams;
+        this.anonymous = anonymous;
+        this.links = links;
+    }
+
+    /**
+     * @param uuid     the file's UUID
+     * @param response the response the file (or a page) is written to
+     * @throws Exception if the database or the file store cannot be read
+     */
+    @GetMapping("/useit/bitstreams/{uuid}/download")
+    public void download(@PathVariable("uuid") String uuid, HttpServletResponse response) throws Exception {
+        UUID id = ItemPages.uuid(uuid);
+        boolean sent = id != null && AnonymousContext.call(context -> {
+            Found found = find(context, id);
+            if (found.status() != HttpServletResponse.SC_OK) {
+                nothing(response, found.status());
+                return true;
+            }
+            // DSpace checks READ again as it opens the file, for the anonymous user of this context
+            try (InputStream in = bitstreams.retrieve(context, found.file())) {
+                send(response, found, in);
+            }
+            return true;
+        });
+        if (!sent) {
+            nothing(response, HttpServletResponse.SC_NOT_FOUND);
+        }
+    }
+
+    private Found find(org.dspace.core.Context context, UUID id) throws Exception {
+        Bitstream file = bitstreams.find(context, id);
+        if (file == null || file.isDeleted()) {
+            return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null);
+        }
+        for (Bundle bundle : file.getBundles()) {
+            if (!Constants.CONTENT_BUNDLE_NAME.equals(bundle.getName())) {
+                continue;
+            }
+            for (Item item : bundle.getItems()) {
+                if (!anonymous.isPublic(context, item)) {
+                    continue;
+                }
+                if (!anonymous.canRead(context, bundle) || !anonymous.file(context, file).isOpen()) {
+                    return new Found(HttpServletResponse.SC_FORBIDDEN, null, null, 0, null);
+                }
+                BitstreamFormat format = file.getFormat(context);
+                return new Found(HttpServletResponse.SC_OK, file,
+                                 format == null ? "application/octet-stream" : format.getMIMEType(),
+                                 file.getSizeBytes(), file.getChecksum());
+            }
+        }
+        return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null);
+    }
+
+    private static void send(HttpServletResponse response, Found found, InputStream in) throws IOException {
+        String type = found.type() == null ? "application/octet-stream" : found.type();
+        boolean inline = INLINE.contains(type);
+        String name = found.file().getName() == null ? "file" : found.file().getName();
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(inline ? type : "application/octet-stream");
+        if (!type.startsWith("text/")) {
+            // bytes, not text: no charset (the web application sets UTF-8 on every response by default)
+            response.setCharacterEncoding((String) null);
+        }
+        response.setContentLengthLong(found.size());
+        ContentDisposition.Builder disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
+        response.setHeader("Content-Disposition",
+                           disposition.filename(name, StandardCharsets.UTF_8).build().toString());
+        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        response.setHeader("Cache-Control", "no-cache");
+        if (found.checksum() != null) {
+            response.setHeader("ETag", "\"" + found.checksum() + "\"");
+        }
+        try (OutputStream out = response.getOutputStream()) {
+            in.transferTo(out);
+        }
+    }
+
+    private void nothing(HttpServletResponse response, int status) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        String page = status == HttpServletResponse.SC_FORBIDDEN
+            ? PageFrame.nothing(links, "Not open to the public", "The file at this address is not open to read.")
+            : PageFrame.nothing(links, "Not found", "There is no file at this address.");
+        response.getOutputStream().write(page.getBytes(StandardCharsets.UTF_8));
+    }
+}

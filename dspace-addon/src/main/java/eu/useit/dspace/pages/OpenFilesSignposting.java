@@ -1,0 +1,63 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.pages;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import eu.useit.dspace.access.AnonymousAccess;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.dspace.app.rest.signposting.model.LinksetNode;
+import org.dspace.app.rest.signposting.model.LinksetRelationType;
+import org.dspace.app.rest.signposting.processor.item.ItemSignpostingProcessor;
+import org.dspace.content.Bitstream;
+import org.dspace.content.BitstreamFormat;
+import org.dspace.content.Bundle;
+import org.dspace.content.Item;
+import org.dspace.core.Constants;
+import org.dspace.core.Context;
+import org.dspace.util.FrontendUrlService;
+
+/**
+ * FAIR Signposting's {@code item} links of an item: its files that anybody may download now, and no others. (DSpace's
+ * own processor for this relation lists every file of the ORIGINAL bundle, restricted and embargoed ones too.)
+ * Declared in {@code config/spring/rest/signposting.xml} in place of DSpace's.
+ */
+public class OpenFilesSignposting extends ItemSignpostingProcessor {
+
+    private static final Logger log = LogManager.getLogger(OpenFilesSignposting.class);
+
+    private final AnonymousAccess anonymous = AnonymousAccess.fromDSpace();
+
+    /**
+     * @param frontendUrlService DSpace's addresses of items and files
+     */
+    public OpenFilesSignposting(FrontendUrlService frontendUrlService) {
+        super(frontendUrlService);
+        setRelation(LinksetRelationType.ITEM);
+    }
+
+    @Override
+    public void addLinkSetNodes(Context context, HttpServletRequest request, Item item, List<LinksetNode> nodes) {
+        try {
+            for (Bundle bundle : item.getBundles(Constants.CONTENT_BUNDLE_NAME)) {
+                if (!anonymous.canRead(context, bundle)) {
+                    continue;
+                }
+                for (Bitstream bitstream : bundle.getBitstreams()) {
+                    if (anonymous.file(context, bitstream).isOpen()) {
+                        BitstreamFormat format = bitstream.getFormat(context);
+                        nodes.add(new LinksetNode(frontendUrlService.generateUrl(bitstream), getRelation(),
+                                                  format == null ? null : format.getMIMEType(),
+                                                  buildAnchor(context, item)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            log.error("The files of item {} could not be read for its linkset: {}", item.getID(), e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.pages;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import eu.useit.dspace.access.FileAccess;
+import org.junit.Test;
+
+/**
+ * The item page's HTML and citations from an item as read (no DSpace needed): values that look like markup stay
+ * text, closed files get no link, no author or date is invented, and the citation formats carry the item.
+ */
+public class ItemPageHtmlTest {
+
+    private static final PageLinks LINKS = PageLinks.of("https://repo.example.org/server/useit/",
+                                                        "https://repo.example.org/server", "repo.example.org");
+    private static final UUID OPEN = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID CLOSED = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+
+    private static ItemView item(Map<String, List<String>> metadata, List<ItemView.FileView> files) {
+        return new ItemView(UUID.fromString("00000000-0000-0000-0000-000000000001"), "123456789/7", "Publication",
+                            metadata, List.of(new ItemView.StrandRef("Skills Matching::Placements",
+                                                                     "skills-matching:placements")),
+                            List.of(), files, "2026-12-01T10:00:00Z");
+    }
+
+    private static Map<String, List<String>> metadata(String... pairs) {
+        Map<String, List<String>> metadata = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            metadata.computeIfAbsent(pairs[i], k -> new java.util.ArrayList<>()).add(pairs[i + 1]);
+        }
+        return metadata;
+    }
+
+    @Test
+    public void valuesThatLookLikeMarkupStayText() {
+        ItemView item = item(metadata("dc.title", "<script>alert(1)</script> & \"quotes\"",
+                                      "dc.description", "</script><script>alert(2)</script>"), List.of());
+        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        assertThat(html, not(containsString("<script>alert")));
+        assertThat(html, containsString("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
+        // the JSON-LD block cannot be closed by a value
+        int ld = html.indexOf("<script type=\"application/ld+json\">");
+        assertThat(html.indexOf("</script>", ld), is(html.indexOf("</script>\n</head>")));
+    }
+
+    @Test
+    public void closedFilesAreListedWithoutALinkAndOnlyOpenPdfsAreCitationPdfs() {
+        ItemView item = item(metadata("dc.title", "A report"), List.of(
+            new ItemView.FileView(OPEN, "open.pdf", "application/pdf", "Adobe PDF", 2048, FileAccess.OPEN),
+            new ItemView.FileView(CLOSED, "closed.pdf", "application/pdf", "Adobe PDF", 10, FileAccess.RESTRICTED)));
+        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        assertThat(html, containsString("<a href=\"https://repo.example.org/server/useit/bitstreams/" + OPEN
+                                            + "/download\">open.pdf</a>"));
+        assertThat(html, containsString("<td>closed.pdf</td>"));
+        assertThat(html, not(containsString(CLOSED.toString())));
+        assertThat(html, containsString("<meta name=\"citation_pdf_url\" content=\"https://repo.example.org/server"
+                                            + "/useit/bitstreams/" + OPEN + "/download\">"));
+        assertThat(html, containsString("<td>2.0 kB</td>"));
+    }
+
+    @Test
+    public void bibtexEscapesWhatLatexWouldRead() {
+        ItemView item = item(metadata("dc.title", "Profit & loss: 50% of {all} #1_x"), List.of());
+        assertThat(new Citations(item, LINKS.item(item)).bibtex(),
+                   containsString("title = {Profit \\& loss: 50\\% of \\{all\\} \\#1\\_x}"));
+    }
+
+    @Test
+    public void noAuthorOrDateIsInvented() {
+        ItemView item = item(metadata("dc.title", "Undated"), List.of());
+        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        assertThat(html, not(containsString("citation_author")));
+        assertThat(html, not(containsString("citation_publication_date")));
+        assertThat(html, containsString("?f.strand=Skills+Matching%3A%3APlacements%2Cequals"));
+    }
+
+    @Test
+    public void citationsCarryTheItemInEveryFormat() {
+        ItemView item = item(metadata("dc.title", "The USE-IT! Project Journal N\u00b02",
+                                      "dc.contributor.author", "Scheffler, Nils", "dc.date.issued", "2018-03-16",
+                                      "dc.publisher", "Urban Innovative Actions (UIA)", "dc.type", "journal",
+                                      "useit.provenance", "illustrative"), List.of());
+        Citations citations = new Citations(item, LINKS.item(item));
+        assertThat(citations.apa(), containsString("Scheffler, N. (2018"));
+        assertThat(citations.apa(), containsString("The USE-IT! Project Journal N\u00b02"));
+        assertThat(citations.harvard(), containsString("Scheffler, N. (2018)"));
+        assertThat(citations.bibtex(), containsString("@techreport{useit-123456789-7,"));
+        assertThat(citations.bibtex(), containsString("year = {2018}"));
+        assertThat(citations.bibtex(), containsString("author = {Scheffler, Nils}"));
+        assertThat(citations.ris(), containsString("TI  - The USE-IT! Project Journal N\u00b02\n"));
+        assertThat(citations.ris(), containsString("AU  - Scheffler, Nils\n"));
+        assertThat(citations.ris(), containsString("DA  - 2018/03/16\n"));
+        assertThat(citations.ris(), containsString("UR  - https://repo.example.org/server/useit/handle/123456789/7\n"));
+        assertThat(citations.cslJson(), containsString("\"Illustrative record"));
+    }
+}

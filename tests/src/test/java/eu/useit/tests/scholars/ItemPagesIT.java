@@ -1,0 +1,267 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.scholars;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.undercouch.citeproc.ris.RISParser;
+import de.undercouch.citeproc.ris.RISReference;
+import eu.useit.dspace.taxonomy.StrandVocabulary;
+import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.RepositoryProcess;
+import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.RestContent;
+import eu.useit.tests.support.Xml;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.w3c.dom.Node;
+
+/**
+ * A scholar reads: the item pages, files, citations, strand browse page, sitemap and robots.txt of the run command's
+ * repository with the USE-IT! sample, over real HTTP as an anonymous user. Expected values come from the sample file
+ * and the strand vocabulary. (What the pages show of items that are not public is checked by AccessMatrixIT.)
+ */
+public class ItemPagesIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CASE_STUDY = "Communicating about and recruiting community researchers";
+    private static final String OUTPUT = "The USE-IT! Project Journal N\u00b02";
+    private static final byte[] PDF = "%PDF-1.4\n% item pages test file (illustrative)\n"
+        .getBytes(StandardCharsets.UTF_8);
+
+    private static RepositoryProcess repository;
+    private static RestClient anonymous;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        repository = RepositoryProcess.startAfresh("item-pages");
+        anonymous = RestClient.anonymous(repository.server());
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (repository != null) {
+            repository.close();
+        }
+    }
+
+    @Test
+    public void aCaseStudyPageShowsItsStoryStrandsPartnersAndCitations() throws Exception {
+        JsonNode item = find(CASE_STUDY);
+        String handle = item.path("handle").asText();
+        RestClient.Response page = anonymous.get("/useit/handle/" + handle).expect(200);
+        String html = page.body();
+        assertThat(page.headers().firstValue("Content-Type").orElse(""), containsString("text/html"));
+        assertThat(html, containsString("<h1>" + CASE_STUDY + "</h1>"));
+        assertThat(html, containsString("<h2>Learning objective</h2>"));
+        assertThat(html, containsString("experts in their neighbourhoods"));
+        assertThat(html, containsString("<h2>Outcome</h2>"));
+        // the strand and its sub-theme, each leading to its search
+        StrandVocabulary vocabulary = vocabulary();
+        String path = vocabulary.hierarchicalLabel(vocabulary.find("community-research:recruitment").orElseThrow());
+        assertThat(html, containsString("?f.strand=" + RestClient.encode(path + ",equals")));
+        assertThat(html, containsString("?f.strand=" + RestClient.encode(path.split("::")[0] + ",equals")));
+        // the partner and the project are linked to their pages; outputs of the same project are listed
+        String partner = find("University of Birmingham").path("handle").asText();
+        assertThat(html, containsString("/useit/handle/" + partner + "\">University of Birmingham</a>"));
+        assertThat(html, containsString("Library output of the same project:</span> <a href="));
+        // for machines
+        assertThat(html, containsString("<meta name=\"citation_title\" content=\"" + CASE_STUDY + "\">"));
+        assertThat("no author is invented", html, not(containsString("citation_author")));
+        JsonNode ld = jsonLd(html);
+        assertThat(ld.path("name").asText(), is(CASE_STUDY));
+        assertThat(ld.path("url").asText(), is(repository.server() + "/useit/handle/" + handle));
+        assertThat(page.headers().firstValue("Link").orElse(""), containsString("rel=\"cite-as\""));
+        assertThat(page.headers().firstValue("Link").orElse(""), containsString("rel=\"linkset\""));
+        assertThat(html, containsString("<h3>APA</h3>"));
+        // the same page at the item's UUID, and at the address DSpace's Signposting gives it
+        assertThat(anonymous.get("/useit/items/" + item.path("uuid").asText()).expect(200).body(),
+                   containsString("<h1>" + CASE_STUDY + "</h1>"));
+        String linkset = anonymous.get("/signposting/linksets/" + item.path("uuid").asText() + "/json",
+                                       "application/linkset+json").expect(200).body();
+        String anchor = JSON.readTree(linkset).at("/linkset/0/anchor").asText();
+        assertThat(anchor, containsString(item.path("uuid").asText()));
+        assertThat(anonymous.get(anchor).expect(200).body(), containsString("<h1>" + CASE_STUDY + "</h1>"));
+    }
+
+    @Test
+    public void anOutputPageListsItsFilesByAccessAndCitationsDownloadInThreeFormats() throws Exception {
+        JsonNode item = find(OUTPUT);
+        String uuid = item.path("uuid").asText();
+        RestContent content = new RestContent(repository.administrator());
+        String open = content.file(uuid, "journal-2-open.pdf", PDF, "application/pdf");
+        String restricted = content.file(uuid, "journal-2-restricted.pdf", PDF, "application/pdf");
+        content.removeReads(restricted);
+        String embargoed = content.file(uuid, "journal-2-embargoed.pdf", PDF, "application/pdf");
+        content.removeReads(embargoed);
+        LocalDate lifts = LocalDate.now().plusYears(1);
+        content.addAnonymousRead(embargoed, lifts, null);
+
+        String html = anonymous.get("/useit/handle/" + item.path("handle").asText()).expect(200).body();
+        assertThat(html, containsString("<meta name=\"citation_author\" content=\"Nils Scheffler\">"));
+        assertThat(html, containsString("<meta name=\"citation_publication_date\" content=\"2018/03/16\">"));
+        assertThat(html, containsString("/useit/bitstreams/" + open + "/download\">journal-2-open.pdf</a>"));
+        assertThat(html, containsString("<meta name=\"citation_pdf_url\" content=\"" + repository.server()
+                                            + "/useit/bitstreams/" + open + "/download\">"));
+        assertThat(html, containsString("<td>journal-2-restricted.pdf</td>"));
+        assertThat(html, containsString("Embargoed until " + lifts));
+        assertThat(html, not(containsString(restricted)));
+        assertThat(html, not(containsString(embargoed)));
+
+        RestClient.Response download = anonymous.get("/useit/bitstreams/" + open + "/download").expect(200);
+        assertThat(download.body(), is(new String(PDF, StandardCharsets.UTF_8)));
+        assertThat(download.headers().firstValue("Content-Type").orElse(""), is("application/pdf"));
+        assertThat(anonymous.get("/useit/bitstreams/" + restricted + "/download").status(), is(403));
+        assertThat(anonymous.get("/useit/bitstreams/" + embargoed + "/download").status(), is(403));
+        assertThat(anonymous.get("/useit/bitstreams/00000000-0000-0000-0000-000000000000/download").status(),
+                   is(404));
+
+        BibTeXDatabase bibtex = new BibTeXParser().parse(new StringReader(
+            citation(uuid, "bib", "application/x-bibtex")));
+        BibTeXEntry entry = bibtex.getEntries().values().iterator().next();
+        assertThat(entry.getField(BibTeXEntry.KEY_TITLE).toUserString(), containsString("Project Journal"));
+        assertThat(entry.getField(BibTeXEntry.KEY_YEAR).toUserString(), is("2018"));
+        List<RISReference> ris = new RISParser().parse(new StringReader(
+            citation(uuid, "ris", "application/x-research-info-systems"))).getReferences();
+        assertThat(ris.size(), is(1));
+        assertThat(ris.get(0).getTitle(), is(OUTPUT));
+        assertThat(List.of(ris.get(0).getAuthors()), hasItem("Nils Scheffler"));
+        JsonNode csl = JSON.readTree(citation(uuid, "json", "application/vnd.citationstyles.csl+json"));
+        assertThat(csl.get(0).path("title").asText(), is(OUTPUT));
+        assertThat(csl.get(0).at("/issued/date-parts/0/0").asInt(), is(2018));
+    }
+
+    @Test
+    public void anIllustrativeRecordSaysSoOnItsPageAndInItsCitation() throws Exception {
+        RestClient admin = repository.administrator();
+        String library = new RestContent(admin).collection("Library");
+        JsonNode created = admin.post("/api/core/items?owningCollection=" + library, Map.of("name", "x", "metadata",
+            Map.of("dc.title", List.of(Map.of("value", "A worked example of a report (illustrative)")),
+                   "dc.date.issued", List.of(Map.of("value", "2024")),
+                   "dspace.entity.type", List.of(Map.of("value", "Publication")),
+                   "useit.provenance", List.of(Map.of("value", "illustrative"))),
+            "inArchive", true, "discoverable", true, "withdrawn", false, "type", "item")).expect(201).json();
+        String html = anonymous.get("/useit/handle/" + created.path("handle").asText()).expect(200).body();
+        assertThat(html, containsString("<strong>Illustrative record.</strong>"));
+        assertThat(jsonLd(html).path("disambiguatingDescription").asText(), containsString("Illustrative record"));
+        assertThat(citation(created.path("uuid").asText(), "json", "application/vnd.citationstyles.csl+json"),
+                   containsString("Illustrative record"));
+    }
+
+    @Test
+    public void theBrowsePageCountsWhatEachStrandSetHolds() throws Exception {
+        String html = anonymous.get("/useit/browse").expect(200).body();
+        StrandVocabulary vocabulary = vocabulary();
+        OaiHarvest oai = new OaiHarvest(repository.server() + "/oai/request");
+        for (var strand : vocabulary.strands()) {
+            long inSet = 0;
+            for (Node header : oai.list("ListIdentifiers", "metadataPrefix=oai_dc&set=strand:" + strand.id())) {
+                inSet += "deleted".equals(Xml.string(header, "@status")) ? 0 : 1;
+            }
+            Matcher count = Pattern.compile(">" + Pattern.quote(strand.label()) + "</a> <span class=\"count\">(\\d+) ")
+                                   .matcher(html.replace("&amp;", "&"));
+            assertThat(strand.label() + " on the browse page", count.find(), is(true));
+            assertThat(strand.label() + ": the page's count and the OAI-PMH set", Long.parseLong(count.group(1)),
+                       is(inSet));
+        }
+    }
+
+    @Test
+    public void crawlersGetASitemapOfEveryPublicItemAndRulesThatKeepThemOutOfSearchResults() throws Exception {
+        List<String> handles = new ArrayList<>();
+        for (JsonNode hit : anonymous.get("/api/discover/search/objects?dsoType=ITEM&size=100").expect(200).json()
+                                     .at("/_embedded/searchResult/_embedded/objects")) {
+            handles.add(hit.at("/_embedded/indexableObject/handle").asText());
+        }
+        assertThat(handles.size() >= 40, is(true));
+        // the sitemap follows the OAI index, which follows each commit within seconds (other tests add items)
+        List<String> missing = new ArrayList<>(handles);
+        for (int tries = 0; tries < 20 && !missing.isEmpty(); tries++) {
+            String sitemap = anonymous.get("/useit/sitemap.xml").expect(200).body();
+            missing.removeIf(h -> sitemap.contains("<loc>" + repository.server() + "/useit/handle/" + h + "</loc>"));
+            Thread.sleep(missing.isEmpty() ? 0 : 500);
+        }
+        assertThat("public items the sitemap lacks", missing, is(List.of()));
+        String robots = anonymous.get("/useit/robots.txt").expect(200).body();
+        assertThat(robots, containsString("Disallow: /server/useit/?\n"));
+        assertThat(robots, containsString("Allow: /server/useit/handle/\n"));
+        assertThat(robots, containsString("Sitemap: " + repository.server() + "/useit/sitemap.xml"));
+        // crawlers read robots.txt at the root of the host only: the run command's root leads there
+        String root = repository.server().substring(0, repository.server().length() - "/server".length());
+        for (String file : List.of("robots.txt", "sitemap.xml")) {
+            RestClient.Response moved = anonymous.get(root + "/" + file);
+            assertThat(moved.status(), is(301));
+            assertThat(moved.headers().firstValue("Location").orElse(""), is("/server/useit/" + file));
+        }
+        assertThat(anonymous.get(root + "/").headers().firstValue("Location").orElse(""), is("/server/useit/"));
+        assertThat(anonymous.get(root + "/anything-else").status(), is(404));
+    }
+
+    @Test
+    public void addressesWithNothingBehindThemAnswerAPageThatNamesNothing() {
+        RestClient.Response missing = anonymous.get("/useit/handle/123456789/987654321");
+        assertThat(missing.status(), is(404));
+        assertThat(missing.body(), not(containsString("987654321")));
+        assertThat(anonymous.get("/useit/items/not-a-uuid").status(), is(404));
+        assertThat(anonymous.get("/useit/items/00000000-0000-0000-0000-000000000000/citation.bib").status(),
+                   is(404));
+    }
+
+    private static String citation(String uuid, String format, String type) {
+        RestClient.Response response = anonymous.get("/useit/items/" + uuid + "/citation." + format).expect(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse(""), containsString(type));
+        assertThat(response.headers().firstValue("Content-Disposition").orElse(""), containsString("attachment"));
+        return response.body();
+    }
+
+    private static JsonNode jsonLd(String html) throws Exception {
+        Matcher script = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL)
+                                .matcher(html);
+        assertThat("the page has JSON-LD", script.find(), is(true));
+        return JSON.readTree(script.group(1));
+    }
+
+    /** A public item of the sample, found by its exact title in an anonymous search. */
+    private static JsonNode find(String title) {
+        for (JsonNode hit : anonymous.get("/api/discover/search/objects?dsoType=ITEM&size=100&query="
+                                              + RestClient.encode("\"" + title + "\"")).expect(200).json()
+                                     .at("/_embedded/searchResult/_embedded/objects")) {
+            JsonNode item = hit.at("/_embedded/indexableObject");
+            if (title.equals(item.at("/metadata/dc.title/0/value").asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("the sample's " + title + " is not found");
+    }
+
+    private static StrandVocabulary vocabulary() throws Exception {
+        Path file = Path.of(System.getProperty("useit.home.template"), "config", "controlled-vocabularies",
+                            "useit-strands.xml");
+        try (InputStream in = Files.newInputStream(file)) {
+            return StrandVocabulary.parse(in);
+        }
+    }
+}

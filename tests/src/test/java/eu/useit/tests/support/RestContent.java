@@ -1,0 +1,120 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.tests.support;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What tests build through DSpace's REST API as an administrator, as a librarian would in DSpace's web UI: files in
+ * an item's ORIGINAL bundle, READ policies for anonymous users taken away or given for a period, and look-ups of
+ * collections and groups by name.
+ */
+public final class RestContent {
+
+    private final RestClient admin;
+
+    /**
+     * @param admin a client logged in as an administrator
+     */
+    public RestContent(RestClient admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * Adds a file to an item's ORIGINAL bundle (made if missing).
+     *
+     * @param item    the item's UUID
+     * @param name    the file's name
+     * @param content its bytes
+     * @param type    its MIME type
+     * @return the file's UUID
+     */
+    public String file(String item, String name, byte[] content, String type) {
+        String bundle = null;
+        for (JsonNode existing : admin.get("/api/core/items/" + item + "/bundles").expect(200).json()
+                                      .at("/_embedded/bundles")) {
+            if ("ORIGINAL".equals(existing.path("name").asText())) {
+                bundle = existing.path("uuid").asText();
+            }
+        }
+        if (bundle == null) {
+            bundle = admin.post("/api/core/items/" + item + "/bundles",
+                                Map.of("name", "ORIGINAL", "metadata", Map.of()))
+                          .expect(201).json().path("uuid").asText();
+        }
+        return admin.upload("/api/core/bundles/" + bundle + "/bitstreams", name, content, type).expect(201).json()
+                    .path("uuid").asText();
+    }
+
+    /**
+     * Takes every READ policy from an object (item, bundle or file).
+     *
+     * @param object its UUID
+     */
+    public void removeReads(String object) {
+        for (JsonNode policy : policies(object, "READ")) {
+            admin.delete("/api/authz/resourcepolicies/" + policy.path("id").asText()).expect(204);
+        }
+    }
+
+    /**
+     * Lets anonymous users READ an object for a period.
+     *
+     * @param object its UUID
+     * @param start  the first day, or null
+     * @param end    the last day, or null
+     */
+    public void addAnonymousRead(String object, LocalDate start, LocalDate end) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("policyType", "TYPE_CUSTOM");
+        policy.put("action", "READ");
+        policy.put("startDate", start == null ? null : start.toString());
+        policy.put("endDate", end == null ? null : end.toString());
+        policy.put("type", "resourcepolicy");
+        admin.post("/api/authz/resourcepolicies?resource=" + object + "&group=" + group("Anonymous"), policy)
+             .expect(201);
+    }
+
+    /**
+     * @param object an object's UUID
+     * @param action an action, e.g. READ
+     * @return its policies for that action
+     */
+    public JsonNode policies(String object, String action) {
+        return admin.get("/api/authz/resourcepolicies/search/resource?uuid=" + object + "&action=" + action)
+                    .expect(200).json().at("/_embedded/resourcepolicies");
+    }
+
+    /**
+     * @param name a collection's name
+     * @return its UUID
+     */
+    public String collection(String name) {
+        for (JsonNode collection : admin.get("/api/core/collections?size=200").expect(200).json()
+                                        .at("/_embedded/collections")) {
+            if (name.equals(collection.path("name").asText())) {
+                return collection.path("uuid").asText();
+            }
+        }
+        throw new AssertionError("no collection " + name);
+    }
+
+    /**
+     * @param name a group's name
+     * @return its UUID
+     */
+    public String group(String name) {
+        for (JsonNode group : admin.get("/api/eperson/groups/search/byMetadata?query=" + name).expect(200).json()
+                                   .at("/_embedded/groups")) {
+            if (name.equals(group.path("name").asText())) {
+                return group.path("uuid").asText();
+            }
+        }
+        throw new AssertionError("no group " + name);
+    }
+}
