@@ -5,6 +5,7 @@ package eu.useit.tests.harvesters;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
@@ -37,6 +38,7 @@ import org.dspace.services.factory.DSpaceServicesFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 
 /**
  * Every OAI-PMH verb, in both contexts, over real HTTP, answers with a document valid against OAI-PMH.xsd and
@@ -231,6 +233,27 @@ public class OaiValidityIT extends AbstractUseitIT {
                    is("https://doi.org/10.13039/501100008530"));
         assertThat(Xml.string(record, funding + "/*[local-name()='funderIdentifier']/@funderIdentifierType"),
                    is("Crossref Funder ID"));
+    }
+
+    /**
+     * Outputs keep the data honest: an illustrative record says so in every format with a description, a sourced one
+     * does not, and no placeholder goes out as a value (the sample knows no award number: none is sent).
+     */
+    @Test
+    public void illustrativeRecordsSayWhatTheyAreAndNoPlaceholderGoesOut() throws Exception {
+        OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");
+        String illustrative = oaiId(handleOf("cs-edgbaston-reservoir-consortium"));
+        for (String format : List.of("oai_dc", "qdc", "oai_openaire", "datacite")) {
+            assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier=" + illustrative)
+                                  .body(), containsString("Illustrative record: written to illustrate"));
+            assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier=" + caseStudyId)
+                                  .body(), not(containsString("Illustrative record")));
+        }
+        List<Node> records = oai.list("ListRecords", "metadataPrefix=oai_openaire");
+        assertThat(records.isEmpty(), is(false));
+        for (Node record : records) {
+            assertThat(Xml.nodes(record, ".//*[local-name()='awardNumber']"), empty());
+        }
     }
 
     @Test
