@@ -28,7 +28,7 @@ public final class ItemPageHtml {
     /** Fields shown elsewhere on the page or not meant for readers. */
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("dc.title", "useit.strand", "useit.provenance",
         "useit.source", "useit.unverified", "dspace.entity.type", "dc.identifier.uri", "dc.date.accessioned",
-        "dc.date.available");
+        "dc.date.available", "useit.key");
 
     private final PageLinks links;
 
@@ -264,6 +264,7 @@ public final class ItemPageHtml {
         facts.put("dc.subject", "Subjects");
         facts.put("dc.language.iso", "Language");
         facts.put("oaire.funderName", "Funder");
+        facts.put("oaire.funderIdentifier", "Funder identifier");
         facts.put("oaire.fundingStream", "Funding stream");
         facts.put("oaire.awardTitle", "Award");
         return facts;
