@@ -236,16 +236,25 @@ public class OaiValidityIT extends AbstractUseitIT {
     }
 
     /**
-     * Outputs keep the data honest: an illustrative record says so in every format with a description, a sourced one
-     * does not, and no placeholder goes out as a value (the sample knows no award number: none is sent).
+     * Outputs keep the data honest: an illustrative record says so in every format with a description (the note is
+     * added to a record that does not already begin its description with it), a sourced one does not, and no
+     * placeholder goes out as a value (the sample knows no award number: none is sent).
      */
     @Test
     public void illustrativeRecordsSayWhatTheyAreAndNoPlaceholderGoesOut() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection outputs = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Illustrations (illustrative)").build())
+                                              .withEntityType("Publication").build();
+        Item invented = ItemBuilder.createItem(context, outputs).withTitle("A worked example (illustrative)")
+                                   .withMetadata("useit", "provenance", null, "illustrative").build();
+        context.restoreAuthSystemState();
+        context.commit();
+        OaiImport.run(false);
         OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");
-        String illustrative = oaiId(handleOf("cs-edgbaston-reservoir-consortium"));
         for (String format : List.of("oai_dc", "qdc", "oai_openaire", "datacite")) {
-            assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier=" + illustrative)
-                                  .body(), containsString("Illustrative record: written to illustrate"));
+            assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier="
+                + oaiId(invented.getHandle())).body(), containsString("Illustrative record: written to illustrate"));
             assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier=" + caseStudyId)
                                   .body(), not(containsString("Illustrative record")));
         }
