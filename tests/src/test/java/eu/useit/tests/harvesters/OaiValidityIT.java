@@ -77,6 +77,13 @@ public class OaiValidityIT extends AbstractUseitIT {
                                     .find(context, KeyIndex.load(context).find(key).orElseThrow().id()).getHandle();
     }
 
+    /** A collection of Library outputs in a new community (authorisation off, as the builders need). */
+    private Collection outputsIn(String community) throws Exception {
+        return CollectionBuilder.createCollection(context, CommunityBuilder.createCommunity(context)
+                                                                           .withName(community).build())
+                                .withEntityType("Publication").build();
+    }
+
     private static String oaiId(String handle) {
         return URLEncoder.encode("oai:useit.example.ac.uk:" + handle, StandardCharsets.UTF_8);
     }
@@ -243,9 +250,7 @@ public class OaiValidityIT extends AbstractUseitIT {
     @Test
     public void illustrativeRecordsSayWhatTheyAreAndNoPlaceholderGoesOut() throws Exception {
         context.turnOffAuthorisationSystem();
-        Collection outputs = CollectionBuilder.createCollection(context,
-            CommunityBuilder.createCommunity(context).withName("Illustrations (illustrative)").build())
-                                              .withEntityType("Publication").build();
+        Collection outputs = outputsIn("Illustrations (illustrative)");
         Item invented = ItemBuilder.createItem(context, outputs).withTitle("A worked example (illustrative)")
                                    .withMetadata("useit", "provenance", null, "illustrative").build();
         context.restoreAuthSystemState();
@@ -268,9 +273,7 @@ public class OaiValidityIT extends AbstractUseitIT {
     @Test
     public void anOutputWithOnlyATitleAndAFileStaysValid() throws Exception {
         context.turnOffAuthorisationSystem();
-        Collection outputs = CollectionBuilder.createCollection(context,
-            CommunityBuilder.createCommunity(context).withName("Another repository area").build())
-                                              .withEntityType("Publication").build();
+        Collection outputs = outputsIn("Another repository area");
         Item sparse = ItemBuilder.createItem(context, outputs).withTitle("An output with a file and nothing else")
                                  .build();
         Bitstream file = BitstreamBuilder.createBitstream(context, sparse,
