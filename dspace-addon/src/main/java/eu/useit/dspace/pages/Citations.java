@@ -8,8 +8,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import de.undercouch.citeproc.CSL;
 import de.undercouch.citeproc.csl.CSLItemData;
@@ -32,7 +30,6 @@ import org.jbibtex.StringValue;
  */
 public final class Citations {
 
-    private static final Pattern DATE = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
 
     private final ItemView item;
     private final String url;
@@ -130,14 +127,11 @@ public final class Citations {
             tag(ris, "AU", name.getLiteral() != null ? name.getLiteral()
                 : name.getFamily() + (name.getGiven() == null ? "" : ", " + name.getGiven()));
         }
-        String issued = item.first("dc.date.issued");
-        if (issued != null) {
-            Matcher date = DATE.matcher(issued);
-            if (date.matches()) {
-                tag(ris, "PY", date.group(1));
-                tag(ris, "DA", date.group(1) + "/" + (date.group(2) == null ? "" : date.group(2)) + "/"
-                    + (date.group(3) == null ? "" : date.group(3)));
-            }
+        List<String> issued = item.issued();
+        if (!issued.isEmpty()) {
+            tag(ris, "PY", issued.get(0));
+            tag(ris, "DA", issued.get(0) + "/" + (issued.size() > 1 ? issued.get(1) : "") + "/"
+                + (issued.size() > 2 ? issued.get(2) : ""));
         }
         tag(ris, "PB", data.getPublisher());
         tag(ris, "AB", data.getAbstrct());
@@ -176,26 +170,21 @@ public final class Citations {
         if (!authors.isEmpty()) {
             builder.author(authors.toArray(new CSLName[0]));
         }
-        String issued = item.first("dc.date.issued");
-        Matcher date = issued == null ? null : DATE.matcher(issued);
-        if (date != null && date.matches()) {
-            int year = Integer.parseInt(date.group(1));
-            if (date.group(3) != null) {
-                builder.issued(year, Integer.parseInt(date.group(2)), Integer.parseInt(date.group(3)));
-            } else if (date.group(2) != null) {
-                builder.issued(year, Integer.parseInt(date.group(2)));
-            } else {
-                builder.issued(year);
+        int[] issued = item.issued().stream().mapToInt(Integer::parseInt).toArray();
+        switch (issued.length) {
+            case 3 -> builder.issued(issued[0], issued[1], issued[2]);
+            case 2 -> builder.issued(issued[0], issued[1]);
+            case 1 -> builder.issued(issued[0]);
+            default -> {
+                // no date: none is invented
             }
         }
         String publisher = item.first("dc.publisher");
         if (publisher != null) {
             builder.publisher(publisher);
         }
-        String summary = item.first("dc.description.abstract") != null ? item.first("dc.description.abstract")
-            : item.first("useit.objective") != null ? item.first("useit.objective") : item.first("dc.description");
-        if (summary != null) {
-            builder.abstrct(summary);
+        if (item.summary() != null) {
+            builder.abstrct(item.summary());
         }
         if ("CaseStudy".equals(item.type())) {
             builder.genre("Case study");

@@ -3,9 +3,12 @@
  */
 package eu.useit.dspace.pages;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import eu.useit.dspace.access.FileAccess;
 
@@ -27,6 +30,8 @@ public record ItemView(UUID uuid, String handle, String type, Map<String, List<S
 
     /** The value of {@code useit.provenance} of records invented for illustration. */
     public static final String ILLUSTRATIVE = "illustrative";
+
+    private static final Pattern ISSUED = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
 
     /**
      * @param field a metadata field
@@ -51,6 +56,33 @@ public record ItemView(UUID uuid, String handle, String type, Map<String, List<S
     public String title() {
         String title = first("dc.title");
         return title == null ? "Untitled" : title;
+    }
+
+    /**
+     * @return the parts of {@code dc.date.issued} as written: the year, then the month and the day where given;
+     *     empty when there is no date that begins with a year
+     */
+    public List<String> issued() {
+        String value = first("dc.date.issued");
+        Matcher date = value == null ? null : ISSUED.matcher(value);
+        if (date == null || !date.matches()) {
+            return List.of();
+        }
+        List<String> parts = new ArrayList<>(List.of(date.group(1)));
+        for (int group = 2; group <= 3 && date.group(group) != null; group++) {
+            parts.add(date.group(group));
+        }
+        return parts;
+    }
+
+    /**
+     * @return what the item is about in a few sentences: its abstract, else its learning objective, else its
+     *     description; null when it has none
+     */
+    public String summary() {
+        String summary = first("dc.description.abstract");
+        summary = summary != null ? summary : first("useit.objective");
+        return summary != null ? summary : first("dc.description");
     }
 
     /**
