@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -88,21 +89,40 @@ public final class MetadataRules {
             problems.add(new Violation(field, "takes one value, found " + values.size()));
         }
         for (String value : values) {
-            if (isPlaceholder(value)) {
-                problems.add(new Violation(field, "'" + value + "' is a placeholder, not a value; leave out what is "
-                    + "not known (and name the field in useit.unverified)"));
-            } else if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
-                problems.add(new Violation(field, "'" + value + "' is not an ISO 8601 date (YYYY, YYYY-MM or "
-                    + "YYYY-MM-DD)"));
-            } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
-                problems.add(new Violation(field, "'" + value + "' is not an absolute http(s) URL"));
-            } else if ("useit.strand".equals(field) && vocabulary.find(value).isEmpty()) {
-                problems.add(new Violation(field, "'" + value + "' is not a strand id of the USE-IT! vocabulary"));
-            } else if ("useit.outputType".equals(field) && !value.matches(Pattern.quote(COAR_TYPES) + "c_\\w+")) {
-                problems.add(new Violation(field, "'" + value + "' is not a COAR resource type URI ("
-                    + COAR_TYPES + "c_...)"));
-            }
+            checkValue(field, value).ifPresent(reason -> problems.add(new Violation(field, reason)));
         }
+    }
+
+    /**
+     * Checks one value of a field on its own (what a deposit form can tell without the rest of the record).
+     *
+     * @param field the field, schema.element[.qualifier]
+     * @param value the value (for {@code useit.strand}: the vocabulary id, or the label path DSpace stores)
+     * @return why the value is not accepted, or empty when it is
+     */
+    public Optional<String> checkValue(String field, String value) {
+        if (isPlaceholder(value)) {
+            return Optional.of("'" + value + "' is a placeholder, not a value; leave out what is not known (and name "
+                + "the field in useit.unverified)");
+        } else if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
+            return Optional.of("'" + value + "' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
+            return Optional.of("'" + value + "' is not an absolute http(s) URL");
+        } else if ("useit.strand".equals(field) && vocabulary.find(value).isEmpty()
+            && vocabulary.findByLabelPath(value).isEmpty()) {
+            return Optional.of("'" + value + "' is not a strand id of the USE-IT! vocabulary");
+        } else if ("useit.outputType".equals(field) && !value.matches(Pattern.quote(COAR_TYPES) + "c_\\w+")) {
+            return Optional.of("'" + value + "' is not a COAR resource type URI (" + COAR_TYPES + "c_...)");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param field a field, schema.element[.qualifier]
+     * @return true if a record has at most one value of it
+     */
+    public static boolean isSingle(String field) {
+        return SINGLE_FIELDS.contains(field);
     }
 
     private static void requireProvenance(Map<String, List<String>> fields, List<Violation> problems) {

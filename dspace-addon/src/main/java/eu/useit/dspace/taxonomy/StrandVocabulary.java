@@ -141,6 +141,18 @@ public final class StrandVocabulary {
     }
 
     /**
+     * @param path a hierarchical label as DSpace stores it ({@code "Skills Matching::Placements"}, see
+     *             {@link #hierarchicalLabel})
+     * @return the node it names, unless no choosable node has that label path
+     */
+    public Optional<Strand> findByLabelPath(String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        return all().stream().filter(strand -> hierarchicalLabel(strand).equals(path.strip())).findFirst();
+    }
+
+    /**
      * @param id a node id
      * @return the node and its ancestors up to (not including) the root, nearest first; empty if unknown
      */

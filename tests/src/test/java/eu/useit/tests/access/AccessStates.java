@@ -189,17 +189,10 @@ final class AccessStates {
     private AccessState workflow(RestClient submitter, String submitterId) {
         String reviewed = newCollection("Reviewed outputs " + run + " (illustrative)", "Publication");
         // a review step whose group has no member is skipped: the deposit would be archived at once
-        String reviewers = admin.post("/api/core/collections/" + reviewed + "/workflowGroups/reviewerRole",
-                                      "{\"metadata\":{},\"type\":\"group\"}").expect(201).json().path("uuid")
-                                .asText();
         String reviewer = account("reviewer-" + run + "@access-matrix.example.org", "Review-" + letters(12));
-        admin.postUris("/api/eperson/groups/" + reviewers + "/epersons",
-                       admin.server() + "/api/eperson/epersons/" + reviewer).expect(204);
-        String submitters = admin.post("/api/core/collections/" + reviewed + "/submittersGroup",
-                                       "{\"metadata\":{},\"type\":\"group\"}").expect(201).json().path("uuid")
-                                 .asText();
-        admin.postUris("/api/eperson/groups/" + submitters + "/epersons",
-                       admin.server() + "/api/eperson/epersons/" + submitterId).expect(204);
+        RestContent content = new RestContent(admin);
+        content.giveRole(reviewed, "workflowGroups/reviewerRole", reviewer);
+        content.giveRole(reviewed, "submittersGroup", submitterId);
         JsonNode workspaceItem = submitter.post("/api/submission/workspaceitems?owningCollection=" + reviewed, "{}")
                                           .expect(201).json();
         AccessState state = filledDeposit(submitter, workspaceItem, "workflow", reviewed);
@@ -297,21 +290,12 @@ final class AccessStates {
      * @return its UUID
      */
     String account(String email, String password) {
-        return admin.post("/api/eperson/epersons", Map.of("canLogIn", true, "email", email, "requireCertificate",
-            false, "password", password, "type", "eperson", "metadata", Map.of(
-                "eperson.firstname", values("Access"), "eperson.lastname", values("Matrix")))).expect(201).json()
-                    .path("uuid").asText();
+        return new RestContent(admin).account(email, password, "Access", "Matrix");
     }
 
     /** Lets an account deposit into the Library. */
     void maySubmitToLibrary(String account) {
-        String library = collection("Library");
-        RestClient.Response group = admin.get("/api/core/collections/" + library + "/submittersGroup");
-        String submitters = group.status() == 200 ? group.json().path("uuid").asText()
-            : admin.post("/api/core/collections/" + library + "/submittersGroup", "{\"metadata\":{},\"type\":\"group\"}")
-                   .expect(201).json().path("uuid").asText();
-        admin.postUris("/api/eperson/groups/" + submitters + "/epersons",
-                       admin.server() + "/api/eperson/epersons/" + account).expect(204);
+        new RestContent(admin).giveRole(collection("Library"), "submittersGroup", account);
     }
 
     /** A word no other output has, of letters only (a search engine splits words at digits). */

@@ -118,13 +118,15 @@ public class ValidationIT extends AbstractUseitIT {
     }
 
     @Test
-    public void theReviewStepOfEveryWorkflowRunsTheTask() throws Exception {
+    public void theReviewStepOfEveryWorkflowRunsTheTaskAndTheDepositOnlyANoOp() throws Exception {
         Path file = Path.of(System.getProperty("dspace.dir"), "config", "workflow-curation.xml");
         try (InputStream in = Files.newInputStream(file)) {
             TaskSet tasks = new CurationTaskConfig(in).findTaskSet(collection.getHandle());
             List<String> steps = tasks.steps.stream().map(s -> s.step).collect(Collectors.toList());
-            assertThat(steps, contains("reviewstep"));
-            FlowStep review = tasks.steps.get(0);
+            // DSpace runs the first flowstep at deposit and claim, where a rejection cannot send anything back
+            assertThat(steps, contains("deposit", "reviewstep"));
+            assertThat(tasks.steps.get(0).tasks.get(0).name, is("noop"));
+            FlowStep review = tasks.steps.get(1);
             assertThat(review.tasks.get(0).name, is("useit-validate"));
             assertThat(review.tasks.get(0).powers, contains("reject"));
         }

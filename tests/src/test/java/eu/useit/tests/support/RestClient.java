@@ -168,6 +168,20 @@ public final class RestClient {
     }
 
     /**
+     * Sends form parameters URL-encoded (how DSpace's REST API takes a workflow task's action).
+     *
+     * @param path       the path
+     * @param parameters the parameters
+     * @return the answer
+     */
+    public Response postParameters(String path, Map<String, String> parameters) {
+        StringBuilder body = new StringBuilder();
+        parameters.forEach((name, value) -> body.append(body.length() == 0 ? "" : "&").append(encode(name))
+                                                .append('=').append(encode(value)));
+        return send("POST", path, body.toString(), "application/x-www-form-urlencoded");
+    }
+
+    /**
      * Uploads a file as a multipart form (field {@code file}, with {@code properties} naming it).
      *
      * @param path    the path

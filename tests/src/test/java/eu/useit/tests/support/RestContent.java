@@ -5,14 +5,15 @@ package eu.useit.tests.support;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * What tests build through DSpace's REST API as an administrator, as a librarian would in DSpace's web UI: files in
- * an item's ORIGINAL bundle, READ policies for anonymous users taken away or given for a period, and look-ups of
- * collections and groups by name.
+ * an item's ORIGINAL bundle, READ policies for anonymous users taken away or given for a period, accounts and the
+ * collection roles they are given (submitters, reviewers), and look-ups of collections and groups by name.
  */
 public final class RestContent {
 
@@ -116,5 +117,38 @@ public final class RestContent {
             }
         }
         throw new AssertionError("no group " + name);
+    }
+
+    /**
+     * Creates a plain account that can log in.
+     *
+     * @param email     its e-mail address
+     * @param password  its password
+     * @param firstName its first name
+     * @param lastName  its last name
+     * @return its UUID
+     */
+    public String account(String email, String password, String firstName, String lastName) {
+        return admin.post("/api/eperson/epersons", Map.of("canLogIn", true, "email", email, "requireCertificate",
+            false, "password", password, "type", "eperson", "metadata", Map.of(
+                "eperson.firstname", List.of(Map.of("value", firstName)),
+                "eperson.lastname", List.of(Map.of("value", lastName))))).expect(201).json().path("uuid").asText();
+    }
+
+    /**
+     * Gives an account a role in a collection, making the role's group if the collection has none yet.
+     *
+     * @param collection the collection's UUID
+     * @param role       the role's path under the collection: {@code submittersGroup} (may deposit) or
+     *                   {@code workflowGroups/reviewerRole} (reviews deposits)
+     * @param account    the account's UUID
+     */
+    public void giveRole(String collection, String role, String account) {
+        String path = "/api/core/collections/" + collection + "/" + role;
+        RestClient.Response existing = admin.get(path);
+        String group = existing.status() == 200 ? existing.json().path("uuid").asText()
+            : admin.post(path, "{\"metadata\":{},\"type\":\"group\"}").expect(201).json().path("uuid").asText();
+        admin.postUris("/api/eperson/groups/" + group + "/epersons",
+                       admin.server() + "/api/eperson/epersons/" + account).expect(204);
     }
 }

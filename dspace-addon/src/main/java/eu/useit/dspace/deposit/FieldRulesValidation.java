@@ -1,0 +1,155 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ */
+package eu.useit.dspace.deposit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import eu.useit.dspace.casestudy.ItemTypes;
+import eu.useit.dspace.casestudy.MetadataRules;
+import eu.useit.dspace.taxonomy.StrandVocabulary;
+import org.dspace.app.rest.model.ErrorRest;
+import org.dspace.app.rest.submit.SubmissionService;
+import org.dspace.app.rest.submit.step.validation.Validation;
+import org.dspace.app.util.DCInput;
+import org.dspace.app.util.DCInputSet;
+import org.dspace.app.util.DCInputsReader;
+import org.dspace.app.util.DCInputsReaderException;
+import org.dspace.app.util.SubmissionStepConfig;
+import org.dspace.content.InProgressSubmission;
+import org.dspace.content.Item;
+import org.dspace.content.MetadataValue;
+import org.dspace.content.authority.Choices;
+import org.dspace.content.service.ItemService;
+import org.dspace.services.ConfigurationService;
+
+/**
+ * What a USE-IT! deposit form refuses, field by field, before a deposit can be sent to review: each value of a
+ * field the step's form shows is checked on its own with {@link MetadataRules#checkValue} (a strand must be an id
+ * of the strand vocabulary, chosen from the list; dates ISO 8601; URLs absolute; no placeholder), and a single-value
+ * field holds one value. DSpace's REST submission runs it for every step of type {@code submission-form} (bean in
+ * {@code config/spring/rest/useit-deposit.xml}); a deposit with errors is refused (HTTP 422) and the errors name
+ * the section, field and value ({@code /sections/useit-case-study/useit.strand/0}). DSpace's own validation still
+ * checks required fields; rules that join several fields run at the review step ({@code useit-validate}).
+ * Items that are not USE-IT! item types are left alone.
+ */
+public class FieldRulesValidation implements Validation {
+
+    /** The step type DSpace runs this validation for: its describe (form) steps. */
+    public static final String STEP_TYPE = "submission-form";
+
+    private final ConfigurationService configuration;
+    private final ItemService itemService;
+    private StrandVocabulary vocabulary;
+    private MetadataRules rules;
+    private DCInputsReader forms;
+
+    /**
+     * @param configuration DSpace's configuration (where the strand vocabulary is)
+     * @param itemService   DSpace's item service
+     */
+    public FieldRulesValidation(ConfigurationService configuration, ItemService itemService) {
+        this.configuration = configuration;
+        this.itemService = itemService;
+    }
+
+    @Override
+    public String getName() {
+        return STEP_TYPE;
+    }
+
+    @Override
+    public List<ErrorRest> validate(SubmissionService submissionService, InProgressSubmission submission,
+                                    SubmissionStepConfig step) throws DCInputsReaderException {
+        Item item = submission.getItem();
+        String type = itemService.getMetadataFirstValue(item, "dspace", "entity", "type", Item.ANY);
+        List<ErrorRest> errors = new ArrayList<>();
+        if (type == null || !ItemTypes.ALL.contains(type)) {
+            return errors;
+        }
+        DCInputSet form = forms().getInputsByFormName(step.getId());
+        for (DCInput[] row : form.getFields()) {
+            for (DCInput input : row) {
+                String field = input.getFieldName();
+                if (field != null) {
+                    check(item, field, "/sections/" + step.getId() + "/" + field, errors);
+                }
+            }
+        }
+        return errors;
+    }
+
+    private void check(Item item, String field, String path, List<ErrorRest> errors) {
+        List<MetadataValue> values = itemService.getMetadataByMetadataString(item, field);
+        if (MetadataRules.isSingle(field) && values.size() > 1) {
+            add(errors, field + ": takes one value, found " + values.size(), path);
+        }
+        for (MetadataValue value : values) {
+            if ("useit.strand".equals(field)) {
+                identifyStrand(value);
+            }
+            String text = "useit.strand".equals(field) && value.getAuthority() != null
+                ? value.getAuthority() : value.getValue();
+            rules().checkValue(field, text)
+                   .ifPresent(reason -> add(errors, field + ": " + reason, path + "/" + value.getPlace()));
+        }
+    }
+
+    /**
+     * A strand chosen in DSpace's own web UI arrives as its label path without the node id (DSpace's vocabulary
+     * endpoint gives controlled vocabularies no authority key); the id is what OAI-PMH sets and the strand rules
+     * read, so it is added here from the vocabulary - as DSpace's own form validation also adjusts values (it
+     * removes those a type does not allow). A value already carrying an id, or naming no node, is left as it is.
+     */
+    private void identifyStrand(MetadataValue value) {
+        if (value.getAuthority() == null || value.getAuthority().isBlank()) {
+            vocabulary().findByLabelPath(value.getValue()).ifPresent(strand -> {
+                value.setAuthority(strand.id());
+                value.setConfidence(Choices.CF_ACCEPTED);
+            });
+        }
+    }
+
+    /** One error per message, listing every path it applies to, as DSpace's REST submission groups them. */
+    private static void add(List<ErrorRest> errors, String message, String path) {
+        for (ErrorRest error : errors) {
+            if (error.getMessage().equals(message)) {
+                error.getPaths().add(path);
+                return;
+            }
+        }
+        ErrorRest error = new ErrorRest();
+        error.setMessage(message);
+        error.getPaths().add(path);
+        errors.add(error);
+    }
+
+    private synchronized MetadataRules rules() {
+        if (rules == null) {
+            rules = new MetadataRules(vocabulary());
+        }
+        return rules;
+    }
+
+    private synchronized StrandVocabulary vocabulary() {
+        if (vocabulary == null) {
+            try {
+                vocabulary = StrandVocabulary.load(Path.of(configuration.getProperty("dspace.dir")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the strand vocabulary cannot be read: " + e.getMessage(), e);
+            }
+        }
+        return vocabulary;
+    }
+
+    private synchronized DCInputsReader forms() throws DCInputsReaderException {
+        if (forms == null) {
+            forms = new DCInputsReader();
+        }
+        return forms;
+    }
+}
