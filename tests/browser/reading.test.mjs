@@ -11,21 +11,8 @@
 // axe-core), CHROMIUM (default /usr/bin/chromium), USEIT_FIGURES (default docs/figures).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {createRequire} from 'node:module';
-import {readFileSync, mkdirSync} from 'node:fs';
-import {dirname, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
-
-const top = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const base = (process.env.USEIT_URL || '').replace(/\/$/, '');
-if (!base || !process.env.USEIT_ADMIN_LOGIN) {
-    throw new Error('USEIT_URL and USEIT_ADMIN_LOGIN must be set');
-}
-const modules = process.env.USEIT_NODE_MODULES || resolve(top, 'target/browser-test/node_modules');
-const require = createRequire(resolve(modules, 'playwright-core', 'package.json'));
-const {chromium} = require('playwright-core');
-const axeSource = readFileSync(resolve(modules, 'axe-core', 'axe.min.js'), 'utf8');
-const figures = resolve(top, process.env.USEIT_FIGURES || 'docs/figures');
+import {resolve} from 'node:path';
+import {accessibility as axe, administrator, base, figures, launch, restAs} from './support.mjs';
 
 const CASE_STUDY = 'Communicating about and recruiting community researchers';
 const OUTPUT = 'The USE-IT! Project Journal N°2';
@@ -33,38 +20,17 @@ const PDF = '%PDF-1.4\n% reading journey test file (illustrative)\n';
 
 let browser;
 let page;
-const problems = [];
-
-// --- the REST API as the repository's administrator (to give a sample output a file) ------------------------
-
-async function login() {
-    const fields = Object.fromEntries(readFileSync(process.env.USEIT_ADMIN_LOGIN, 'utf8').split('\n')
-        .filter((line) => line.includes(': ')).map((line) => line.split(': ', 2)));
-    const csrf = await fetch(`${base}/api/security/csrf`);
-    const token = csrf.headers.get('dspace-xsrf-token');
-    const cookie = (csrf.headers.get('set-cookie') || '').split(';')[0];
-    const answer = await fetch(`${base}/api/authn/login`, {
-        method: 'POST',
-        headers: {'X-XSRF-TOKEN': token, Cookie: cookie, 'Content-Type': 'application/x-www-form-urlencoded'},
-        body: new URLSearchParams({user: fields.email, password: fields.password})
-    });
-    assert.equal(answer.status, 200, 'administrator login');
-    return {Authorization: answer.headers.get('authorization'), 'X-XSRF-TOKEN': token, Cookie: cookie};
-}
+let problems;
 
 async function addFile(itemUuid, name) {
-    const headers = await login();
-    const bundle = await (await fetch(`${base}/api/core/items/${itemUuid}/bundles`, {
-        method: 'POST', headers: {...headers, 'Content-Type': 'application/json'},
-        body: JSON.stringify({name: 'ORIGINAL', metadata: {}})
-    })).json();
+    const rest = await restAs(administrator());
+    const bundle = await rest('POST', `/core/items/${itemUuid}/bundles`, {json: {name: 'ORIGINAL', metadata: {}}});
+    assert.equal(bundle.status, 201, 'bundle');
     const form = new FormData();
     form.append('file', new Blob([PDF], {type: 'application/pdf'}), name);
-    const file = await fetch(`${base}/api/core/bundles/${bundle.uuid}/bitstreams`, {
-        method: 'POST', headers, body: form
-    });
+    const file = await rest('POST', `/core/bundles/${bundle.data.uuid}/bitstreams`, {body: form});
     assert.equal(file.status, 201, 'file upload');
-    return (await file.json()).uuid;
+    return file.data.uuid;
 }
 
 async function find(title) {
@@ -77,41 +43,13 @@ async function find(title) {
     return hit;
 }
 
-// --- axe-core ---------------------------------------------------------------------------------------------------
-
-/** axe-core's WCAG 2.1 A and AA rules on the page as it is; the serious and critical violations. */
+/** axe-core on the page as it is: no serious or critical violation. */
 async function accessibility(where) {
-    await page.evaluate(axeSource);
-    const result = await page.evaluate(() => window.axe.run(document, {
-        runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
-    }));
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(serious.map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target).join(', ')}`),
-                     [], `axe-core on ${where}`);
-    return result;
+    return axe(page, where);
 }
 
 before(async () => {
-    const answer = await fetch(`${base}/useit/`).catch((error) => ({status: `unreachable (${error.cause?.code})`}));
-    assert.equal(answer.status, 200, `${base}/useit/ answers`);
-    browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-               '--disable-component-update', '--disable-sync']
-    });
-    // the pages' Content-Security-Policy forbids scripts from elsewhere; axe-core is the test's, not the page's
-    const context = await browser.newContext({viewport: {width: 1280, height: 900}, bypassCSP: true,
-                                              acceptDownloads: true});
-    page = await context.newPage();
-    page.setDefaultTimeout(15000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-        if (message.type() === 'error' && !/status of 404/.test(message.text())) {
-            problems.push(`console error: ${message.text()}`);
-        }
-    });
-    mkdirSync(figures, {recursive: true});
+    ({browser, page, problems} = await launch({ignoreConsole: /status of 404/}));
 });
 
 after(async () => {

@@ -10,19 +10,10 @@
 // CHROMIUM (default /usr/bin/chromium), USEIT_SCREENSHOT (default docs/figures/search-page.png).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {createRequire} from 'node:module';
-import {readFileSync, mkdirSync} from 'node:fs';
-import {dirname, resolve} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import {base, launch, top} from './support.mjs';
 
-const top = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const base = (process.env.USEIT_URL || '').replace(/\/$/, '');
-if (!base) {
-    throw new Error('USEIT_URL is not set (the server webapp, e.g. http://127.0.0.1:8080/server)');
-}
-const modules = process.env.USEIT_NODE_MODULES || resolve(top, 'target/browser-test/node_modules');
-const require = createRequire(resolve(modules, 'playwright-core', 'package.json'));
-const {chromium} = require('playwright-core');
 const screenshot = resolve(top, process.env.USEIT_SCREENSHOT || 'docs/figures/search-page.png');
 
 // --- what the sample file says --------------------------------------------------------------------------------
@@ -73,37 +64,10 @@ const subthemes = titlesBySubtheme();
 
 let browser;
 let page;
-const problems = [];
+let problems;
 
 before(async () => {
-    // fail at once, not test by test, when the repository is not there
-    const answer = await fetch(`${base}/useit/`).catch((error) => ({status: `unreachable (${error.cause?.code})`}));
-    assert.equal(answer.status, 200, `${base}/useit/ answers`);
-    browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-        headless: true,
-        // as root in CI; no background connections on a closed network
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-               '--disable-component-update', '--disable-sync']
-    });
-    page = await browser.newPage({viewport: {width: 1280, height: 900}});
-    page.setDefaultTimeout(15000);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-        if (message.type() === 'error') {
-            problems.push(`console error: ${message.text()}`);
-        }
-    });
-    page.on('response', (response) => {
-        if (response.status() >= 400) {
-            problems.push(`HTTP ${response.status()}: ${response.url()}`);
-        }
-    });
-    page.on('requestfailed', (request) => {
-        if (request.failure()?.errorText !== 'net::ERR_ABORTED') {
-            problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`);
-        }
-    });
+    ({browser, page, problems} = await launch({httpErrors: true}));
 });
 
 after(async () => {
@@ -188,7 +152,6 @@ test('clicking a strand facet shows exactly that strand\'s records', async () =>
     const address = new URL(page.url());
     assert.equal(address.searchParams.get('f.strand'), `${strand},equals`);
 
-    mkdirSync(dirname(screenshot), {recursive: true});
     await page.screenshot({path: screenshot, fullPage: true});
 });
 

@@ -21,6 +21,7 @@ public final class PageFrame {
             .append("\">USE-IT! repository</a></p>\n<nav aria-label=\"Site\"><ul class=\"site-nav\">")
             .append("<li><a href=\"").append(Html.text(links.search())).append("\">Search</a></li>")
             .append("<li><a href=\"").append(Html.text(links.browse())).append("\">Browse by strand</a></li>")
+            .append("<li><a href=\"").append(Html.text(links.deposit())).append("\">Deposit</a></li>")
             .append("</ul></nav>\n</header>\n");
     }
 

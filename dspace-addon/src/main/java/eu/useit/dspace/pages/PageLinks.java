@@ -72,6 +72,11 @@ public record PageLinks(String ui, String server, String oaiPrefix) {
         return ui + "/browse";
     }
 
+    /** @return the deposit page for librarians */
+    public String deposit() {
+        return ui + "/deposit";
+    }
+
     /** @return DSpace's FAIR Signposting linkset of an item */
     public String linkset(ItemView item, boolean json) {
         return server + "/signposting/linksets/" + item.uuid() + (json ? "/json" : "");

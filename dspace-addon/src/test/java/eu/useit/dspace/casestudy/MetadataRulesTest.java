@@ -5,6 +5,7 @@ package eu.useit.dspace.casestudy;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
@@ -76,6 +77,20 @@ public class MetadataRulesTest {
                                           + "YYYY-MM-DD)",
                                       "useit.source: 'ftp://x.org' is not an absolute http(s) URL",
                                       "useit.strand: 'b' is not a strand id of the USE-IT! vocabulary"));
+    }
+
+    @Test
+    public void oneValueIsCheckedOnItsOwnAsADepositFormDoes() {
+        assertThat(rules.checkValue("useit.strand", "a:x").isPresent(), is(false));
+        assertThat(rules.checkValue("useit.strand", "A::X").isPresent(), is(false));
+        assertThat(rules.checkValue("useit.strand", "gardening").orElseThrow(),
+                   is("'gardening' is not a strand id of the USE-IT! vocabulary"));
+        assertThat(rules.checkValue("dc.date.issued", "last spring").orElseThrow(),
+                   containsString("not an ISO 8601 date"));
+        assertThat(rules.checkValue("dc.publisher", "TBC").orElseThrow(), containsString("placeholder"));
+        assertThat(rules.checkValue("dc.title", "A title").isPresent(), is(false));
+        assertThat(MetadataRules.isSingle("dc.title"), is(true));
+        assertThat(MetadataRules.isSingle("useit.strand"), is(false));
     }
 
     @Test

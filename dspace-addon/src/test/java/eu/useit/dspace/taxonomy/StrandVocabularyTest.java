@@ -52,6 +52,16 @@ public class StrandVocabularyTest {
     }
 
     @Test
+    public void aLabelPathAsDspaceStoresItFindsItsNode() throws IOException {
+        StrandVocabulary vocabulary = StrandVocabulary.parse(xml(SMALL));
+        assertThat(vocabulary.findByLabelPath("Alpha::Ex").orElseThrow().id(), is("a:x"));
+        assertThat(vocabulary.findByLabelPath(" Beta ").orElseThrow().id(), is("b"));
+        assertThat(vocabulary.findByLabelPath("Ex").isPresent(), is(false));
+        assertThat(vocabulary.findByLabelPath("Strands").isPresent(), is(false));
+        assertThat(vocabulary.findByLabelPath(null).isPresent(), is(false));
+    }
+
+    @Test
     public void unknownIdsAndTheRootAreNotFound() throws IOException {
         StrandVocabulary vocabulary = StrandVocabulary.parse(xml(SMALL));
         assertThat(vocabulary.find("c").isPresent(), is(false));

@@ -145,7 +145,8 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
 
     @Test
     public void pagesSendSecurityHeaders() {
-        for (String page : List.of("/useit/", "/useit/search.js", "/useit/search.css")) {
+        for (String page : List.of("/useit/", "/useit/search.js", "/useit/search.css", "/useit/deposit",
+                                   "/useit/deposit.js")) {
             RestClient.Response response = RestClient.anonymous(TestRepository.serverUrl()).get(page).expect(200);
             assertThat(page, response.headers().firstValue("Content-Security-Policy").orElse(""),
                        containsString("script-src 'self'"));
