@@ -165,7 +165,8 @@ test('a deposit that breaks a record rule comes back to the librarian with the r
     await approveWaitingTask(reviewerId);
     await page.click('#check');
     await page.waitForSelector('#outcome button');
-    assert.match(await page.textContent('#outcome'), /Sent back to you: .*useit\.source: a sourced record needs the URL/);
+    assert.match(await page.textContent('#outcome'),
+                 /Sent back to you: .*useit\.source: a sourced record needs the URL/);
     await accessibility(page, 'a deposit sent back');
     await page.click('#outcome button');
     await page.waitForSelector('#form-step:not([hidden])');

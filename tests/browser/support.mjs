@@ -71,8 +71,9 @@ export async function accessibility(page, where) {
         runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}
     }));
     const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    assert.deepEqual(serious.map((v) => `${where}: ${v.id} (${v.impact}) at ${v.nodes.map((n) => n.target).join(', ')}`),
-                     [], `axe-core on ${where}`);
+    const targets = (v) => v.nodes.map((n) => n.target).join(', ');
+    assert.deepEqual(serious.map((v) => `${where}: ${v.id} (${v.impact}) at ${targets(v)}`), [],
+                     `axe-core on ${where}`);
     return result;
 }
 

@@ -4,7 +4,6 @@
 package eu.useit.tests.access;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.useit.tests.access.AccessState.Seen;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.RestContent;
+import eu.useit.tests.support.Words;
 
 /**
  * Builds the states of the access matrix in a running repository the way its librarians and users would, through
@@ -24,10 +24,11 @@ import eu.useit.tests.support.RestContent;
 final class AccessStates {
 
     private static final String COAR = "http://purl.org/coar/access_right/";
-    private static final byte[] PDF = "%PDF-1.4\n% access matrix file (illustrative)\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PDF = "%PDF-1.4\n% access matrix file (illustrative)\n"
+        .getBytes(StandardCharsets.UTF_8);
 
     private RestClient admin;
-    private final String run = letters(8);
+    private final String run = Words.letters(8);
     private final String community;
     private final String administrators;
     private String staffOnly;
@@ -125,8 +126,8 @@ final class AccessStates {
     }
 
     /**
-     * States whose access changes when a day begins (the REST date {@code day}; see AccessMatrixIT.restDate): an embargo that lifts,
-     * a lease that ends, a file's embargo that lifts. As built, before that day.
+     * States whose access changes when a day begins (the REST date {@code day}; see AccessMatrixIT.restDate): an
+     * embargo that lifts, a lease that ends, a file's embargo that lifts. As built, before that day.
      */
     List<AccessState> buildTimed(LocalDate day) {
         List<AccessState> states = new ArrayList<>();
@@ -189,7 +190,7 @@ final class AccessStates {
     private AccessState workflow(RestClient submitter, String submitterId) {
         String reviewed = newCollection("Reviewed outputs " + run + " (illustrative)", "Publication");
         // a review step whose group has no member is skipped: the deposit would be archived at once
-        String reviewer = account("reviewer-" + run + "@access-matrix.example.org", "Review-" + letters(12));
+        String reviewer = account("reviewer-" + run + "@access-matrix.example.org", "Review-" + Words.letters(12));
         RestContent content = new RestContent(admin);
         content.giveRole(reviewed, "workflowGroups/reviewerRole", reviewer);
         content.giveRole(reviewed, "submittersGroup", submitterId);
@@ -302,15 +303,6 @@ final class AccessStates {
     private String marker(String name) {
         states++;
         return "amk" + run + (char) ('a' + states / 26) + (char) ('a' + states % 26) + "q";
-    }
-
-    private static String letters(int count) {
-        StringBuilder letters = new StringBuilder();
-        SecureRandom random = new SecureRandom();
-        for (int i = 0; i < count; i++) {
-            letters.append((char) ('a' + random.nextInt(26)));
-        }
-        return letters.toString();
     }
 
     private static List<Map<String, Object>> values(String value) {

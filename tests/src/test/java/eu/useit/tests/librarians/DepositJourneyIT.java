@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.RestContent;
+import eu.useit.tests.support.Words;
 import eu.useit.tests.support.Xml;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
@@ -63,8 +63,8 @@ public class DepositJourneyIT {
         RestContent content = new RestContent(admin);
         caseStudies = content.collection("Case Studies");
         library = content.collection("Library");
-        run = letters(8);
-        String password = "Deposit-" + letters(16);
+        run = Words.letters(8);
+        String password = "Deposit-" + Words.letters(16);
         String librarian = content.account("librarian-" + run + "@deposit.example.org", password, "Deposit",
                                            "Journey");
         String checker = content.account("reviewer-" + run + "@deposit.example.org", password, "Review", "Journey");
@@ -328,14 +328,5 @@ public class DepositJourneyIT {
             }
         }
         throw new AssertionError("no field " + metadata + " in " + form);
-    }
-
-    private static String letters(int count) {
-        StringBuilder letters = new StringBuilder();
-        SecureRandom random = new SecureRandom();
-        for (int i = 0; i < count; i++) {
-            letters.append((char) ('a' + random.nextInt(26)));
-        }
-        return letters.toString();
     }
 }
