@@ -1,3 +1,6 @@
+// USE-IT! repository addon for DSpace.
+// Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+//
 // A librarian's deposit journey in headless Chromium, against a running repository with the USE-IT! sample
 // (.ci/browser-test starts one): the deposit page (/server/useit/deposit) as a plain account that may deposit into
 // Case Studies - log in, choose the item type, be told field by field what is missing, fill the form (strand from

@@ -1,3 +1,6 @@
+// USE-IT! repository addon for DSpace.
+// Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+//
 // A scholar's reading journey in headless Chromium, driven by playwright-core, against a running repository that
 // holds the USE-IT! sample (.ci/browser-test starts one): from the search page to a case study's page, its strand
 // search and its citations; a Library output's page with a file (uploaded first through the REST API as the

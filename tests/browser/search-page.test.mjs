@@ -1,3 +1,6 @@
+// USE-IT! repository addon for DSpace.
+// Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+//
 // End-to-end test of the USE-IT! search page for scholars (/server/useit/) in headless Chromium, driven by
 // playwright-core, against a running repository that holds exactly the USE-IT! sample (.ci/browser-test starts
 // one). Expected titles and counts are worked out from sample/useit-sample.json and the strand vocabulary, not

@@ -1,3 +1,6 @@
+// USE-IT! repository addon for DSpace.
+// Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+//
 // What the browser tests share: the repository's address, headless Chromium driven by playwright-core, axe-core's
 // checks, and the REST API as the repository's administrator or as an account the test made.
 //

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.bench;
 
@@ -198,21 +199,22 @@ public final class ImportBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# Bulk deposit benchmark\n\n");
         md.append("Produced by `./mvnw -q -Pbench -pl bench -am verify` (eu.useit.bench.ImportBenchmark) on ")
-          .append(LocalDate.now()).append(": ").append(Runtime.getRuntime().availableProcessors())
-          .append(" cores, Java ").append(System.getProperty("java.version")).append(", -Xmx")
-          .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append("m, H2 file database, the project's ")
-          .append("Solr 8.11 server, Discovery indexing on commit.\n\n");
+            .append(LocalDate.now()).append(": ").append(Runtime.getRuntime().availableProcessors())
+            .append(" cores, Java ").append(System.getProperty("java.version")).append(", -Xmx")
+            .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append("m, H2 file database, the project's ")
+            .append("Solr 8.11 server, Discovery indexing on commit.\n\n");
         md.append(n).append(" synthetic case studies (marked illustrative) in one file; DSpace's CSV ")
-          .append("`metadata-import` first, then `useit-import` with the same text fields plus strand ")
-          .append("(authority-controlled, mapped to the strand collection) and key, into the same repository. ")
-          .append("Times include each tool's commit and Discovery indexing.\n\n");
+            .append("`metadata-import` first, then `useit-import` with the same text fields plus strand ")
+            .append("(authority-controlled, mapped to the strand collection) and key, into the same repository. ")
+            .append("Times include each tool's commit and Discovery indexing.\n\n");
         md.append("| phase | items | seconds | items/s | ms/item | peak heap (MiB) |\n|---|---|---|---|---|---|\n");
         for (Phase phase : phases) {
             md.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.2f | %d |%n", phase.name(),
                                     phase.items(), phase.seconds(), phase.rate(), 1000 / phase.rate(),
                                     phase.peakHeapMiB()));
         }
-        md.append(String.format(Locale.ROOT, "%n`useit-import` / `metadata-import` rate: **%.1f×** (target ≥ 5×).%n",
+        md.append(String.format(Locale.ROOT,
+                                "%n`useit-import` / `metadata-import` rate: **%.1f×** (target ≥ 5×).%n",
                                 ours.rate() / dspace.rate()));
         Files.writeString(results.resolve("import.md"), md.toString(), StandardCharsets.UTF_8);
         System.out.print(md);

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.bench;
 
@@ -408,60 +409,61 @@ public final class OaiBenchmark {
         StringBuilder md = new StringBuilder();
         md.append("# OAI-PMH benchmark\n\n");
         md.append("Produced by `./mvnw -q -Pbench -pl runtime/solr-server,bench -am verify -DskipTests ")
-          .append("-Dbench.kind=oai` (eu.useit.bench.OaiBenchmark) on ").append(LocalDate.now()).append(": ")
-          .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(Machine.cpuModel()).append("), ")
-          .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
-          .append(", benchmark/DSpace JVM -Xmx").append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
-          .append("m (").append(String.join(" + ", gcs)).append("), Solr 8.11 server JVM -Xmx")
-          .append(System.getProperty("useit.solr.heap", "1g")).append(", H2 file database, loopback HTTP. ")
-          .append(String.format(Locale.ROOT, "System load average %.2f before, %.2f after", loadBefore, loadAfter))
-          .append(" (the 2 cores are shared with other work).\n\n");
+            .append("-Dbench.kind=oai` (eu.useit.bench.OaiBenchmark) on ").append(LocalDate.now()).append(": ")
+            .append(Runtime.getRuntime().availableProcessors()).append(" cores (").append(Machine.cpuModel())
+            .append("), ")
+            .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+            .append(", benchmark/DSpace JVM -Xmx").append(Runtime.getRuntime().maxMemory() / (1024 * 1024))
+            .append("m (").append(String.join(" + ", gcs)).append("), Solr 8.11 server JVM -Xmx")
+            .append(System.getProperty("useit.solr.heap", "1g")).append(", H2 file database, loopback HTTP. ")
+            .append(String.format(Locale.ROOT, "System load average %.2f before, %.2f after", loadBefore, loadAfter))
+            .append(" (the 2 cores are shared with other work).\n\n");
 
         md.append("## The index\n\n");
         md.append(String.format(Locale.ROOT, "%,d records in the OAI core (%,d MiB on disk): the %d records of the ",
                                 fill.total(), indexBytes / (1024 * 1024), fill.sampleRecords()));
         md.append("USE-IT! sample as DSpace's `oai import` wrote them (after `useit-structure` and `useit-import` ")
-          .append(String.format(Locale.ROOT, "of `sample/useit-sample.json`), and %,d generated records ",
+            .append(String.format(Locale.ROOT, "of `sample/useit-sample.json`), and %,d generated records ",
                                 fill.generated()))
-          .append("written directly to the core in batches of ")
-          .append(String.format(Locale.ROOT, "%,d", fill.batchSize()))
-          .append(" with one commit at the end (`OaiIndexFiller`). Each generated record is the compiled record ")
-          .append("(`item.compile`) of one of ").append(fill.templates().size()).append(" sample items (in turn: ")
-          .append(String.join(", ", fill.templates()))
-          .append(") with its own handle, UUID and title, built by the addon's `OaiDocuments` (so the ")
-          .append("`metadata.*` fields that the `request` and `useit` context filters query are derived as for a ")
-          .append("real item; the copies keep their template's collections, communities and `useit.provenance`, ")
-          .append("so every record is in both contexts). ")
-          .append(String.format(Locale.ROOT, "%,d generated records (%.1f %%) are deleted records. ", fill.deleted(),
+            .append("written directly to the core in batches of ")
+            .append(String.format(Locale.ROOT, "%,d", fill.batchSize()))
+            .append(" with one commit at the end (`OaiIndexFiller`). Each generated record is the compiled record ")
+            .append("(`item.compile`) of one of ").append(fill.templates().size()).append(" sample items (in turn: ")
+            .append(String.join(", ", fill.templates()))
+            .append(") with its own handle, UUID and title, built by the addon's `OaiDocuments` (so the ")
+            .append("`metadata.*` fields that the `request` and `useit` context filters query are derived as for a ")
+            .append("real item; the copies keep their template's collections, communities and `useit.provenance`, ")
+            .append("so every record is in both contexts). ")
+            .append(String.format(Locale.ROOT, "%,d generated records (%.1f %%) are deleted records. ", fill.deleted(),
                                 100.0 * fill.deleted() / fill.generated()))
-          .append("Datestamps are spread at random over 2017–2026; ")
-          .append(String.format(Locale.ROOT, "%,d records are in %,d groups sharing one datestamp to the millisecond "
+            .append("Datestamps are spread at random over 2017–2026; ")
+            .append(String.format(Locale.ROOT, "%,d records are in %,d groups sharing one datestamp to the millisecond "
                                     + "(largest group %d, more than a page), so the keyset's handle tie-break is ",
                                 fill.tiedRecords(), fill.tieGroups(), fill.largestTieGroup()))
-          .append("exercised across page boundaries. Records are written in random order. ")
-          .append(String.format(Locale.ROOT, "Filling took %.0f s.%n%n", fill.seconds()));
+            .append("exercised across page boundaries. Records are written in random order. ")
+            .append(String.format(Locale.ROOT, "Filling took %.0f s.%n%n", fill.seconds()));
 
         md.append("## Page cost by depth (`ListRecords`, `oai_dc`, context `request`)\n\n");
         md.append("Milliseconds from sending the request to the last byte of the response, ").append(pageSize)
-          .append(" records a page, for the ").append(repetitions).append(" consecutive pages from the cursor (the ")
-          .append("last ").append(repetitions).append(" pages for the last page); median (min–max). *USE-IT!*: ")
-          .append("our endpoint (keyset tokens). *Stock*: DSpace 8.1's `DSpaceOAIDataProvider` on the same kernel, ")
-          .append("Solr and index (a second web layer in the same JVM, started with `useit.oai.endpoint.enabled = ")
-          .append("false`; offset tokens `oai_dc////<offset>`).\n\n");
+            .append(" records a page, for the ").append(repetitions).append(" consecutive pages from the cursor (the ")
+            .append("last ").append(repetitions).append(" pages for the last page); median (min–max). *USE-IT!*: ")
+            .append("our endpoint (keyset tokens). *Stock*: DSpace 8.1's `DSpaceOAIDataProvider` on the same kernel, ")
+            .append("Solr and index (a second web layer in the same JVM, started with `useit.oai.endpoint.enabled = ")
+            .append("false`; offset tokens `oai_dc////<offset>`).\n\n");
         md.append("**In a harvest** — the pages as met in the whole `oai_dc` harvests below (").append(rounds)
-          .append(" harvests each, so ").append(rounds * repetitions).append(" pages a depth):\n\n");
+            .append(" harvests each, so ").append(rounds * repetitions).append(" pages a depth):\n\n");
         md.append("| cursor | USE-IT! | stock |\n|---|---|---|\n");
         for (Depth depth : depths) {
             md.append("| ").append(depth.name()).append(" | ").append(cell(depth.harvestOurs())).append(" | ")
               .append(cell(depth.harvestStock())).append(" |\n");
         }
         md.append("\n**Alone** — each page requested once by itself, right after a change and commit (a record in ")
-          .append("no list, rewritten) that makes Solr open a new searcher, as a harvester meets Solr's caches (a ")
-          .append("keyset filter or an offset window is new to them); endpoints and depths in turns, tokens kept ")
-          .append("from the harvests. *Solr alone*: the page's query sent by the benchmark with SolrJ (all stored ")
-          .append("fields; the USE-IT! context filter query, uncached keyset filter and sort, or stock's context ")
-          .append("query, start offset and no sort), also on a new searcher; the rest of a page's cost is the data ")
-          .append("provider's (XOAI, crosswalk, HTTP):\n\n");
+            .append("no list, rewritten) that makes Solr open a new searcher, as a harvester meets Solr's caches (a ")
+            .append("keyset filter or an offset window is new to them); endpoints and depths in turns, tokens kept ")
+            .append("from the harvests. *Solr alone*: the page's query sent by the benchmark with SolrJ (all stored ")
+            .append("fields; the USE-IT! context filter query, uncached keyset filter and sort, or stock's context ")
+            .append("query, start offset and no sort), also on a new searcher; the rest of a page's cost is the data ")
+            .append("provider's (XOAI, crosswalk, HTTP):\n\n");
         md.append("| cursor | USE-IT! | stock | Solr alone, keyset | Solr alone, offset |\n|---|---|---|---|---|\n");
         for (Depth depth : depths) {
             md.append("| ").append(depth.name()).append(" | ").append(cell(depth.isolatedOurs())).append(" | ")
@@ -469,10 +471,10 @@ public final class OaiBenchmark {
               .append(cell(depth.solrOffset())).append(" |\n");
         }
         md.append("\n**Hot** — the page at the cursor requested ").append(repetitions).append(" times over. ")
-          .append("Solr's query result cache (no `queryResultMaxDocsCached` limit in the OAI core's solrconfig) ")
-          .append("then answers both, and after one stock walk it holds stock's whole list: until the next commit ")
-          .append("any offset page is cheap, which is why stock pages must not be timed after a walk without a new ")
-          .append("searcher:\n\n");
+            .append("Solr's query result cache (no `queryResultMaxDocsCached` limit in the OAI core's solrconfig) ")
+            .append("then answers both, and after one stock walk it holds stock's whole list: until the next commit ")
+            .append("any offset page is cheap, which is why stock pages must not be timed after a walk without a new ")
+            .append("searcher:\n\n");
         md.append("| cursor | USE-IT! | stock |\n|---|---|---|\n");
         for (Depth depth : depths) {
             md.append("| ").append(depth.name()).append(" | ").append(cell(depth.hotOurs())).append(" | ")
@@ -489,13 +491,13 @@ public final class OaiBenchmark {
 
         md.append("## Whole harvests\n\n");
         md.append("One harvester, one request at a time, following every resumption token from the first page to ")
-          .append("the end of the list (deleted records included, as headers). ").append(rounds)
-          .append(" rounds; each round harvests every list once, starting with another list each round; every ")
-          .append("harvest starts on a new Solr searcher (as for the depths above), so that none finds the previous ")
-          .append("one's pages in Solr's caches. CPU: ")
-          .append("process CPU time of the benchmark's JVM (DSpace's web layer; the harvester's share is small) ")
-          .append("and of the Solr server's JVM, per page. Load: the system's 1-minute load average when the ")
-          .append("harvest ended (above 2, other work was competing for the 2 cores).\n\n");
+            .append("the end of the list (deleted records included, as headers). ").append(rounds)
+            .append(" rounds; each round harvests every list once, starting with another list each round; every ")
+            .append("harvest starts on a new Solr searcher (as for the depths above), so that none finds the previous ")
+            .append("one's pages in Solr's caches. CPU: ")
+            .append("process CPU time of the benchmark's JVM (DSpace's web layer; the harvester's share is small) ")
+            .append("and of the Solr server's JVM, per page. Load: the system's 1-minute load average when the ")
+            .append("harvest ended (above 2, other work was competing for the 2 cores).\n\n");
         md.append("| list | round | records | deleted | seconds | records/s | ms/page | MB/s | CPU ms/page, DSpace | "
                       + "CPU ms/page, Solr | load |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Listing listing : listings) {
@@ -531,7 +533,7 @@ public final class OaiBenchmark {
         md.append(String.format(Locale.ROOT, "| `oai_dc` ≥ 2,000 records/s on %d cores | %.0f records/s | %s |%n",
                                 Runtime.getRuntime().availableProcessors(), dc, dc >= 2000 ? "yes" : "**no**"));
         md.append("\nRecords/s: medians over the rounds of the whole harvests of `/request` (`oai_dc`, ")
-          .append("`oai_openaire`) and `/useit` (`useit`) through the USE-IT! endpoint.");
+            .append("`oai_openaire`) and `/useit` (`useit`) through the USE-IT! endpoint.");
         double useitDc = median(runs.get(listings.get(3)), run -> run.harvest().rate());
         md.append(String.format(Locale.ROOT, " `useit` is served in `/useit` only: against "
                                     + "`oai_dc` in the same context (%.0f records/s) it is at %.2f×. "

@@ -1,4 +1,7 @@
 /*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ *
  * USE-IT! deposit page for librarians: a client of DSpace's REST submission, making the calls DSpace's web UI
  * makes. It logs in, offers the USE-IT! collections the account may deposit into, draws the form that the
  * collection's submission definition describes (labels, hints, required fields, repeatable fields, drop-downs, the

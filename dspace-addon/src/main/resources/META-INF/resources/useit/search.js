@@ -1,4 +1,7 @@
 /*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ *
  * USE-IT! search page for scholars. Calls DSpace's REST API (Discovery configuration "useit") with fetch; no
  * library, no build step. The page's own address holds the search (?query=...&f.strand=Skills Matching,equals),
  * in the REST API's own parameter names, so a result list can be bookmarked, shared and reloaded.

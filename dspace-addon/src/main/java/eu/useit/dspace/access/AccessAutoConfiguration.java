@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.access;
 
@@ -47,8 +48,8 @@ public class AccessAutoConfiguration {
     }
 
     /**
-     * Replaces DSpace's {@code DSpacePermissionEvaluator} bean (its webapp allows bean definitions to be overridden), so
-     * that method security and DSpace's converters both use it.
+     * Replaces DSpace's {@code DSpacePermissionEvaluator} bean (its webapp allows bean definitions to be overridden),
+     * so that method security and DSpace's converters both use it.
      *
      * @param hidden which items callers may not see
      * @return the evaluator

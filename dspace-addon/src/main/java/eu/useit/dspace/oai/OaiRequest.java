@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai;
 
@@ -225,7 +226,8 @@ public final class OaiRequest {
                 value = equals < 0 ? "" : unescape(pair.substring(equals + 1));
             } catch (OaiError e) {
                 // a verb that cannot be read is no legal verb
-                throw "verb".equals(name) ? new OaiError("badVerb", e.getMessage().replace("The request", "The verb")) : e;
+                throw "verb".equals(name) ? new OaiError("badVerb", e.getMessage().replace("The request", "The verb"))
+                    : e;
             }
             result.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
         }

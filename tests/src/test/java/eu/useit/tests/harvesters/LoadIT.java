@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.tests.harvesters;
 
@@ -14,7 +15,8 @@ import org.junit.Test;
 
 /**
  * The small version of the load benchmark ({@code bench/results/load.md}): two harvesters walk the whole OAI-PMH
- * list (over 200 records, so three pages) over and over while 40 items are deposited in two imports and 6 withdrawn through {@code ./useit dspace};
+ * list (over 200 records, so three pages) over and over while 40 items are deposited in two imports and 6 withdrawn
+ * through {@code ./useit dspace};
  * no wrong answer, no identifier twice, every untouched item in every harvest, every change in the incremental
  * harvest that follows each harvest ({@link HarvestLoad}).
  */

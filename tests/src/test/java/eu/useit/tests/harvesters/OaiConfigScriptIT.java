@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.tests.harvesters;
 
@@ -65,15 +66,18 @@ public class OaiConfigScriptIT extends AbstractUseitIT {
         TestDSpaceRunnableHandler first = Scripts.run("useit-oai-config", "-f", site.toString());
 
         assertThat(first.getErrorMessages().isEmpty(), is(true));
-        assertThat(first.getInfoMessages(), hasItems("added context useit", "added format datacite to context request",
-                                                     "added set type-case-study to context request",
+        assertThat(first.getInfoMessages(), hasItems("added context useit",
+                                                     "added format useit-datacite (prefix datacite)",
+                                                     "added set type-case-study (type:case-study)",
                                                      "added crosswalk metadataFormats/useit.xsl"));
         assertThat(first.getInfoMessages(), hasItem(startsWith("useit-oai-config: ")));
         assertThat(Files.readString(site), startsWith(SITE.substring(0, SITE.indexOf("    <Contexts>"))));
 
-        // the site's request context has no filter: kept, and said on every run
-        assertThat(first.getInfoMessages(), hasItem("note: context request keeps the site's choice of no filter "
-                                                         + "(USE-IT!'s is publicOrWithdrawn)"));
+        // the site's request context is left as it is (its records keep their shape), and said on every run
+        assertThat(first.getInfoMessages(), hasItem("note: context request is left as the site has it: its records "
+                                                         + "keep their formats, sets and filter (to add USE-IT!'s to "
+                                                         + "it: useit-oai-config -a)"));
+        assertThat(first.getInfoMessages().stream().anyMatch(line -> line.contains("to context request")), is(false));
         byte[] merged = Files.readAllBytes(site);
 
         TestDSpaceRunnableHandler second = Scripts.run("useit-oai-config", "-f", site.toString());

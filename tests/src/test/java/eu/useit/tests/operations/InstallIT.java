@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.tests.operations;
 
@@ -93,7 +94,10 @@ public class InstallIT extends AbstractUseitIT {
             "config/submission-forms.xml: added value-pairs useit_provenance",
             "config/workflow-curation.xml: mapped collection-handle default to taskset useit (was none)",
             "config/crosswalks/oai/xoai.xml: added context useit"));
-        assertThat(plan.notes(), empty());
+        // the site's own OAI context keeps its records' shape, and the administrator is told how to change that
+        assertThat(plan.notes(), contains("config/crosswalks/oai/xoai.xml: context request is left as the site has "
+                                              + "it: its records keep their formats, sets and filter (to add "
+                                              + "USE-IT!'s to it: useit-oai-config -a)"));
 
         install.apply(plan);
         Map<String, String> installed = snapshot(home);

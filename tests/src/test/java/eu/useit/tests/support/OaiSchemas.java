@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.tests.support;
 
@@ -30,7 +31,8 @@ import org.xml.sax.SAXParseException;
  * Validates OAI-PMH responses, payload included, against the official schemas kept offline in
  * {@code ../shared/schemas}, resolved through its XML catalog and the addon's catalog of the schemas it ships
  * ({@code eu/useit/dspace/oai/catalog.xml}: the useit and qdc schemas, and stand-ins for DCMI's qualified-DC
- * schemas, which the offline set lacks). Nothing is fetched from the network: a schema URL neither catalog maps is an error.
+ * schemas, which the offline set lacks). Nothing is fetched from the network: a schema URL neither catalog maps is
+ * an error.
  */
 public final class OaiSchemas {
 

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.check;
 
@@ -20,7 +21,8 @@ import javax.xml.catalog.CatalogManager;
 /**
  * Maps public schema URLs (and namespace names) to local copies: the OASIS XML catalog of a schema folder
  * ({@code catalog.xml}, read with the JDK's {@code javax.xml.catalog}), then the schemas this addon ships itself
- * (its {@code catalog.xml}: the native {@code useit} format, the {@code qdc} container, DCMI stand-ins). Nothing is ever fetched from the network.
+ * (its {@code catalog.xml}: the native {@code useit} format, the {@code qdc} container, DCMI stand-ins). Nothing is
+ * ever fetched from the network.
  *
  * <p>Each look-up reads a fresh {@link Catalog}: the JDK's keeps state between look-ups (on JDK 17, once an entry
  * of one {@code group} matched, later look-ups of entries in other groups find nothing). Answers are kept.

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -12,9 +13,10 @@ import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.utils.DSpace;
 
 /**
- * {@code dspace useit-oai-config [-f xoai.xml] [-s our-xoai.xml] [-n]}: merges the USE-IT! OAI configuration
+ * {@code dspace useit-oai-config [-f xoai.xml] [-s our-xoai.xml] [-a] [-n]}: merges the USE-IT! OAI configuration
  * (contexts, formats, filters, conditions, sets, crosswalks) into the site's {@code xoai.xml}, keeping every site
- * customisation; see {@link OaiConfigUpdate}. One line per change, then a summary; a second run says nothing
+ * customisation; with {@code -a}, the site's own contexts get our sets and formats too; see
+ * {@link OaiConfigUpdate}. One line per change, then a summary; a second run says nothing
  * changed. A malformed file or an invalid result is one error line, and nothing is written.
  */
 public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration> {
@@ -22,6 +24,7 @@ public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration
     private Path file;
     private Path source;
     private boolean dryRun;
+    private boolean siteContexts;
 
     @Override
     public OaiConfigScriptConfiguration getScriptConfiguration() {
@@ -34,6 +37,7 @@ public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration
         file = commandLine.hasOption('f') ? Path.of(commandLine.getOptionValue('f')) : null;
         source = commandLine.hasOption('s') ? Path.of(commandLine.getOptionValue('s')) : null;
         dryRun = commandLine.hasOption('n');
+        siteContexts = commandLine.hasOption('a');
     }
 
     @Override
@@ -42,7 +46,8 @@ public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration
         OaiConfigSource ours = source != null ? OaiConfigSource.file(source) : OaiConfigSource.bundled();
         OaiConfigReport report;
         try {
-            report = new OaiConfigUpdate(target, ours).run(dryRun);
+            OaiConfigUpdate update = new OaiConfigUpdate(target, ours);
+            report = (siteContexts ? update.includingSiteContexts() : update).run(dryRun);
         } catch (OaiConfigException e) {
             handler.logError("useit-oai-config: " + e.getMessage());
             // the line above says it all: exit status 1 (failed process through REST), no stack trace

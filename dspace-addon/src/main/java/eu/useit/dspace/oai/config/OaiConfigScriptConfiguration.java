@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -33,6 +34,9 @@ public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiCo
                               + "[dspace]/config/crosswalks/oai/xoai.xml)");
         options.addOption("s", "source", true,
                           "the xoai.xml to merge in, its crosswalks in its folder (default: the one in the addon jar)");
+        options.addOption("a", "all-contexts", false,
+                          "also add USE-IT!'s sets and formats to the site's own contexts (such as request) and "
+                              + "replace DSpace's stock entity filter there: the site's records then change there");
         options.addOption("n", "dry-run", false, "report what would change, write nothing");
         options.addOption("h", "help", false, "show this help");
         return options;

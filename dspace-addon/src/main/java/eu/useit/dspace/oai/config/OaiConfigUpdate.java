@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -25,8 +26,9 @@ import org.w3c.dom.Element;
 
 /**
  * Brings a site's {@code [dspace]/config/crosswalks/oai/xoai.xml} up to the USE-IT! OAI configuration, and the
- * crosswalks ({@code metadataFormats/*.xsl}) next to it: what is missing is added (see {@link XoaiConfigMerge}),
- * a crosswalk of ours that is missing or different is written. Idempotent: when nothing is missing nothing is
+ * crosswalks ({@code metadataFormats/useit*.xsl}) next to it: what is missing is added (see {@link XoaiConfigMerge}),
+ * a crosswalk of ours that is missing or different is written. Our crosswalks have names of their own, so no
+ * crosswalk of the site's is ever written. Idempotent: when nothing is missing nothing is
  * written, not even a backup.
  * <p>
  * Before anything is written the merged configuration is checked ({@link XoaiConfigCheck}: well-formed, in the
@@ -44,6 +46,7 @@ public final class OaiConfigUpdate {
     private final Path folder;
     private final OaiConfigSource source;
     private final Clock clock;
+    private boolean siteContexts;
 
     /**
      * @param target the site's {@code xoai.xml}
@@ -66,6 +69,16 @@ public final class OaiConfigUpdate {
     }
 
     /**
+     * Also brings the site's own contexts up to ours (see {@link XoaiConfigMerge#includingSiteContexts()}).
+     *
+     * @return this update
+     */
+    public OaiConfigUpdate includingSiteContexts() {
+        this.siteContexts = true;
+        return this;
+    }
+
+    /**
      * Merges, checks, and (unless it is a dry run) writes.
      *
      * @param dryRun report what would change, write nothing
@@ -84,6 +97,9 @@ public final class OaiConfigUpdate {
         Document ours = XoaiFile.parse(ourBytes, source.toString());
 
         XoaiConfigMerge merge = new XoaiConfigMerge(ours);
+        if (siteContexts) {
+            merge.includingSiteContexts();
+        }
         List<String> changes = new ArrayList<>(merge.mergeInto(site));
         boolean configurationChanged = !changes.isEmpty();
         Map<Path, byte[]> crosswalks = crosswalks(ours, changes, stamp);
@@ -128,6 +144,11 @@ public final class OaiConfigUpdate {
                 if (!file.startsWith(folder)) {
                     throw new OaiConfigException(source + ": format " + Dom.id(format) + ": XSLT " + path
                                                      + " is outside " + folder);
+                }
+                if (!XoaiConfigMerge.isOurs(format)) {
+                    // a crosswalk of ours under another name could take the place of one of the site's
+                    throw new OaiConfigException(source + ": format " + Dom.id(format) + ": our crosswalk " + path
+                                                     + " is not named " + XoaiConfigMerge.OUR_CROSSWALKS + "*");
                 }
                 if (!Files.exists(file)) {
                     crosswalks.put(file, ourCrosswalk);

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -17,17 +18,22 @@ import org.w3c.dom.NodeList;
 
 /**
  * Merges the USE-IT! OAI configuration into a site's XOAI configuration ({@code xoai.xml}), in its DOM: what the
- * site lacks is added, nothing of the site's is removed or rewritten, but for one reference (below).
+ * site lacks is added; nothing of the site's is removed or rewritten, so the site's records keep their shape in
+ * every context and format it already serves.
  * <ul>
- * <li>Formats are matched by metadata prefix (the identity harvesters see; DSpace's stock {@code oaidc} is our
- * {@code oai_dc}), then by id; sets by set spec, then by id; filters and custom conditions by id; contexts by base
- * URL. A site definition that matches is kept as the site has it, and references to ours use the site's id.</li>
+ * <li>Formats on a crosswalk of ours ({@code metadataFormats/useit*.xsl}) are ours: they have ids of their own
+ * ({@code useit-oai_openaire}) and are added beside the site's, even where the site serves the same prefix with its
+ * own crosswalk. A format on DSpace's own crosswalk ({@code oai_dc}) is matched by metadata prefix (DSpace's stock
+ * {@code oaidc} is our {@code oai_dc}), then by id, and the site's is used. Sets are matched by set spec, then by
+ * id; filters and custom conditions by id; contexts by base URL. References to a matched definition use the site's
+ * id.</li>
  * <li>A context we define and the site lacks (such as {@code useit}) is added whole.</li>
- * <li>A context both define (such as {@code request}) keeps the site's name, description, transformer and other
- * references, and gets the sets and formats of ours it lacks (a format counts as there when the context offers
- * its prefix). Its filter is replaced by ours only when it is DSpace's stock entity-type filter, which shows
- * Publications only (and items without an entity type): USE-IT! records are case studies, projects and
- * partners too. Any other filter of the site stays, with a note.</li>
+ * <li>A context both define (such as {@code request}) is left as the site has it, with a note, unless the
+ * administrator asks for ours in it ({@link #includingSiteContexts()}): then it keeps the site's name,
+ * description, transformer and other references, and gets the sets and formats of ours it lacks (a format counts
+ * as there when the context offers its prefix); its filter is replaced by ours only when it is DSpace's stock
+ * entity-type filter, which shows Publications only (and items without an entity type): USE-IT! records are case
+ * studies, projects and partners too. Any other filter of the site stays, with a note.</li>
  * <li>Children of a context follow the order XOAI's parser reads (Transformer, Filter, Set, Format,
  * Description); top-level sections are added in the schema's order (Contexts, Formats, Transformers, Filters,
  * Sets).</li>
@@ -51,7 +57,11 @@ public class XoaiConfigMerge {
     private static final String STOCK_PUBLICATION_CONDITION = "isPublicationEntityCondition";
     private static final String AT_LEAST_ONE_METADATA = "org.dspace.xoai.filter.DSpaceAtLeastOneMetadataFilter";
 
+    /** Where our crosswalks are, and how their file names start: a format on one of them is ours. */
+    public static final String OUR_CROSSWALKS = "metadataFormats/useit";
+
     private final Element ours;
+    private boolean siteContexts;
     private final List<String> changes = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -60,6 +70,26 @@ public class XoaiConfigMerge {
      */
     public XoaiConfigMerge(Document ours) {
         this.ours = ours.getDocumentElement();
+    }
+
+    /**
+     * Also brings the contexts the site already has (such as {@code request}) up to ours: our sets and formats
+     * are added to them and DSpace's stock entity-type filter is replaced, so the site's records appear there in
+     * our formats too. Off unless an administrator asks for it.
+     *
+     * @return this merge
+     */
+    public XoaiConfigMerge includingSiteContexts() {
+        this.siteContexts = true;
+        return this;
+    }
+
+    /**
+     * @param format a format definition
+     * @return true if its crosswalk is one of ours ({@value #OUR_CROSSWALKS}...)
+     */
+    static boolean isOurs(Element format) {
+        return Dom.text(format, "XSLT").startsWith(OUR_CROSSWALKS);
     }
 
     /**
@@ -99,30 +129,35 @@ public class XoaiConfigMerge {
         for (Element format : definitions(ours, "Formats", "Format")) {
             String id = Dom.id(format);
             String prefix = Dom.text(format, "Prefix");
-            Element match = null;
-            for (Element candidate : definitions(root, "Formats", "Format")) {
-                if (prefix.equals(Dom.text(candidate, "Prefix"))
-                    && (match == null || id.equals(Dom.id(candidate)))) {
-                    match = candidate;
-                }
+            Element taken = byId(definitions(root, "Formats", "Format"), id);
+            Element match = isOurs(format) ? taken : samePrefix(root, id, prefix);
+            if (taken != null && (match == null || !prefix.equals(Dom.text(match, "Prefix")))) {
+                throw new OaiConfigException("the site's format '" + id + "' has the prefix '"
+                                                 + Dom.text(taken, "Prefix") + "', ours has '" + prefix
+                                                 + "': rename one of them");
             }
             if (match == null) {
-                Element taken = byId(definitions(root, "Formats", "Format"), id);
-                if (taken != null) {
-                    throw new OaiConfigException("the site's format '" + id + "' has the prefix '"
-                                                     + Dom.text(taken, "Prefix") + "', ours has '" + prefix
-                                                     + "': rename one of them");
-                }
                 add(format, section(root, "Formats"), "Format", List.of("Format"));
                 changes.add("added format " + id + " (prefix " + prefix + ")");
                 match = format;
             } else if (!Dom.text(match, "XSLT").equals(Dom.text(format, "XSLT"))) {
-                notes.add("prefix " + prefix + " keeps the site's crosswalk " + Dom.text(match, "XSLT")
-                              + " (format " + Dom.id(match) + "; USE-IT!'s is " + Dom.text(format, "XSLT") + ")");
+                notes.add("format " + Dom.id(match) + " keeps the site's crosswalk " + Dom.text(match, "XSLT")
+                              + " (USE-IT!'s is " + Dom.text(format, "XSLT") + ")");
             }
             ids.put(id, Dom.id(match));
         }
         return ids;
+    }
+
+    /** The site's format for a prefix: the one with our id if there are several. */
+    private static Element samePrefix(Element root, String id, String prefix) {
+        Element match = null;
+        for (Element candidate : definitions(root, "Formats", "Format")) {
+            if (prefix.equals(Dom.text(candidate, "Prefix")) && (match == null || id.equals(Dom.id(candidate)))) {
+                match = candidate;
+            }
+        }
+        return match;
     }
 
     private void mergeById(Element root, String kind, String label) {
@@ -181,12 +216,33 @@ public class XoaiConfigMerge {
                     }
                 }
                 changes.add("added context " + baseUrl);
-            } else {
+            } else if (siteContexts) {
                 mergeFilter(root, context, existing, baseUrl);
                 mergeSetReferences(context, existing, baseUrl, setIds);
                 mergeFormatReferences(root, context, existing, baseUrl, formatIds);
+            } else if (lacksOurs(root, context, existing, baseUrl, formatIds, setIds)) {
+                notes.add("context " + baseUrl + " is left as the site has it: its records keep their formats, "
+                              + "sets and filter (to add USE-IT!'s to it: useit-oai-config -a)");
             }
         }
+    }
+
+    /**
+     * Whether merging our context into the site's would change it: tried on a copy of the site's context, whose
+     * changes and notes are then forgotten.
+     */
+    private boolean lacksOurs(Element root, Element context, Element existing, String baseUrl,
+                              Map<String, String> formatIds, Map<String, String> setIds) {
+        Element probe = (Element) existing.cloneNode(true);
+        int changeCount = changes.size();
+        int noteCount = notes.size();
+        mergeFilter(root, context, probe, baseUrl);
+        mergeSetReferences(context, probe, baseUrl, setIds);
+        mergeFormatReferences(root, context, probe, baseUrl, formatIds);
+        boolean lacking = changes.size() > changeCount;
+        changes.subList(changeCount, changes.size()).clear();
+        notes.subList(noteCount, notes.size()).clear();
+        return lacking;
     }
 
     private void mergeFilter(Element root, Element context, Element existing, String baseUrl) {

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.check;
 
@@ -70,8 +71,8 @@ public class SchemaValidatorTest {
     @Test
     public void theNativeFormatIsValidatedWithTheSchemaInTheAddonJar() throws Exception {
         String record = "<record xmlns='https://w3id.org/useit/ns/1.0/'><title>T</title></record>";
-        SchemaValidator.Verdict verdict = SchemaValidator.open(shared).payload(AggregatorRulesTest.xml(record),
-                                                                               "https://w3id.org/useit/ns/1.0/useit.xsd");
+        SchemaValidator.Verdict verdict = SchemaValidator.open(shared)
+            .payload(AggregatorRulesTest.xml(record), "https://w3id.org/useit/ns/1.0/useit.xsd");
         assertThat(verdict.unavailable(), is(nullValue()));
         assertThat(verdict.errors(), hasItem(containsString("provenance")));
     }

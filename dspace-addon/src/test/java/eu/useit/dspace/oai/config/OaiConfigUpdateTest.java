@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -71,7 +71,8 @@ public class OaiConfigUpdateTest {
 
         assertThat(report.written(), is(true));
         assertThat(report.changes(), hasItems(
-            "added format datacite (prefix datacite)",
+            "added format useit-oai_openaire (prefix oai_openaire)",
+            "added format useit-datacite (prefix datacite)",
             "added format useit (prefix useit)",
             "added filter publicOrWithdrawn",
             "added filter isCaseStudy",
@@ -79,56 +80,46 @@ public class OaiConfigUpdateTest {
             "added condition entityCaseStudy",
             "added set type-case-study (type:case-study)",
             "added context useit",
-            "replaced filter defaultFilter by publicOrWithdrawn in context request (DSpace's stock filter shows "
-                + "Publications only)",
-            "added set type-partner to context request",
-            "added format oaiopenaire to context request",
-            "added format datacite to context request",
-            "added crosswalk metadataFormats/datacite.xsl",
-            "added crosswalk metadataFormats/useit.xsl",
-            "replaced crosswalk metadataFormats/oai_openaire.xsl (the site's is kept as oai_openaire.xsl" + STAMP
-                + ")"));
-        // formats the site has under another id (DSpace's oaidc, oaiopenaire) are not added twice
+            "added crosswalk metadataFormats/useit-oai_openaire.xsl",
+            "added crosswalk metadataFormats/useit-datacite.xsl",
+            "added crosswalk metadataFormats/useit.xsl"));
+        // DSpace's own oai_dc crosswalk is the site's (oaidc): not added twice; nothing of the site's is replaced
         assertThat(report.changes().stream().anyMatch(c -> c.startsWith("added format oai_dc")), is(false));
-        assertThat(report.changes().stream().anyMatch(c -> c.startsWith("added format oai_openaire")), is(false));
+        assertThat(report.changes().stream().anyMatch(c -> c.startsWith("replaced")), is(false));
+        assertThat(report.changes().stream().anyMatch(c -> c.contains("context request")), is(false));
         assertThat(report.summary(), is(report.changes().size() + " changes written to " + xoai));
     }
 
     @Test
-    public void theFirstRunKeepsEveryLineOfTheSiteButTheStockFilter() throws Exception {
+    public void theFirstRunKeepsEveryLineOfTheSite() throws Exception {
         run(false);
         String merged = Files.readString(xoai);
 
-        List<String> kept = new ArrayList<>(List.of(SiteFixture.text().split("\n")));
-        kept.remove("            <Filter ref=\"defaultFilter\"/>");
         List<String> mergedLines = List.of(merged.split("\n"));
         int at = 0;
-        for (String line : kept) {
+        for (String line : SiteFixture.text().split("\n")) {
             int found = mergedLines.subList(at, mergedLines.size()).indexOf(line);
             assertThat("kept in place: " + line, found >= 0, is(true));
             at += found + 1;
         }
-        assertThat(merged, containsString("            <Filter ref=\"publicOrWithdrawn\"/>\n"
-                                              + "            <Set ref=\"type\"/>\n"));
         assertThat(merged, containsString("        <Context baseurl=\"useit\" name=\"USE-IT! records\">\n"
                                               + "            <Filter ref=\"useitPublicOrWithdrawn\"/>\n"));
         // a comment of ours comes with what it describes
         assertThat(merged, containsString("        <!-- DataCite metadata schema, kernel 4 -->\n"
-                                              + "        <Format id=\"datacite\">\n"));
+                                              + "        <Format id=\"useit-datacite\">\n"));
         assertThat(merged, startsWith(SiteFixture.text().substring(0, SiteFixture.text().indexOf("<Contexts>"))));
     }
 
     @Test
-    public void theMergedContextsFollowXoaisOrderAndUseTheSitesFormatIds() throws Exception {
+    public void theMergedContextsFollowXoaisOrderAndUseTheSitesOaiDc() throws Exception {
         run(false);
         Element root = XoaiFile.parse(Files.readAllBytes(xoai), "merged").getDocumentElement();
         Element request = context(root, "request");
         assertThat(Dom.children(request).stream().map(Dom::name).collect(Collectors.toList()),
-                   contains("Filter", "Set", "Set", "Set", "Set", "Set", "Format", "Format", "Format", "Format", "Format",
-                            "Format", "Description"));
-        assertThat(refs(request, "Format"), contains("oaidc", "mets", "oaiopenaire", "datacite", "qdc", "rioxx"));
+                   contains("Filter", "Format", "Format", "Description"));
+        assertThat(refs(request, "Format"), contains("oaidc", "mets"));
         assertThat(refs(context(root, "useit"), "Format"),
-                   contains("oaidc", "oaiopenaire", "datacite", "qdc", "rioxx", "useit"));
+                   contains("oaidc", "useit-oai_openaire", "useit-datacite", "useit-qdc", "useit-rioxx", "useit"));
         assertThat(refs(context(root, "lab"), "Filter"), contains("labOnly"));
         assertThat(Dom.children(root).stream().map(Dom::name).collect(Collectors.toList()),
                    contains("Contexts", "Formats", "Transformers", "Filters", "Sets"));
@@ -137,21 +128,38 @@ public class OaiConfigUpdateTest {
     }
 
     @Test
-    public void theFirstRunBacksUpWhatItReplaces() throws Exception {
+    public void theSitesCrosswalksStayByteForByteAndOnlyItsXoaiIsBackedUp() throws Exception {
         OaiConfigReport report = run(false);
 
         Path backup = folder.resolve("xoai.xml" + STAMP);
-        Path crosswalkBackup = folder.resolve("metadataFormats/oai_openaire.xsl" + STAMP);
-        assertThat(report.backups(), containsInAnyOrder(backup, crosswalkBackup));
+        assertThat(report.backups(), contains(backup));
         assertArrayEquals(original, Files.readAllBytes(backup));
-        assertThat(Files.readString(crosswalkBackup), is(SiteFixture.SITE_OPENAIRE));
-        for (String crosswalk : List.of("oai_openaire.xsl", "datacite.xsl", "useit.xsl")) {
+        assertThat(Files.readString(folder.resolve("metadataFormats/oai_openaire.xsl")), is(SiteFixture.SITE_OPENAIRE));
+        for (String crosswalk : List.of("useit-oai_openaire.xsl", "useit-datacite.xsl", "useit.xsl")) {
             assertArrayEquals(crosswalk, OaiConfigSource.bundled().read("metadataFormats/" + crosswalk),
                               Files.readAllBytes(folder.resolve("metadataFormats").resolve(crosswalk)));
         }
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), is(true));
         }
+    }
+
+    @Test
+    public void askedForTheSiteContextsTheyGetOurSetsAndFormatsAndTheSitesCrosswalksStay() throws Exception {
+        OaiConfigReport report = new OaiConfigUpdate(xoai, OaiConfigSource.bundled(), CLOCK).includingSiteContexts()
+                                                                                                 .run(false);
+
+        assertThat(report.changes(), hasItems(
+            "replaced filter defaultFilter by publicOrWithdrawn in context request (DSpace's stock filter shows "
+                + "Publications only)",
+            "added set type-partner to context request",
+            "added format useit-oai_openaire to context request",
+            "added format useit-datacite to context request"));
+        assertThat(Files.readString(folder.resolve("metadataFormats/oai_openaire.xsl")), is(SiteFixture.SITE_OPENAIRE));
+        Element request = context(XoaiFile.parse(Files.readAllBytes(xoai), "merged").getDocumentElement(),
+                                  "request");
+        assertThat(refs(request, "Format"),
+                   contains("oaidc", "mets", "useit-oai_openaire", "useit-datacite", "useit-qdc", "useit-rioxx"));
     }
 
     @Test
@@ -204,11 +212,10 @@ public class OaiConfigUpdateTest {
         XOAIContext useit = manager.getContextManager().getOAIContext("useit");
         assertThat(prefixes(useit),
                    containsInAnyOrder("oai_dc", "oai_openaire", "datacite", "qdc", "rioxx", "useit"));
-        XOAIContext request = manager.getContextManager().getOAIContext("request");
-        assertThat(prefixes(request),
-                   containsInAnyOrder("oai_dc", "mets", "oai_openaire", "datacite", "qdc", "rioxx"));
-        assertThat(request.getStaticSets().stream().map(StaticSet::getSetSpec).collect(Collectors.toList()),
+        assertThat(useit.getStaticSets().stream().map(StaticSet::getSetSpec).collect(Collectors.toList()),
                    containsInAnyOrder("type", "type:case-study", "type:publication", "type:project", "type:partner"));
+        assertThat(prefixes(manager.getContextManager().getOAIContext("request")),
+                   containsInAnyOrder("oai_dc", "mets"));
         assertThat(prefixes(manager.getContextManager().getOAIContext("lab")), contains("oai_dc"));
     }
 
@@ -262,18 +269,18 @@ public class OaiConfigUpdateTest {
         Path source = temporary.newFolder("ours").toPath().resolve("xoai.xml");
         Files.writeString(source, "<Configuration xmlns='http://www.lyncode.com/XOAIConfiguration'"
             + " maxListIdentifiersSize='100' maxListRecordsSize='100' maxListSetsSize='100'>\n"
-            + "    <Contexts>\n        <Context baseurl='request'><Format ref='x'/></Context>\n    </Contexts>\n"
-            + "    <Formats>\n        <Format id='x'><Prefix>x</Prefix><XSLT>metadataFormats/x.xsl</XSLT>"
+            + "    <Contexts>\n        <Context baseurl='request'><Format ref='useitx'/></Context>\n    </Contexts>\n"
+            + "    <Formats>\n        <Format id='useitx'><Prefix>x</Prefix><XSLT>metadataFormats/useitx.xsl</XSLT>"
             + "<Namespace>urn:x</Namespace><SchemaLocation>urn:x.xsd</SchemaLocation></Format>\n    </Formats>\n"
             + "</Configuration>\n");
         Files.createDirectories(source.resolveSibling("metadataFormats"));
-        Files.writeString(source.resolveSibling("metadataFormats/x.xsl"), "<x/>");
+        Files.writeString(source.resolveSibling("metadataFormats/useitx.xsl"), "<x/>");
 
         OaiConfigReport report = new OaiConfigUpdate(xoai, OaiConfigSource.file(source), CLOCK).run(false);
 
-        assertThat(report.changes(), contains("added format x (prefix x)", "added format x to context request",
-                                              "added crosswalk metadataFormats/x.xsl"));
-        assertThat(Files.readString(folder.resolve("metadataFormats/x.xsl")), is("<x/>"));
+        assertThat(report.changes(),
+                   contains("added format useitx (prefix x)", "added crosswalk metadataFormats/useitx.xsl"));
+        assertThat(Files.readString(folder.resolve("metadataFormats/useitx.xsl")), is("<x/>"));
     }
 
     private List<Path> files() throws IOException {

@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -17,7 +18,7 @@ import org.w3c.dom.Document;
  */
 final class SiteFixture {
 
-    /** The site's own oai_openaire crosswalk, which ours replaces. */
+    /** The site's own oai_openaire crosswalk, which stays as it is (ours is useit-oai_openaire.xsl). */
     static final String SITE_OPENAIRE = stylesheet("site-openaire");
 
     private SiteFixture() {

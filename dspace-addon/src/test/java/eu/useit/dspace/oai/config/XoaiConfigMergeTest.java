@@ -1,5 +1,6 @@
 /*
  * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
 package eu.useit.dspace.oai.config;
 
@@ -12,9 +13,15 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.junit.Assert.assertThrows;
 
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 
 import org.junit.Test;
 import org.w3c.dom.Comment;
@@ -33,19 +40,60 @@ public class XoaiConfigMergeTest {
 
     @Test
     public void mergingTheMergedDocumentAgainChangesNothing() throws Exception {
-        Document site = SiteFixture.document();
-        assertThat(new XoaiConfigMerge(SiteFixture.ours()).mergeInto(site), is(not(empty())));
+        for (boolean siteContexts : List.of(false, true)) {
+            Document site = SiteFixture.document();
+            XoaiConfigMerge first = merge(siteContexts);
+            assertThat(first.mergeInto(site), is(not(empty())));
 
-        XoaiConfigMerge again = new XoaiConfigMerge(SiteFixture.ours());
-        assertThat(again.mergeInto(site), is(empty()));
-        assertThat(again.notes(), is(empty()));
+            XoaiConfigMerge again = merge(siteContexts);
+            assertThat(again.mergeInto(site), is(empty()));
+            assertThat(again.notes(), is(siteContexts ? List.of() : first.notes()));
+        }
+    }
+
+    @Test
+    public void theSitesOwnContextsAndFormatsStayAsTheyAreUnlessAsked() throws Exception {
+        Document site = SiteFixture.document();
+        String requestBefore = xml(requestContext(site));
+        List<String> formatsBefore = Dom.children(Dom.child(site.getDocumentElement(), "Formats")).stream()
+                                        .map(XoaiConfigMergeTest::xml).collect(Collectors.toList());
+        XoaiConfigMerge merge = new XoaiConfigMerge(SiteFixture.ours());
+
+        List<String> changes = merge.mergeInto(site);
+
+        assertThat(xml(requestContext(site)), is(requestBefore));
+        assertThat(Dom.children(Dom.child(site.getDocumentElement(), "Formats")).stream().map(XoaiConfigMergeTest::xml)
+                      .collect(Collectors.toList()).subList(0, formatsBefore.size()), is(formatsBefore));
+        assertThat(changes.stream().anyMatch(c -> c.contains("context request")), is(false));
+        assertThat(merge.notes(), contains("context request is left as the site has it: its records keep their "
+                                               + "formats, sets and filter (to add USE-IT!'s to it: "
+                                               + "useit-oai-config -a)"));
+        // our formats have ids and crosswalks of their own, beside the site's format of the same prefix
+        assertThat(changes, hasItem("added format useit-oai_openaire (prefix oai_openaire)"));
+    }
+
+    /** An element as XML text. */
+    private static String xml(Element element) {
+        try {
+            StringWriter out = new StringWriter();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(element),
+                                                                        new StreamResult(out));
+            return out.toString();
+        } catch (TransformerException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static XoaiConfigMerge merge(boolean siteContexts) throws Exception {
+        XoaiConfigMerge merge = new XoaiConfigMerge(SiteFixture.ours());
+        return siteContexts ? merge.includingSiteContexts() : merge;
     }
 
     @Test
     public void aCustomisedEntityFilterIsKeptWithANote() throws Exception {
         Document site = parse(SiteFixture.text().replace("<string>publication</string>",
                                                           "<string>CaseStudy</string>"));
-        XoaiConfigMerge merge = new XoaiConfigMerge(SiteFixture.ours());
+        XoaiConfigMerge merge = merge(true);
 
         List<String> changes = merge.mergeInto(site);
 
@@ -58,24 +106,26 @@ public class XoaiConfigMergeTest {
     }
 
     @Test
-    public void aFormatOfTheSiteWithOurPrefixKeepsItsCrosswalkWithANote() throws Exception {
-        Document site = parse(SiteFixture.text().replace("<XSLT>metadataFormats/oai_openaire.xsl</XSLT>",
-                                                          "<XSLT>metadataFormats/site_openaire.xsl</XSLT>"));
-        XoaiConfigMerge merge = new XoaiConfigMerge(SiteFixture.ours());
+    public void aSiteContextAskedForGetsOurFormatOfAPrefixItDoesNotOffer() throws Exception {
+        Document site = SiteFixture.document();
+        XoaiConfigMerge merge = merge(true);
 
         List<String> changes = merge.mergeInto(site);
 
-        assertThat(changes, hasItem("added format oaiopenaire to context request"));
-        assertThat(merge.notes(), contains("prefix oai_openaire keeps the site's crosswalk "
-                                               + "metadataFormats/site_openaire.xsl (format oaiopenaire; USE-IT!'s is "
-                                               + "metadataFormats/oai_openaire.xsl)"));
+        assertThat(changes, hasItem("added format useit-oai_openaire to context request"));
+        assertThat(changes, hasItem("replaced filter defaultFilter by publicOrWithdrawn in context request (DSpace's "
+                                        + "stock filter shows Publications only)"));
+        // the site's own format of that prefix is still defined as it was
+        assertThat(Dom.text(Dom.children(Dom.child(site.getDocumentElement(), "Formats")).stream()
+                               .filter(f -> "oaiopenaire".equals(Dom.id(f))).findFirst().orElseThrow(), "XSLT"),
+                   is("metadataFormats/oai_openaire.xsl"));
     }
 
     @Test
     public void aStockFilterUnderAnotherNameIsStillRecognised() throws Exception {
         Document site = parse(SiteFixture.text().replace("\"defaultFilter\"", "\"siteDefault\""));
 
-        List<String> changes = new XoaiConfigMerge(SiteFixture.ours()).mergeInto(site);
+        List<String> changes = merge(true).mergeInto(site);
 
         assertThat(changes, hasItem(containsString("replaced filter siteDefault by publicOrWithdrawn")));
     }
