@@ -23,8 +23,9 @@ import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 
 /**
@@ -47,12 +48,8 @@ public class AccessMatrixIT {
 
     private RepositoryProcess repository;
 
-    @After
-    public void stop() {
-        if (repository != null) {
-            repository.close();
-        }
-    }
+    @Rule
+    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void nothingHiddenShowsToAnybodyBeforeOrAfterARestartAndAccessFollowsTime() throws Exception {

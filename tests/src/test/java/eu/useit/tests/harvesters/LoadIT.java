@@ -10,8 +10,9 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 import eu.useit.tests.support.HarvestLoad;
 import eu.useit.tests.support.RepositoryProcess;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 
 /**
  * The small version of the load benchmark ({@code bench/results/load.md}): two harvesters walk the whole OAI-PMH
@@ -24,12 +25,8 @@ public class LoadIT {
 
     private RepositoryProcess repository;
 
-    @After
-    public void stop() {
-        if (repository != null) {
-            repository.close();
-        }
-    }
+    @Rule
+    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void harvestsMissNothingWhileItemsAreDepositedAndWithdrawn() throws Exception {

@@ -37,8 +37,9 @@ import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RawHttp;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.Xml;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 
 /**
@@ -58,12 +59,8 @@ public class OaiHostileRequestsIT {
 
     private RepositoryProcess repository;
 
-    @After
-    public void stop() {
-        if (repository != null) {
-            repository.close();
-        }
-    }
+    @Rule
+    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void everyHostileRequestGetsAValidOaiAnswer() throws Exception {

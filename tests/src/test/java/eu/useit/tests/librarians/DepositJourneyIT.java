@@ -27,9 +27,10 @@ import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.RestContent;
 import eu.useit.tests.support.Words;
 import eu.useit.tests.support.Xml;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 
 /**
@@ -48,6 +49,9 @@ public class DepositJourneyIT {
     private static final Duration OAI_WITHIN = Duration.ofSeconds(5);
 
     private static RepositoryProcess repository;
+
+    @ClassRule
+    public static final TestRule STOP = RepositoryProcess.stopAfter(() -> repository);
     private static RestClient admin;
     private static RestClient submitter;
     private static RestClient reviewer;
@@ -75,13 +79,6 @@ public class DepositJourneyIT {
         }
         submitter = RestClient.login(repository.server(), "librarian-" + run + "@deposit.example.org", password);
         reviewer = RestClient.login(repository.server(), "reviewer-" + run + "@deposit.example.org", password);
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (repository != null) {
-            repository.close();
-        }
     }
 
     @Test

@@ -36,8 +36,9 @@ import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
@@ -54,12 +55,8 @@ public class CommandsBesideTheRepositoryIT {
 
     private RepositoryProcess repository;
 
-    @After
-    public void stop() {
-        if (repository != null) {
-            repository.close();
-        }
-    }
+    @Rule
+    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void commandsBesideARunningRepositoryBreakNothing() throws Exception {

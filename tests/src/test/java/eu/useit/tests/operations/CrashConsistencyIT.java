@@ -29,8 +29,9 @@ import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.w3c.dom.Node;
 
 /**
@@ -47,6 +48,9 @@ public class CrashConsistencyIT {
 
     private RepositoryProcess repository;
 
+    @Rule
+    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
+
     /**
      * A point to kill at: when the command's output first satisfies a condition, and a delay after that; the
      * command may have ended by then if it may end.
@@ -56,13 +60,6 @@ public class CrashConsistencyIT {
 
     /** What a killed import left. */
     private record Outcome(String marker, String point, boolean imported) {
-    }
-
-    @After
-    public void stop() {
-        if (repository != null) {
-            repository.close();
-        }
     }
 
     @Test

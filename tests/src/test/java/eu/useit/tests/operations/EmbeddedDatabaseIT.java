@@ -26,8 +26,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import eu.useit.tests.support.RepositoryProcess;
-import org.junit.After;
+import org.junit.Rule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 
 /**
  * The run command's embedded database and secrets, tried as another program on the same machine would: the H2
@@ -39,12 +40,8 @@ public class EmbeddedDatabaseIT {
 
     private RepositoryProcess repository;
 
-    @After
-    public void stop() {
-        if (repository != null) {
-            repository.close();
-        }
-    }
+    @Rule
+    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void theEmbeddedDatabaseAndSecretsAreForTheOwnerOnly() throws Exception {

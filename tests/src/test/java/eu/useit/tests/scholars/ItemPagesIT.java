@@ -35,9 +35,10 @@ import eu.useit.tests.support.Xml;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.ClassRule;
 import org.junit.Test;
+import org.junit.rules.TestRule;
 import org.w3c.dom.Node;
 
 /**
@@ -54,19 +55,15 @@ public class ItemPagesIT {
         .getBytes(StandardCharsets.UTF_8);
 
     private static RepositoryProcess repository;
+
+    @ClassRule
+    public static final TestRule STOP = RepositoryProcess.stopAfter(() -> repository);
     private static RestClient anonymous;
 
     @BeforeClass
     public static void start() throws Exception {
         repository = RepositoryProcess.startAfresh("item-pages");
         anonymous = RestClient.anonymous(repository.server());
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (repository != null) {
-            repository.close();
-        }
     }
 
     @Test

@@ -18,11 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import eu.useit.runtime.RuntimeHome;
+import org.junit.rules.ExternalResource;
+import org.junit.rules.TestRule;
 
 /**
  * The repository as {@code ./useit run} runs it, in a process of its own ({@code eu.useit.runtime.Repository}): its
@@ -50,6 +53,24 @@ public final class RepositoryProcess implements AutoCloseable {
         this.process = process;
         this.output = output;
         this.server = server;
+    }
+
+    /**
+     * A JUnit rule that stops a test's repository when the test (or, as a class rule, the class) ends.
+     *
+     * @param current the repository the test holds at that moment (read then, so a restart is followed)
+     * @return the rule
+     */
+    public static TestRule stopAfter(Supplier<RepositoryProcess> current) {
+        return new ExternalResource() {
+            @Override
+            protected void after() {
+                RepositoryProcess process = current.get();
+                if (process != null) {
+                    process.close();
+                }
+            }
+        };
     }
 
     /**
