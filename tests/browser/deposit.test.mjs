@@ -102,7 +102,7 @@ test('a librarian deposits a case study on the deposit page; once approved it is
     assert.ok(labels.includes('The case study') && labels.includes('Challenge, approach, outcome'),
               `the form's sections: ${labels.join(' | ')}`);
     // an empty deposit is refused, field by field, with the form's own messages
-    await page.click('#deposit button[type="submit"]');
+    await page.click('#send');
     await waitForStatus(/problem/);
     const errors = await page.$$eval('#problems li', (items) => items.map((item) => item.textContent));
     for (const message of ['Every case study needs a title.', 'Choose at least one strand.',
@@ -134,7 +134,7 @@ test('a librarian deposits a case study on the deposit page; once approved it is
     await accessibility(page, 'the filled deposit form');
     await page.screenshot({path: resolve(figures, 'deposit-page.png'), fullPage: true});
 
-    await page.click('#deposit button[type="submit"]');
+    await page.click('#send');
     await page.waitForSelector('#outcome-step:not([hidden])');
     assert.match(await page.textContent('#outcome'), /Waiting for a reviewer/);
     await approveWaitingTask(reviewerId);
@@ -163,7 +163,11 @@ test('a deposit that breaks a record rule comes back to the librarian with the r
     await page.fill('#useit-case-study--useit_objective-0', 'What the review step checks.');
     await page.selectOption('#useit-case-study--useit_provenance-0', 'sourced');
     await page.check('#granted');
-    await page.click('#deposit button[type="submit"]');
+    // Enter in a field saves; it never sends the deposit to review
+    await page.press('#useit-case-study--dc_title-0', 'Enter');
+    await waitForStatus(/Saved\. Ready to deposit/);
+    assert.equal(await page.isHidden('#outcome-step'), true);
+    await page.click('#send');
     await page.waitForSelector('#outcome-step:not([hidden])');
     await approveWaitingTask(reviewerId);
     await page.click('#check');

@@ -147,10 +147,11 @@
             const item = deposit._embedded.item;
             const back = sentBackReason(item);
             const button = element('button', {type: 'button', class: 'secondary'}, 'Continue');
-            button.addEventListener('click', () => openDeposit(deposit, item.uuid));
+            button.addEventListener('click', guard(() => openDeposit(deposit, item.uuid)));
             list.append(element('li', {}, element('strong', {}, first(item.metadata['dc.title']) || 'Untitled'),
                                 back ? ` — sent back: ${back} ` : ' — not deposited yet ', button));
         }
+        // DSpace 8.1 lets only administrators list deposits in review; for others the list stays out
         const review = await api('GET', `/workflow/workflowitems/search/findBySubmitter?uuid=${uuid}&size=50`
             + '&embed=item');
         for (const deposit of (review.data && review.data._embedded ? review.data._embedded.workflowitems : [])) {
@@ -228,7 +229,7 @@
         const errors = element('div', {class: 'field-errors', id: `${id}-errors`});
         box.dataset.required = field.mandatoryMessage || '';
         if (vocabulary === 'useit-strands') {
-            const tree = element('fieldset', {'aria-describedby': `${id}-hint ${id}-errors`},
+            const tree = element('fieldset', {'aria-describedby': described(field, id)},
                                  element('legend', {}, field.label, mark));
             tree.append(hint || '', errors, await strandTree(id));
             box.append(tree);
@@ -246,7 +247,7 @@
         box.append(inputs);
         box.addInput = (value) => {
             const n = inputs.children.length;
-            const attributes = {id: `${id}-${n}`, 'aria-describedby': `${id}-hint ${id}-errors`,
+            const attributes = {id: `${id}-${n}`, 'aria-describedby': described(field, id),
                                 'aria-required': field.mandatory ? 'true' : null, class: 'value'};
             if (n > 0) {
                 attributes['aria-label'] = `${field.label} ${n + 1}`;
@@ -271,6 +272,11 @@
             box.append(more);
         }
         return box;
+    }
+
+    /** The ids of a field's hint (if it has one) and of its errors. */
+    function described(field, id) {
+        return field.hints ? `${id}-hint ${id}-errors` : `${id}-errors`;
     }
 
     async function strandTree(id) {
@@ -334,7 +340,7 @@
         $('granted').checked = Boolean(deposit.sections.license && deposit.sections.license.granted);
         const files = $('file-list');
         files.replaceChildren();
-        for (const file of (deposit.sections.upload ? deposit.sections.upload.files : []) || []) {
+        for (const file of uploadedFiles(deposit)) {
             const access = (file.accessConditions || []).map((c) => (ACCESS[c.name] || c.name)
                 + (c.startDate ? ` ${c.startDate.substring(0, 10)}` : '')).join(', ') || 'the collection\'s default';
             files.append(element('li', {}, `${first(file.metadata['dc.title'])} (${file.sizeBytes} bytes) — `
@@ -428,35 +434,46 @@
             $('file').focus();
             return;
         }
-        await save();
+        const before = uploadedFiles(await save()).length;
         say(`Uploading ${file.name}…`);
         const form = new FormData();
         form.append('file', file, file.name);
         let deposit = await expect(201, api('POST', `/submission/workspaceitems/${state.deposit.id}`, {body: form}),
                                    'upload');
+        state.deposit = deposit;
+        fill(deposit);
+        // DSpace answers 201 even when the file was refused; the refusal is in the deposit's errors
+        if (uploadedFiles(deposit).length !== before + 1) {
+            showErrors(deposit, true);
+            say(`${file.name} was not accepted.`);
+            return;
+        }
+        $('file').value = '';
         const access = $('access').value;
+        let outcome = `${file.name} uploaded.`;
         if (access) {
-            const index = deposit.sections.upload.files.length - 1;
             const condition = {name: access};
             if (!$('embargo-date').hidden) {
                 condition.startDate = $('lifts').value;
             }
             const answer = await api('PATCH', `/submission/workspaceitems/${state.deposit.id}`, {json: [
-                {op: 'add', path: `/sections/upload/files/${index}/accessConditions/-`, value: condition}]});
-            if (answer.status !== 200) {
-                say(`The file is uploaded, but its access was refused: ${answer.data ? answer.data.message : ''}`);
+                {op: 'add', path: `/sections/upload/files/${before}/accessConditions/-`, value: condition}]});
+            if (answer.status === 200) {
+                state.deposit = answer.data;
+                fill(answer.data);
             } else {
-                deposit = answer.data;
+                outcome = `${file.name} is uploaded with the collection's default access: the access chosen was `
+                    + `refused (${answer.data ? answer.data.message : 'HTTP ' + answer.status}).`;
             }
         }
-        state.deposit = deposit;
-        fill(deposit);
-        $('file').value = '';
-        say(`${file.name} uploaded.`);
+        say(outcome);
     }
 
-    async function deposit(event) {
-        event.preventDefault();
+    function uploadedFiles(deposit) {
+        return (deposit.sections.upload && deposit.sections.upload.files) || [];
+    }
+
+    async function deposit() {
         if (await saveAndShow()) {
             $('problems').focus();
             return;
@@ -473,11 +490,11 @@
         if (answer.status !== 201) {
             throw new Error(`depositing: HTTP ${answer.status}`);
         }
-        show('outcome-step');
-        $('outcome').textContent = answer.data ? 'Deposited. It waits for a reviewer; a deposit that breaks a rule '
-            + 'comes back to you with the reasons.' : 'Deposited and published (this collection has no reviewer).';
-        say('Deposited.');
+        // the outcome is read before it is shown, so what shows is the repository's answer, not a guess
         await check();
+        show('outcome-step');
+        say(answer.data ? 'Deposited for review. A deposit that breaks a rule comes back to you with the reasons.'
+            : 'Deposited and published (this collection has no reviewer).');
     }
 
     /** The review outcome of the last deposit. */
@@ -493,7 +510,7 @@
         if (back.status === 200) {
             const reason = item.status === 200 ? sentBackReason(item.data) : null;
             const button = element('button', {type: 'button'}, 'Correct it');
-            button.addEventListener('click', () => openDeposit(back.data, state.item));
+            button.addEventListener('click', guard(() => openDeposit(back.data, state.item)));
             outcome.replaceChildren(`Sent back to you${reason ? ': ' + reason : ''} `, button);
             return;
         }
@@ -515,14 +532,34 @@
         return values && values.length ? values[0].value : null;
     }
 
+    /** Runs one action at a time: the buttons wait while it runs; a failure is said, never swallowed. */
     function guard(action) {
-        return (event) => action(event).catch((error) => say(`Something went wrong: ${error.message}`));
+        return async (event) => {
+            if (event && event.type === 'submit') {
+                event.preventDefault();
+            }
+            const buttons = [...document.querySelectorAll('button')];
+            buttons.forEach((button) => {
+                button.disabled = true;
+            });
+            document.body.setAttribute('aria-busy', 'true');
+            try {
+                await action(event);
+            } catch (error) {
+                say(`Something went wrong: ${error.message}`);
+            } finally {
+                document.querySelectorAll('button').forEach((button) => {
+                    button.disabled = false;
+                });
+                document.body.removeAttribute('aria-busy');
+            }
+        };
     }
 
     $('login').addEventListener('submit', guard(logIn));
     $('start').addEventListener('submit', guard(start));
-    $('deposit').addEventListener('submit', guard(deposit));
-    $('save').addEventListener('click', guard(saveAndShow));
+    $('deposit').addEventListener('submit', guard(saveAndShow));
+    $('send').addEventListener('click', guard(deposit));
     $('upload').addEventListener('click', guard(upload));
     $('leave').addEventListener('click', guard(startStep));
     $('again').addEventListener('click', guard(startStep));

@@ -13,6 +13,8 @@ import java.util.List;
 import eu.useit.dspace.casestudy.ItemTypes;
 import eu.useit.dspace.casestudy.MetadataRules;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.dspace.app.rest.model.ErrorRest;
 import org.dspace.app.rest.submit.SubmissionService;
 import org.dspace.app.rest.submit.step.validation.Validation;
@@ -43,6 +45,8 @@ public class FieldRulesValidation implements Validation {
     /** The step type DSpace runs this validation for: its describe (form) steps. */
     public static final String STEP_TYPE = "submission-form";
 
+    private static final Logger log = LogManager.getLogger(FieldRulesValidation.class);
+
     private final ConfigurationService configuration;
     private final ItemService itemService;
     private StrandVocabulary vocabulary;
@@ -63,23 +67,34 @@ public class FieldRulesValidation implements Validation {
         return STEP_TYPE;
     }
 
+    /**
+     * {@inheritDoc} A check that cannot run (its vocabulary or form cannot be read) is an error of the step, so the
+     * deposit is refused rather than let through unchecked.
+     */
     @Override
     public List<ErrorRest> validate(SubmissionService submissionService, InProgressSubmission submission,
-                                    SubmissionStepConfig step) throws DCInputsReaderException {
+                                    SubmissionStepConfig step) {
         Item item = submission.getItem();
         String type = itemService.getMetadataFirstValue(item, "dspace", "entity", "type", Item.ANY);
         List<ErrorRest> errors = new ArrayList<>();
         if (type == null || !ItemTypes.ALL.contains(type)) {
             return errors;
         }
-        DCInputSet form = forms().getInputsByFormName(step.getId());
-        for (DCInput[] row : form.getFields()) {
-            for (DCInput input : row) {
-                String field = input.getFieldName();
-                if (field != null) {
-                    check(item, field, "/sections/" + step.getId() + "/" + field, errors);
+        try {
+            DCInputSet form = forms().getInputsByFormName(step.getId());
+            for (DCInput[] row : form.getFields()) {
+                for (DCInput input : row) {
+                    String field = input.getFieldName();
+                    if (field != null) {
+                        check(item, field, "/sections/" + step.getId() + "/" + field, errors);
+                    }
                 }
             }
+        } catch (DCInputsReaderException | RuntimeException e) {
+            log.error("the fields of step {} could not be checked", step.getId(), e);
+            // the reason is for administrators (it may name files of the server), not for the depositor
+            add(errors, "The deposit could not be checked; the repository's administrators can see why in its log",
+                "/sections/" + step.getId());
         }
         return errors;
     }
