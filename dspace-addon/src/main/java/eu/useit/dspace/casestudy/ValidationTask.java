@@ -74,10 +74,20 @@ public class ValidationTask extends AbstractCurationTask {
         Map<String, List<String>> fields = new LinkedHashMap<>();
         for (MetadataValue value : itemService.getMetadata(item, Item.ANY, Item.ANY, Item.ANY, Item.ANY)) {
             String field = value.getMetadataField().toString('.');
-            String text = "useit.strand".equals(field) && value.getAuthority() != null
-                ? value.getAuthority() : value.getValue();
-            fields.computeIfAbsent(field, f -> new ArrayList<>()).add(text);
+            fields.computeIfAbsent(field, f -> new ArrayList<>()).add(ruleText(field, value));
         }
         return fields;
+    }
+
+    /**
+     * @param field a field, schema.element[.qualifier]
+     * @param value one of its values
+     * @return what the {@link MetadataRules} check: for {@code useit.strand} the authority key (the vocabulary id)
+     *         when it has one, otherwise the stored value
+     */
+    public static String ruleText(String field, MetadataValue value) {
+        String authority = value.getAuthority();
+        return "useit.strand".equals(field) && authority != null && !authority.isBlank() ? authority
+            : value.getValue();
     }
 }

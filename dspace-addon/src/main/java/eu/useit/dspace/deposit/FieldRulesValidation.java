@@ -12,6 +12,7 @@ import java.util.List;
 
 import eu.useit.dspace.casestudy.ItemTypes;
 import eu.useit.dspace.casestudy.MetadataRules;
+import eu.useit.dspace.casestudy.ValidationTask;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -108,9 +109,7 @@ public class FieldRulesValidation implements Validation {
             if ("useit.strand".equals(field)) {
                 identifyStrand(value);
             }
-            String text = "useit.strand".equals(field) && value.getAuthority() != null
-                ? value.getAuthority() : value.getValue();
-            rules().checkValue(field, text)
+            rules().checkValue(field, ValidationTask.ruleText(field, value))
                    .ifPresent(reason -> add(errors, field + ": " + reason, path + "/" + value.getPlace()));
         }
     }
