@@ -10,8 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import eu.useit.dspace.support.Characters;
+import eu.useit.oaipmh.OaiDates;
 
 /**
  * One OAI-PMH request, checked strictly against the protocol before DSpace's XOAI sees it: XOAI is lenient with
@@ -44,8 +43,6 @@ public final class OaiRequest {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,40}");
     /** Resumption tokens of this repository: base64url and a dot. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]+");
-    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern SECOND = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
 
     private static final Map<String, Set<String>> REQUIRED = Map.of(
         "Identify", Set.of(),
@@ -195,22 +192,13 @@ public final class OaiRequest {
     }
 
     private static String toSecond(String value, String name, String dayTime) throws OaiError {
-        boolean day = DAY.matcher(value).matches();
-        if (!day && !SECOND.matcher(value).matches()) {
+        if (!OaiDates.isDatestamp(value)) {
             throw new OaiError("badArgument", name + " is not a UTC date (YYYY-MM-DD or YYYY-MM-DDThh:mm:ssZ).");
         }
-        try {
-            LocalDate.parse(value.substring(0, 10));
-            int hour = day ? 0 : Integer.parseInt(value.substring(11, 13));
-            int minute = day ? 0 : Integer.parseInt(value.substring(14, 16));
-            int second = day ? 0 : Integer.parseInt(value.substring(17, 19));
-            if (hour > 23 || minute > 59 || second > 59) {
-                throw new OaiError("badArgument", name + " is not a valid time of day.");
-            }
-        } catch (DateTimeParseException e) {
-            throw new OaiError("badArgument", name + " is not a valid date.");
+        if (OaiDates.parse(value) == null) {
+            throw new OaiError("badArgument", name + " is not a valid date and time of day.");
         }
-        return day ? value + dayTime : value;
+        return OaiDates.hasGranularity(value, OaiDates.DAY) ? value + dayTime : value;
     }
 
     private static Map<String, List<String>> decode(String encoded) throws OaiError {

@@ -14,8 +14,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
+import eu.useit.install.HomeInstall;
+import eu.useit.install.InstallException;
+
 /**
- * Lays out a data directory for the runtime from the DSpace home assembled at build time (the template):
+ * Lays out a data directory for the runtime from the DSpace home the build made with the installer (the template):
  * <pre>
  *   data/dspace/        the DSpace home: config/ (refreshed from the template at every start, except local.cfg),
  *                       assetstore/, database/, log/ (kept)
@@ -50,12 +53,14 @@ public final class RuntimeHome {
         RuntimeHome home = new RuntimeHome(dataDir.toAbsolutePath());
         try {
             copyTree(template.resolve("config"), home.dspaceDir().resolve("config"));
+            // an administrator's own local.cfg was kept: it gets the addon's settings as a site's would
+            HomeInstall.mergeSettings(home.dspaceDir());
             copyTree(template.resolve("solr"), home.solrHome());
             for (String dir : new String[] {"assetstore", "log", "upload", "var"}) {
                 Files.createDirectories(home.dspaceDir().resolve(dir));
             }
             home.restrict();
-        } catch (IOException | UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException | InstallException e) {
             throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
                                            + StartupException.rootMessage(e), e);
         }

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.is;
 import java.util.ArrayList;
 import java.util.List;
 
-import eu.useit.dspace.oai.check.OaiCheck;
+import eu.useit.oaicheck.OaiCheck;
 import eu.useit.runtime.OaiImport;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.Scripts;

@@ -73,7 +73,7 @@ public class OaiHostileRequestsIT {
 
         Placeholders placeholders = new Placeholders(repository);
         OaiSchemas schemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd",
-                                                    "classpath:/eu/useit/dspace/oai/useit.xsd");
+                                                    "classpath:/eu/useit/oaicheck/useit.xsd");
         List<String> failures = new ArrayList<>();
         int replayed = 0;
         for (String line : corpus()) {

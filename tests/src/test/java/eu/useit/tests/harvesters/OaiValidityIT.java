@@ -65,9 +65,9 @@ public class OaiValidityIT extends AbstractUseitIT {
         OaiImport.run(false);
         dcSchemas = OaiSchemas.forPayloads("oai-pmh/2.0/oai_dc.xsd");
         openaireSchemas = OaiSchemas.forPayloads("openaire/4.0/openaire.xsd");
-        useitSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/useit.xsd");
+        useitSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/oaicheck/useit.xsd");
         dataciteSchemas = OaiSchemas.forPayloads("datacite/kernel-4/metadata.xsd");
-        qdcSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/dspace/oai/qdc.xsd");
+        qdcSchemas = OaiSchemas.forPayloads("classpath:/eu/useit/oaicheck/qdc.xsd");
         rioxxSchemas = OaiSchemas.forXsd11Payloads("rioxx/v3.0/rioxx/rioxx.xsd");
         handle = handleOf("prj-useit");
         caseStudyId = oaiId(handleOf("cs-recruiting-community-researchers"));

@@ -35,12 +35,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import eu.useit.dspace.install.DropIns;
-import eu.useit.dspace.install.Install;
-import eu.useit.dspace.install.InstallFiles;
-import eu.useit.dspace.install.InstallLoad;
-import eu.useit.dspace.install.InstallPlan;
-import eu.useit.dspace.support.SafeXml;
+import eu.useit.install.DropIns;
+import eu.useit.install.Install;
+import eu.useit.install.InstallFiles;
+import eu.useit.install.InstallLoad;
+import eu.useit.install.InstallPlan;
+import eu.useit.xml.SafeXml;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.Scripts;
 import org.dspace.app.launcher.ScriptLauncher;
@@ -62,10 +62,10 @@ import org.junit.rules.TemporaryFolder;
 import org.w3c.dom.Node;
 
 /**
- * {@code useit-install} on homes produced by {@code runtime/}: a clean site (the assembled home with the addon's
- * drop-ins taken out) gets everything once and nothing on a second run; the booted test repository, whose home
- * has the drop-ins and whose database has the registries and types, has nothing to do, through the DSpace
- * command and through {@code dspace dsrun eu.useit.dspace.install.Install}.
+ * {@code useit-install} on homes produced by {@code runtime/}: a clean site (the bare base {@code runtime/home},
+ * which the build installs into) gets everything once and nothing on a second run; the booted test repository,
+ * whose home the build made with the installer and whose database has the registries and types, has nothing to do,
+ * through the DSpace command and through {@code dspace dsrun eu.useit.install.Install}.
  */
 public class InstallIT extends AbstractUseitIT {
 
@@ -231,7 +231,7 @@ public class InstallIT extends AbstractUseitIT {
 
         assertThat(status, is(0));
         assertThat(out.toString(StandardCharsets.UTF_8),
-                   containsString("dspace dsrun eu.useit.dspace.install.Install [-n]"));
+                   containsString("dspace dsrun eu.useit.install.Install [-n]"));
         assertThat(List.of(out.toString(StandardCharsets.UTF_8).split("\n")), hasItem(containsString("--dry-run")));
     }
 
@@ -245,33 +245,14 @@ public class InstallIT extends AbstractUseitIT {
      * (a file the base home also has gets the base home's back), and dspace.cfg without our include and consumer.
      */
     private Path cleanSite() throws IOException {
-        Path template = template();
-        Path top = template.resolve("../../../..").normalize();
+        // the bare base the build installs into: a DSpace home without the addon
+        Path base = template().resolve("../../../../runtime/home/config").normalize();
         Path home = temporary.newFolder("dspace").toPath();
-        copyTree(template.resolve("config"), home.resolve("config"));
-        Path base = top.resolve("runtime/home/config");
-        Path ours = top.resolve("config");
-        try (Stream<Path> files = Files.walk(ours)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                String path = ours.relativize(file).toString();
-                if (Files.isRegularFile(base.resolve(path))) {
-                    Files.copy(base.resolve(path), home.resolve("config").resolve(path),
-                               StandardCopyOption.REPLACE_EXISTING);
-                } else {
-                    Files.delete(home.resolve("config").resolve(path));
-                }
-            }
-        }
-        try (Stream<Path> files = Files.list(top.resolve("metadata-schemas"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
-                Files.delete(home.resolve("config/registries").resolve(file.getFileName().toString()));
-            }
-        }
-        Path dspaceCfg = home.resolve("config/dspace.cfg");
-        String cfg = Files.readString(dspaceCfg, StandardCharsets.ISO_8859_1);
-        Files.writeString(dspaceCfg, cfg.replace("include = ${module_dir}/useit.cfg\n", "")
-                                        .replace(", useitoai", ""), StandardCharsets.ISO_8859_1);
-        assertThat(Files.readString(dspaceCfg).contains("useitoai\n"), is(false));
+        copyTree(base, home.resolve("config"));
+        String cfg = Files.readString(home.resolve("config/dspace.cfg"), StandardCharsets.ISO_8859_1);
+        assertThat(cfg.lines().filter(line -> !line.startsWith("#"))
+                      .anyMatch(line -> line.contains("useitoai") || line.contains("useit.cfg")), is(false));
+        assertThat(Files.exists(home.resolve("config/modules/useit.cfg")), is(false));
         return home;
     }
 

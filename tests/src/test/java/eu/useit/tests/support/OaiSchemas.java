@@ -30,13 +30,13 @@ import org.xml.sax.SAXParseException;
 /**
  * Validates OAI-PMH responses, payload included, against the official schemas kept offline in
  * {@code ../shared/schemas}, resolved through its XML catalog and the addon's catalog of the schemas it ships
- * ({@code eu/useit/dspace/oai/catalog.xml}: the useit and qdc schemas, and stand-ins for DCMI's qualified-DC
+ * ({@code eu/useit/oaicheck/catalog.xml}: the useit and qdc schemas, and stand-ins for DCMI's qualified-DC
  * schemas, which the offline set lacks). Nothing is fetched from the network: a schema URL neither catalog maps is
  * an error.
  */
 public final class OaiSchemas {
 
-    private static final String SHIPPED_CATALOG = "/eu/useit/dspace/oai/catalog.xml";
+    private static final String SHIPPED_CATALOG = "/eu/useit/oaicheck/catalog.xml";
 
     private final Schema schema;
     private final LSResourceResolver resolver;

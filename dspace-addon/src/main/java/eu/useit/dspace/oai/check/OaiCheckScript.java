@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.useit.oaicheck.CheckOptions;
+import eu.useit.oaicheck.OaiCheck;
 import org.apache.commons.cli.ParseException;
 import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.services.factory.DSpaceServicesFactory;

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import eu.useit.dspace.oai.check.FakeOaiEndpoint.Breakage;
+import eu.useit.oaicheck.FakeOaiEndpoint;
+import eu.useit.oaicheck.FakeOaiEndpoint.Breakage;
 import org.dspace.scripts.handler.DSpaceRunnableHandler;
 import org.junit.Assume;
 import org.junit.Rule;

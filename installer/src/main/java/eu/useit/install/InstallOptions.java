@@ -1,0 +1,29 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.install;
+
+import org.apache.commons.cli.Options;
+
+/**
+ * The install's options, the same for {@code dspace useit-install} and {@code dspace dsrun
+ * eu.useit.install.Install}.
+ */
+final class InstallOptions {
+
+    private InstallOptions() {
+    }
+
+    /**
+     * @return {@code -n/--dry-run}, {@code -a/--all-contexts} and {@code -h/--help}
+     */
+    static Options options() {
+        Options options = new Options();
+        options.addOption("n", "dry-run", false, "report what would change; write nothing, load nothing");
+        options.addOption("a", "all-contexts", false, "give the site's own OAI-PMH contexts USE-IT!'s formats and "
+                              + "sets too (their records change shape for harvesters); without it they are left");
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+}

@@ -1,0 +1,48 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.install;
+
+import org.apache.commons.cli.ParseException;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.utils.DSpace;
+
+/**
+ * {@code dspace useit-install [-n]}: installs the USE-IT! addon into this DSpace, or finds it installed; see
+ * {@link Install}. One line per change, notes and backups, then a summary; a second run says there is nothing to
+ * do. A failure is one error line (exit status 1), and no file is left half-written.
+ */
+public class InstallScript extends DSpaceRunnable<InstallScriptConfiguration> {
+
+    private boolean dryRun;
+    private boolean siteContexts;
+
+    @Override
+    public InstallScriptConfiguration getScriptConfiguration() {
+        return new DSpace().getServiceManager()
+                           .getServiceByName(Install.NAME, InstallScriptConfiguration.class);
+    }
+
+    @Override
+    public void setup() throws ParseException {
+        dryRun = commandLine.hasOption('n');
+        siteContexts = commandLine.hasOption('a');
+    }
+
+    @Override
+    public void internalRun() throws Exception {
+        InstallReport report;
+        try {
+            Install install = Install.ofRunningDSpace();
+            report = (siteContexts ? install.includingSiteContexts() : install).run(dryRun);
+        } catch (InstallException e) {
+            handler.logError(Install.NAME + ": " + e.getMessage());
+            // the line above says it all: exit status 1 (failed process through REST), no stack trace
+            handler.handleException((String) null);
+            return;
+        }
+        report.lines().forEach(handler::logInfo);
+        handler.logInfo(report.summary());
+    }
+}

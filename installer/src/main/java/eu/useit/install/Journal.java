@@ -1,0 +1,161 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.install;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import eu.useit.install.oai.OaiConfigUpdate;
+
+/**
+ * Writes the files of one install and remembers how to take them back. A file that exists is first copied to
+ * {@code <file>.useit-backup-<yyyyMMdd-HHmmss>} (the suffix {@link OaiConfigUpdate#BACKUP_SUFFIX} the OAI merge
+ * uses too); every file is written to a temporary file in its folder and moved into place, so a reader never sees
+ * half a file. {@link #rollback()} puts back every file this journal wrote or adopted and removes the files it
+ * created and the backups it made.
+ */
+public final class Journal {
+
+    private final String stamp;
+    private final Map<Path, Path> backups = new LinkedHashMap<>();
+    private final List<Path> created = new ArrayList<>();
+
+    /**
+     * @param stamp the time of the install, {@code yyyyMMdd-HHmmss}, which names the backups
+     */
+    Journal(String stamp) {
+        this.stamp = stamp;
+    }
+
+    /**
+     * Backs a file up (if it exists) and puts new content in its place.
+     *
+     * @param file    the file
+     * @param content its new content
+     * @throws IOException if it cannot be backed up or written
+     */
+    void write(Path file, byte[] content) throws IOException {
+        boolean exists = Files.exists(file);
+        if (exists) {
+            backups.put(file, backup(file));
+        } else {
+            Files.createDirectories(file.getParent());
+        }
+        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+        try {
+            Files.write(temporary, content);
+            if (exists) {
+                PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
+                if (view != null) {
+                    view.setPermissions(Files.getFileAttributeView(file, PosixFileAttributeView.class)
+                                             .readAttributes().permissions());
+                }
+            } else {
+                created.add(file);
+            }
+            move(temporary, file);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Takes over a file another writer (the OAI merge) replaced, so that a rollback puts it back.
+     *
+     * @param file   the file
+     * @param backup its backup
+     */
+    void adoptReplaced(Path file, Path backup) {
+        backups.put(file, backup);
+    }
+
+    /**
+     * Takes over a file another writer created, so that a rollback removes it.
+     *
+     * @param file the file
+     */
+    void adoptCreated(Path file) {
+        created.add(file);
+    }
+
+    /**
+     * @return the backups made (or adopted), in order
+     */
+    public List<Path> backups() {
+        return List.copyOf(backups.values());
+    }
+
+    /**
+     * @return whether nothing was written
+     */
+    public boolean isEmpty() {
+        return backups.isEmpty() && created.isEmpty();
+    }
+
+    /**
+     * Puts every file back as it was, as far as it can.
+     *
+     * @return one line per file that could not be put back (empty if all were)
+     */
+    public List<String> rollback() {
+        List<String> failures = new ArrayList<>();
+        for (Map.Entry<Path, Path> entry : backups.entrySet()) {
+            try {
+                Path temporary = Files.createTempFile(entry.getKey().getParent(),
+                                                      "." + entry.getKey().getFileName() + ".", ".tmp");
+                try {
+                    Files.copy(entry.getValue(), temporary, StandardCopyOption.REPLACE_EXISTING,
+                               StandardCopyOption.COPY_ATTRIBUTES);
+                    move(temporary, entry.getKey());
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+                Files.delete(entry.getValue());
+            } catch (IOException e) {
+                failures.add(entry.getKey() + ": not put back (its backup is " + entry.getValue() + "): "
+                                 + e.getMessage());
+            }
+        }
+        for (Path file : created) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                failures.add(file + ": not removed: " + e.getMessage());
+            }
+        }
+        backups.clear();
+        created.clear();
+        return failures;
+    }
+
+    private Path backup(Path file) throws IOException {
+        String name = file.getFileName() + OaiConfigUpdate.BACKUP_SUFFIX + stamp;
+        for (int attempt = 1; ; attempt++) {
+            Path backup = file.resolveSibling(attempt == 1 ? name : name + "-" + attempt);
+            try {
+                return Files.copy(file, backup, StandardCopyOption.COPY_ATTRIBUTES);
+            } catch (FileAlreadyExistsException e) {
+                // a backup of this second already exists: number this one
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

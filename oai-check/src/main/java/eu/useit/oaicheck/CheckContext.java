@@ -1,0 +1,177 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.oaicheck;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import eu.useit.oaipmh.OaiDates;
+
+/**
+ * What the checks share: the client, the report, the validators, and what has been learned about the repository
+ * so far (granularity, formats, sets, harvested headers).
+ */
+final class CheckContext {
+
+    private final OaiClient client;
+    private final Findings findings;
+    private final SchemaValidator schemas;
+    private final ResponseChecks responses;
+    private final long maxRecords;
+    private final Consumer<String> progress;
+    private final List<MetadataFormat> formats = new ArrayList<>();
+    private final List<String> sets = new ArrayList<>();
+    private final Map<String, List<Header>> headers = new LinkedHashMap<>();
+    private final Map<String, Integer> recordCounts = new LinkedHashMap<>();
+    private String granularity = OaiDates.SECONDS;
+    private Instant earliest;
+    private String namespace;
+    private String resumptionToken;
+    private boolean setsComplete;
+    private boolean capped;
+
+    /**
+     * @param client     the endpoint
+     * @param findings   the report
+     * @param schemas    the schema validator (possibly disabled)
+     * @param maxRecords the most records harvested from one list
+     * @param progress   where progress lines go
+     */
+    CheckContext(OaiClient client, Findings findings, SchemaValidator schemas, long maxRecords,
+                 Consumer<String> progress) {
+        this.client = client;
+        this.findings = findings;
+        this.schemas = schemas;
+        this.responses = new ResponseChecks(findings, schemas, client.baseUrl());
+        this.maxRecords = maxRecords;
+        this.progress = progress;
+    }
+
+    OaiClient client() {
+        return client;
+    }
+
+    Findings findings() {
+        return findings;
+    }
+
+    SchemaValidator schemas() {
+        return schemas;
+    }
+
+    ResponseChecks responses() {
+        return responses;
+    }
+
+    long maxRecords() {
+        return maxRecords;
+    }
+
+    void progress(String line) {
+        progress.accept(line);
+    }
+
+    /**
+     * @return the formats of ListMetadataFormats, in its order
+     */
+    List<MetadataFormat> formats() {
+        return formats;
+    }
+
+    /**
+     * @return the prefix error probes and selective harvests use: oai_dc, or the first format
+     */
+    String probePrefix() {
+        return formats.stream().map(MetadataFormat::prefix).filter("oai_dc"::equals).findFirst()
+                      .orElse(formats.isEmpty() ? "oai_dc" : formats.get(0).prefix());
+    }
+
+    /**
+     * @return the setSpecs of ListSets, in its order
+     */
+    List<String> sets() {
+        return sets;
+    }
+
+    boolean setsComplete() {
+        return setsComplete;
+    }
+
+    void setsComplete(boolean complete) {
+        this.setsComplete = complete;
+    }
+
+    /**
+     * @return per metadataPrefix, the headers of the whole list (ListIdentifiers without set)
+     */
+    Map<String, List<Header>> headers() {
+        return headers;
+    }
+
+    /**
+     * @return per metadataPrefix, how many records ListRecords without set returned
+     */
+    Map<String, Integer> recordCounts() {
+        return recordCounts;
+    }
+
+    String granularity() {
+        return granularity;
+    }
+
+    void granularity(String value) {
+        this.granularity = value;
+    }
+
+    /**
+     * @return Identify's earliestDatestamp, or null when it had none that could be read
+     */
+    Instant earliest() {
+        return earliest;
+    }
+
+    void earliest(Instant value) {
+        this.earliest = value;
+    }
+
+    /**
+     * @return the repositoryIdentifier of Identify's oai-identifier description, or null
+     */
+    String namespace() {
+        return namespace;
+    }
+
+    void namespace(String value) {
+        this.namespace = value;
+    }
+
+    /**
+     * @return a real resumptionToken seen while harvesting ListRecords, or null
+     */
+    String resumptionToken() {
+        return resumptionToken;
+    }
+
+    void resumptionToken(String value) {
+        if (resumptionToken == null) {
+            resumptionToken = value;
+        }
+    }
+
+    /**
+     * @return true when some list was cut at --max-records
+     */
+    boolean capped() {
+        return capped;
+    }
+
+    void capped(boolean value) {
+        capped = capped || value;
+    }
+}
