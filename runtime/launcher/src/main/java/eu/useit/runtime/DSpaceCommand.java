@@ -4,8 +4,10 @@
  */
 package eu.useit.runtime;
 
+import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.TreeSet;
 
 import eu.useit.dspace.oai.index.OaiIndexConsumer;
 import org.dspace.app.launcher.ScriptLauncher;
@@ -16,12 +18,17 @@ import org.dspace.scripts.service.ScriptService;
 import org.dspace.utils.DSpace;
 
 /**
- * {@code ./useit dspace <command> [args]}: runs a DSpace command (DSpace's own, such as {@code curate}, or the
- * addon's, such as {@code useit-import}) on the embedded repository's data directory, as
- * {@code [dspace]/bin/dspace} does on an installed DSpace. It shares the database with a running repository (H2
+ * {@code ./useit dspace <command> [args]}: runs a DSpace command on the embedded repository's data directory, as
+ * {@code [dspace]/bin/dspace} does on an installed DSpace: a script bean (DSpace's own, such as {@code curate}, or
+ * the addon's, such as {@code useit-import}) or a command of the home's {@code config/launcher.xml}
+ * ({@code dsrun}, {@code oai}, {@code registry-loader}, {@code database} ...), both through DSpace's
+ * {@code ScriptLauncher}. It shares the database with a running repository (H2
  * in automatic server mode) and uses its Solr server, or starts one for the duration of the command.
  */
 public final class DSpaceCommand {
+
+    /** A command of {@code bin/dspace} itself (a shell function there): the class path commands run with. */
+    private static final String CLASSPATH = "classpath";
 
     private DSpaceCommand() {
     }
@@ -37,7 +44,7 @@ public final class DSpaceCommand {
         RuntimeSettings settings = RuntimeSettings.forMain();
         int status;
         try (Repository repository = new Repository().startForCommand(settings)) {
-            status = run(args);
+            status = run(args, repository.dspace());
         } catch (StartupException e) {
             System.err.println("ERROR " + e.getMessage());
             status = 1;
@@ -48,13 +55,28 @@ public final class DSpaceCommand {
         System.exit(status);
     }
 
-    private static int run(String[] args) throws Exception {
+    private static int run(String[] args, DSpaceRuntime dspace) throws Exception {
         ScriptService scripts = ScriptServiceFactory.getInstance().getScriptService();
+        LauncherCommands launcher = LauncherCommands.of(Path.of(dspace.configuration().getProperty("dspace.dir")));
         if (scripts.getScriptConfiguration(args[0]) == null) {
-            System.err.println("ERROR unknown command '" + args[0] + "'; commands: " + String.join(", ", names()));
-            return 2;
+            if (CLASSPATH.equals(args[0])) {
+                System.out.println(System.getProperty("java.class.path"));
+                return 0;
+            }
+            if (!launcher.has(args[0])) {
+                System.err.println("ERROR unknown command '" + args[0] + "'; commands: "
+                                       + String.join(", ", names(launcher)));
+                return 2;
+            }
+            String missing = launcher.missingClass(args[0]);
+            if (missing != null) {
+                System.err.println("ERROR " + args[0] + ": this runtime does not have " + missing
+                                       + " (config/launcher.xml)");
+                return 1;
+            }
         }
-        int status = ScriptLauncher.handleScript(args, null, new CommandLineDSpaceRunnableHandler(), null);
+        int status = ScriptLauncher.handleScript(args, launcher.document(), new CommandLineDSpaceRunnableHandler(),
+                                                 dspace.kernel());
         writeQueuedIndexRecords();
         return status;
     }
@@ -74,9 +96,15 @@ public final class DSpaceCommand {
         }
     }
 
-    /** Every command of the console, from the script beans (DSpace's list for REST asks who may run what). */
-    private static List<String> names() {
-        return new DSpace().getServiceManager().getServicesByType(ScriptConfiguration.class).stream()
-                           .map(ScriptConfiguration::getName).sorted().collect(Collectors.toList());
+    /**
+     * Every command of the console: the script beans (DSpace's list for REST asks who may run what), the launcher's
+     * and {@code classpath}.
+     */
+    private static List<String> names(LauncherCommands launcher) {
+        Set<String> names = new TreeSet<>(launcher.names());
+        new DSpace().getServiceManager().getServicesByType(ScriptConfiguration.class)
+                    .forEach(script -> names.add(script.getName()));
+        names.add(CLASSPATH);
+        return List.copyOf(names);
     }
 }

@@ -5,6 +5,8 @@
 package eu.useit.tests.operations;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.is;
@@ -45,7 +47,8 @@ import org.w3c.dom.Node;
 /**
  * The commands a librarian or administrator runs through {@code ./useit dspace} while the repository runs
  * ({@code useit-structure}, {@code useit-import}, {@code curate -t useit-validate}, {@code useit-reindex},
- * {@code useit-vocabulary}) and a change to {@code local.cfg}: harvesters and searchers meanwhile get no error
+ * {@code useit-vocabulary}), DSpace's launcher commands ({@code oai import}, {@code dsrun}, {@code dsprop}) and a
+ * change to {@code local.cfg}: harvesters and searchers meanwhile get no error
  * (no 5xx, no identifier twice in a harvest), the running repository's configuration files stay as they are, and
  * what the import adds reaches OAI-PMH and the search.
  */
@@ -82,6 +85,12 @@ public class CommandsBesideTheRepositoryIT {
         run(failedCommands, "curate", "-t", "useit-validate", "-i", "all", "-e", admin);
         run(failedCommands, "useit-reindex");
         run(failedCommands, "useit-reindex", "-v");
+        // DSpace's launcher commands (config/launcher.xml), as [dspace]/bin/dspace has them
+        run(failedCommands, "oai", "import");
+        LauncherProcess.Outcome install = repository.dspace("dsrun", "eu.useit.install.Install", "-n");
+        LauncherProcess.Outcome property = repository.dspace("dsprop", "-p", "oai.identifier.prefix");
+        LauncherProcess.Outcome handleServer = repository.dspace("make-handle-config");
+        LauncherProcess.Outcome unknown = repository.dspace("no-such-command");
 
         // what the import added reaches OAI-PMH (the running repository's index queue) and the search
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -95,6 +104,16 @@ public class CommandsBesideTheRepositoryIT {
         clients.shutdown();
 
         assertThat("commands that failed", failedCommands, empty());
+        assertThat(install.stdout() + install.stderr(), install.exitCode(), is(0));
+        assertThat(install.stdout(), containsString("useit-install: nothing to do: "));
+        assertThat(property.stdout().strip(), is("useit.example.ac.uk"));
+        assertThat(handleServer.exitCode(), is(1));
+        assertThat(handleServer.stderr(), containsString("make-handle-config: this runtime does not have "
+                                                            + "net.handle.server.SimpleSetup"));
+        assertThat(unknown.exitCode(), is(2));
+        assertThat(unknown.stderr(), allOf(containsString("unknown command 'no-such-command'"),
+                                           containsString("dsrun"), containsString("registry-loader"),
+                                           containsString("useit-import"), containsString("classpath")));
         assertThat("requests answered wrongly while the commands ran (" + requests.get() + " in all)", problems,
                    empty());
         assertThat(requests.get(), greaterThan(20));
