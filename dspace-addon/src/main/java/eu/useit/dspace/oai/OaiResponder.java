@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import com.lyncode.xoai.dataprovider.OAIDataProvider;
@@ -19,6 +20,7 @@ import com.lyncode.xoai.dataprovider.OAIRequestParameters;
 import com.lyncode.xoai.dataprovider.core.XOAIContext;
 import com.lyncode.xoai.dataprovider.core.XOAIManager;
 import com.lyncode.xoai.dataprovider.data.internal.SetRepositoryHelper;
+import com.lyncode.xoai.dataprovider.exceptions.BadResumptionToken;
 import com.lyncode.xoai.dataprovider.exceptions.CannotDisseminateFormatException;
 import com.lyncode.xoai.dataprovider.exceptions.InvalidContextException;
 import com.lyncode.xoai.dataprovider.exceptions.OAIException;
@@ -29,7 +31,6 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
-import com.lyncode.xoai.dataprovider.xml.oaipmh.ResumptionTokenType;
 import eu.useit.dspace.oai.index.OaiIndexer;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -94,17 +95,18 @@ public final class OaiResponder {
         XOAIManager manager = manager();
         XOAIContext context = manager.getContextManager().getOAIContext(contextName);
         StrandSets strandSets = strands.get();
-        PageState page = new PageState();
         try {
             SetRepository sets = new UseitSetRepository(strandSets, services.sets().getSetRepository());
             SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
-            ResumptionTokens tokens = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity,
-                clock, page, (prefix, set) -> served(context, setHelper, prefix, set));
+            BiPredicate<String, String> stillServed = (prefix, set) -> served(context, setHelper, prefix, set);
+            ListPosition start = start(contextName, request, stillServed);
             UseitItemRepository items = new UseitItemRepository(services.solr().getServer(), services.queries(),
-                services.collections(), services.handles(), strandSets, page, sets, namespace);
+                services.collections(), services.handles(), strandSets, start, sets, namespace);
+            ResumptionTokens tokens = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity,
+                clock, items::lastSent, stillServed);
             OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
-            correctResumptionToken(response.getInfo(), page, tokens);
+            TokenCursor.write(response.getInfo(), start.cursor(), tokens.expiry());
             response.getInfo().setResponseDate(responseDate());
             return response;
         } catch (ContextServiceException | SolrServerException | InvalidContextException e) {
@@ -186,17 +188,17 @@ public final class OaiResponder {
         return parameters;
     }
 
-    /** XOAI writes the page number as the cursor; the protocol wants the number of records already sent. */
-    private static void correctResumptionToken(OAIPMHtype info, PageState page, ResumptionTokens tokens) {
-        ResumptionTokenType token = info.getListRecords() != null ? info.getListRecords().getResumptionToken()
-            : info.getListIdentifiers() != null ? info.getListIdentifiers().getResumptionToken()
-            : info.getListSets() != null ? info.getListSets().getResumptionToken() : null;
-        if (token == null) {
-            return;
-        }
-        token.setCursor(page.cursor());
-        if (token.getValue() != null && !token.getValue().isEmpty()) {
-            token.setExpirationDate(tokens.expiry());
+    /**
+     * Where the request's page starts, read from its resumption token before XOAI runs. A token that cannot be read
+     * starts nowhere: XOAI reads it again and answers badResumptionToken with the same reason.
+     */
+    private ListPosition start(String contextName, OaiRequest request, BiPredicate<String, String> stillServed) {
+        ResumptionTokens reader = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity, clock,
+                                                       () -> null, stillServed);
+        try {
+            return reader.position(request.get("resumptionToken"));
+        } catch (BadResumptionToken e) {
+            return ListPosition.FIRST;
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.function.BiPredicate;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,8 +30,8 @@ import com.lyncode.xoai.dataprovider.services.api.ResumptionTokenFormatter;
  * an HMAC. A token needs no server-side state, so it survives restarts; it expires after the configured validity;
  * forged, truncated or altered tokens, tokens of another verb, and tokens whose format or set no longer exists are
  * refused as {@code badResumptionToken}, and so are tokens of another base URL (context) of the repository. One
- * instance serves one request (it shares the request's {@link PageState}
- * with the item repository).
+ * instance serves one request: it reads where the request's page starts ({@link #position}) and, as XOAI's
+ * formatter, writes the next token after the last record of the page that request read ({@code lastSent}).
  */
 public final class ResumptionTokens implements ResumptionTokenFormatter {
 
@@ -48,7 +49,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private final String verb;
     private final Duration validity;
     private final Clock clock;
-    private final PageState page;
+    private final Supplier<Keyset> lastSent;
     private final BiPredicate<String, String> stillServed;
 
     /**
@@ -57,17 +58,18 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
      * @param verb        the request's verb; a token is only good for the verb that issued it
      * @param validity    how long a token stays valid
      * @param clock       the clock
-     * @param page        the request's page state
+     * @param lastSent    the last record of the page the request read (null when it read none, or the list is not
+     *                    of records), asked for when XOAI has the next token written
      * @param stillServed tells whether a metadata prefix (may be null) and set spec (may be null) are still served
      */
     public ResumptionTokens(byte[] key, String contextName, String verb, Duration validity, Clock clock,
-                            PageState page, BiPredicate<String, String> stillServed) {
+                            Supplier<Keyset> lastSent, BiPredicate<String, String> stillServed) {
         this.key = key.clone();
         this.contextName = contextName;
         this.verb = verb;
         this.validity = validity;
         this.clock = clock;
-        this.page = page;
+        this.lastSent = lastSent;
         this.stillServed = stillServed;
     }
 
@@ -80,7 +82,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
 
     @Override
     public String format(ResumptionToken token) {
-        Keyset last = page.last();
+        Keyset last = lastSent.get();
         String payload = String.join("\n", VERSION, contextName, verb,
             text(token.getMetadataPrefix()), text(token.getSet()),
             token.hasFrom() ? Long.toString(token.getFrom().getTime()) : "",
@@ -95,9 +97,19 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
 
     @Override
     public ResumptionToken parse(String token) throws BadResumptionToken {
-        if (token == null) {
-            return new ResumptionToken();
-        }
+        return token == null ? new ResumptionToken() : read(token).token();
+    }
+
+    /**
+     * @param token the request's resumption token, or null
+     * @return where the page it asks for starts ({@link ListPosition#FIRST} without a token)
+     * @throws BadResumptionToken if the token is not a valid, current token of this list
+     */
+    public ListPosition position(String token) throws BadResumptionToken {
+        return token == null ? ListPosition.FIRST : read(token).position();
+    }
+
+    private Read read(String token) throws BadResumptionToken {
         String[] parts = token.split("\\.", -1);
         byte[] bytes;
         byte[] signature;
@@ -130,7 +142,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         }
     }
 
-    private ResumptionToken parseFields(String[] fields) throws BadResumptionToken {
+    private Read parseFields(String[] fields) throws BadResumptionToken {
         Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[10]));
         if (issued.plus(validity).isBefore(clock.instant())) {
             throw new BadResumptionToken("The resumption token expired at " + issued.plus(validity)
@@ -148,8 +160,12 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
             throw new BadResumptionToken("The format or set of this resumption token is no longer served.");
         }
         Keyset after = positioned ? new Keyset(Instant.ofEpochMilli(Long.parseLong(fields[8])), fields[9]) : null;
-        page.startAfter(after, offset);
-        return new ResumptionToken(offset, prefix, set, date(fields[5]), date(fields[6]));
+        return new Read(new ResumptionToken(offset, prefix, set, date(fields[5]), date(fields[6])),
+                        new ListPosition(after, offset));
+    }
+
+    /** A token read: the list it continues, as XOAI takes it, and where its page starts. */
+    private record Read(ResumptionToken token, ListPosition position) {
     }
 
     /** A datestamp a record of ours can have: milliseconds from 1970 to the end of year 9999. */

@@ -35,7 +35,7 @@ import org.dspace.xoai.services.api.solr.SolrQueryResolver;
 
 /**
  * The records of DSpace's OAI core, read page by page with a keyset: sorted by first moment then handle, each page
- * starting after the last record of the previous one ({@link PageState}), so a deep page costs what the first
+ * starting after the last record of the previous one ({@link ListPosition}), so a deep page costs what the first
  * does. Knows the strand sets besides DSpace's community and collection sets. One instance serves one request.
  */
 public final class UseitItemRepository implements ItemRepository {
@@ -49,9 +49,10 @@ public final class UseitItemRepository implements ItemRepository {
     private final CollectionsService collections;
     private final HandleResolver handles;
     private final StrandSets strands;
-    private final PageState page;
+    private final ListPosition start;
     private final Predicate<String> setExists;
     private final String namespace;
+    private Keyset lastSent;
 
     /**
      * @param solr        the OAI core
@@ -59,20 +60,20 @@ public final class UseitItemRepository implements ItemRepository {
      * @param collections DSpace's collection service for community/collection sets
      * @param handles     DSpace's handle resolver for community/collection sets
      * @param strands     the strand sets
-     * @param page        the request's page state
+     * @param start       where the request's page starts (from its resumption token)
      * @param sets        the set repository (whether a deleted record's community or collection still exists)
      * @param namespace   the repository's identifier namespace ({@code oai.identifier.prefix}): identifiers of
      *                    another namespace name no record here
      */
     public UseitItemRepository(SolrClient solr, SolrQueryResolver queries, CollectionsService collections,
-                               HandleResolver handles, StrandSets strands, PageState page, SetRepository sets,
+                               HandleResolver handles, StrandSets strands, ListPosition start, SetRepository sets,
                                String namespace) {
         this.solr = solr;
         this.queries = queries;
         this.collections = collections;
         this.handles = handles;
         this.strands = strands;
-        this.page = page;
+        this.start = start;
         this.namespace = namespace;
         Map<String, Boolean> known = new HashMap<>();
         this.setExists = spec -> known.computeIfAbsent(spec, sets::exists);
@@ -108,9 +109,8 @@ public final class UseitItemRepository implements ItemRepository {
         if (until != null) {
             query.addFilterQuery(DATESTAMP + ":[* TO " + until.toInstant().plusMillis(999) + "]");
         }
-        Keyset after = page.after();
-        if (after != null) {
-            query.addFilterQuery(after.solrFilter());
+        if (start.after() != null) {
+            query.addFilterQuery(start.after().solrFilter());
         }
         SolrDocumentList documents = run(query);
         List<Item> items = new ArrayList<>();
@@ -121,9 +121,17 @@ public final class UseitItemRepository implements ItemRepository {
         if (!documents.isEmpty()) {
             SolrDocument last = documents.get(documents.size() - 1);
             Instant stamp = ((Date) last.getFieldValue(SINCE)).toInstant();
-            page.read(new Keyset(stamp, (String) last.getFieldValue(HANDLE)), complete);
+            lastSent = new Keyset(stamp, (String) last.getFieldValue(HANDLE));
         }
         return new Page(items, documents.getNumFound() > documents.size(), (int) complete);
+    }
+
+    /**
+     * @return the last record of the page this request read, where the next page starts; null before the page is
+     *     read or when it was empty
+     */
+    public Keyset lastSent() {
+        return lastSent;
     }
 
     private String setQuery(String setSpec) {

@@ -31,43 +31,50 @@ public class ResumptionTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Keyset LAST = new Keyset(Instant.parse("2026-11-20T08:30:00.123Z"), "123456789/42");
 
-    private static ResumptionTokens tokens(String verb, Instant now, PageState page) {
-        return tokens("request", verb, now, page);
+    private static ResumptionTokens tokens(String verb, Instant now, Keyset lastSent) {
+        return tokens("request", verb, now, lastSent);
     }
 
-    private static ResumptionTokens tokens(String context, String verb, Instant now, PageState page) {
-        return new ResumptionTokens(KEY, context, verb, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC), page,
+    private static ResumptionTokens tokens(String context, String verb, Instant now, Keyset lastSent) {
+        return new ResumptionTokens(KEY, context, verb, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC),
+                                    () -> lastSent,
                                     (prefix, set) -> !"gone".equals(set));
     }
 
     private static String issue(String set) {
-        PageState page = new PageState();
-        page.read(LAST, 250);
-        return tokens("ListRecords", NOW, page).format(
+        return tokens("ListRecords", NOW, LAST).format(
             new ResumptionToken(100, "oai_dc", set, Date.from(Instant.parse("2020-01-01T00:00:00Z")), null));
     }
 
     @Test
     public void aTokenCarriesTheListAndTheKeysetAcrossInstances() throws BadResumptionToken {
-        PageState page = new PageState();
-        ResumptionToken token = tokens("ListRecords", NOW.plus(Duration.ofHours(23)), page).parse(issue("strand"));
+        ResumptionTokens later = tokens("ListRecords", NOW.plus(Duration.ofHours(23)), null);
+        ResumptionToken token = later.parse(issue("strand"));
         assertThat(token.getOffset(), is(100));
         assertThat(token.getMetadataPrefix(), is("oai_dc"));
         assertThat(token.getSet(), is("strand"));
         assertThat(token.getFrom().toInstant(), is(Instant.parse("2020-01-01T00:00:00Z")));
         assertThat(token.getUntil(), is(nullValue()));
-        assertThat(page.after(), is(LAST));
-        assertThat(page.cursor(), is(100));
+        assertThat(later.position(issue("strand")), is(new ListPosition(LAST, 100)));
+        assertThat(later.position(null), is(ListPosition.FIRST));
+    }
+
+    @Test
+    public void aTokenIssuedWithoutARecordPageStartsByOffset() throws BadResumptionToken {
+        String token = tokens("ListSets", NOW, null).format(new ResumptionToken(100, null, null, null, null));
+
+        assertThat(tokens("ListSets", NOW, null).position(token), is(new ListPosition(null, 100)));
     }
 
     @Test
     public void expiredForgedAlteredOrForeignTokensAreRefused() {
         String token = issue(null);
-        PageState page = new PageState();
+        Keyset page = null;
         assertThrows(BadResumptionToken.class,
             () -> tokens("ListRecords", NOW.plus(Duration.ofHours(25)), page).parse(token));
         assertThrows(BadResumptionToken.class, () -> tokens("ListIdentifiers", NOW, page).parse(token));
         assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse("forged"));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).position("forged"));
         assertThrows(BadResumptionToken.class,
             () -> tokens("ListRecords", NOW, page).parse(token.substring(0, token.length() - 2)));
         char[] altered = token.toCharArray();
@@ -75,20 +82,20 @@ public class ResumptionTokensTest {
         assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse(new String(altered)));
         assertThrows(BadResumptionToken.class,
             () -> new ResumptionTokens("another key".getBytes(StandardCharsets.UTF_8), "request", "ListRecords",
-                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), page, (p, s) -> true).parse(token));
+                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), () -> page, (p, s) -> true).parse(token));
     }
 
     @Test
     public void aTokenForAFormatOrSetNoLongerServedIsStale() {
         String token = issue("gone");
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, new PageState()).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, null).parse(token));
     }
 
     @Test
     public void aTokenOfAnotherBaseUrlIsRefused() {
         String token = issue(null);
         assertThrows(BadResumptionToken.class,
-            () -> tokens("useit", "ListRecords", NOW, new PageState()).parse(token));
+            () -> tokens("useit", "ListRecords", NOW, null).parse(token));
     }
 
     /** Tokens signed with the right key but with fields no token of ours has (as from someone with the key). */
@@ -108,7 +115,7 @@ public class ResumptionTokensTest {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(payload), 12));
             assertThrows(String.join("|", fields), BadResumptionToken.class,
-                () -> tokens("ListRecords", NOW, new PageState()).parse(token));
+                () -> tokens("ListRecords", NOW, null).parse(token));
         }
     }
 }
