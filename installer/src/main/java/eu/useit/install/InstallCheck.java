@@ -5,22 +5,17 @@
 package eu.useit.install;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import eu.useit.install.oai.XoaiConfigCheck;
-import eu.useit.xml.SafeXml;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.dspace.app.util.DCInputsReader;
 import org.dspace.app.util.DCInputsReaderException;
 import org.dspace.app.util.SubmissionConfigReader;
 import org.dspace.app.util.SubmissionConfigReaderException;
-import org.w3c.dom.Document;
-import org.xml.sax.SAXException;
 
 /**
  * Checks an installed site the way DSpace will read it, after the files are written: the submission processes
@@ -86,15 +81,15 @@ public final class InstallCheck {
     }
 
     private List<String> oai() {
-        Document document;
-        try (InputStream in = Files.newInputStream(xoai)) {
-            document = SafeXml.parse(in);
-        } catch (IOException | SAXException e) {
+        XmlText configuration;
+        try {
+            configuration = SiteXml.read(Files.readAllBytes(xoai), xoai.toString(), XoaiConfigMerge.ROOT).xml();
+        } catch (IOException | InstallException e) {
             return List.of(xoai + ": " + e.getMessage());
         }
         Path folder = xoai.getParent();
         List<String> problems = new ArrayList<>();
-        for (String problem : XoaiConfigCheck.problems(document,
+        for (String problem : XoaiConfigCheck.problems(configuration,
                                                         path -> Files.isRegularFile(folder.resolve(path)))) {
             problems.add(xoai + ": " + problem);
         }

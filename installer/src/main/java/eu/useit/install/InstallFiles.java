@@ -17,8 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import eu.useit.install.oai.OaiConfigReport;
-
 /**
  * The file part of the install, which needs no running DSpace: plans every change to a site's
  * {@code [dspace]/config} (drop-ins copied, {@code .cfg} settings, submission processes and forms, workflow
@@ -38,8 +36,8 @@ public final class InstallFiles {
     private final Path dspaceDir;
     private final Path config;
     private final DropIns dropIns;
-    private final OaiStep oai;
-    private final String oaiName;
+    private final Path xoai;
+    private final OaiFiles oai;
     private final String stamp;
 
     /**
@@ -65,8 +63,8 @@ public final class InstallFiles {
         this.config = this.dspaceDir.resolve("config");
         this.dropIns = dropIns;
         Clock fixed = Clock.fixed(clock.instant(), clock.getZone());
-        this.oai = new OaiStep(xoai, fixed, siteContexts);
-        this.oaiName = name(xoai.toAbsolutePath().normalize());
+        this.xoai = xoai.toAbsolutePath().normalize();
+        this.oai = new OaiFiles(xoai, OaiConfigSource.bundled(), siteContexts);
         this.stamp = LocalDateTime.now(fixed).format(STAMP);
     }
 
@@ -125,8 +123,12 @@ public final class InstallFiles {
         add(workflowFile, mergedWorkflow, files, notes);
 
         check(siteSubmission, mergedSubmission, siteForms, mergedForms, mergedWorkflow, submission.processNames());
-        OaiConfigReport oaiReport = oai.plan();
-        return new InstallPlan(stamp, files, notes, oaiReport, oaiName, submission.processNames(),
+        OaiFiles.Plan oaiPlan = oai.plan(this::name);
+        files.addAll(oaiPlan.files());
+        for (String note : oaiPlan.notes()) {
+            notes.add(oaiName() + ": " + note);
+        }
+        return new InstallPlan(stamp, files, notes, submission.processNames(),
                                new LinkedHashSet<>(submission.forms()));
     }
 
@@ -138,24 +140,7 @@ public final class InstallFiles {
      * @throws InstallException if a file cannot be written; then those already written were put back
      */
     public Journal apply(InstallPlan plan) throws InstallException {
-        Journal journal = new Journal(plan.stamp());
-        try {
-            for (FileChange file : plan.files()) {
-                try {
-                    journal.write(file.file(), file.content());
-                } catch (IOException e) {
-                    throw new InstallException(file.name() + ": cannot be written: " + e.getMessage(), e);
-                }
-            }
-            if (plan.oai().changed()) {
-                oai.apply(journal, plan.stamp());
-            }
-            return journal;
-        } catch (InstallException e) {
-            List<String> left = journal.rollback();
-            throw new InstallException(e.getMessage() + (left.isEmpty() ? "; every file was put back"
-                : "; NOT put back: " + String.join("; ", left)), e);
-        }
+        return Journal.writeAll(plan.stamp(), plan.files());
     }
 
     private void check(byte[] siteSubmission, Merged submission, byte[] siteForms, Merged forms, Merged workflow,
@@ -222,6 +207,10 @@ public final class InstallFiles {
             throw new InstallException("the addon jar carries no " + path + " (a broken build?)");
         }
         return content;
+    }
+
+    private String oaiName() {
+        return name(xoai);
     }
 
     /** A file as reports name it: relative to the DSpace home when it is inside, else absolute. */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import eu.useit.install.oai.OaiConfigReport;
 
 /**
  * What the install would do to a site's files, every merged file already checked: the files to write, what the
@@ -19,18 +18,13 @@ public final class InstallPlan {
     private final String stamp;
     private final List<FileChange> files;
     private final List<String> notes;
-    private final OaiConfigReport oai;
-    private final String oaiName;
     private final List<String> processes;
     private final Set<String> forms;
 
-    InstallPlan(String stamp, List<FileChange> files, List<String> notes, OaiConfigReport oai, String oaiName,
-                List<String> processes, Set<String> forms) {
+    InstallPlan(String stamp, List<FileChange> files, List<String> notes, List<String> processes, Set<String> forms) {
         this.stamp = stamp;
         this.files = List.copyOf(files);
         this.notes = List.copyOf(notes);
-        this.oai = oai;
-        this.oaiName = oaiName;
         this.processes = List.copyOf(processes);
         this.forms = Set.copyOf(forms);
     }
@@ -43,17 +37,10 @@ public final class InstallPlan {
     }
 
     /**
-     * @return the files to write, besides the OAI configuration
+     * @return the files to write (the OAI configuration and crosswalks among them)
      */
     public List<FileChange> files() {
         return files;
-    }
-
-    /**
-     * @return what the OAI merge would change
-     */
-    public OaiConfigReport oai() {
-        return oai;
     }
 
     /**
@@ -64,7 +51,6 @@ public final class InstallPlan {
         for (FileChange file : files) {
             file.changes().forEach(change -> lines.add(file.name() + ": " + change));
         }
-        oai.changes().forEach(change -> lines.add(oaiName + ": " + change));
         return lines;
     }
 
@@ -72,16 +58,14 @@ public final class InstallPlan {
      * @return one line per site setting kept, {@code <file>: <what and why>}
      */
     public List<String> notes() {
-        List<String> lines = new ArrayList<>(notes);
-        oai.notes().forEach(note -> lines.add(oaiName + ": " + note));
-        return lines;
+        return notes;
     }
 
     /**
      * @return whether the site's files already have everything
      */
     public boolean isEmpty() {
-        return files.isEmpty() && !oai.changed();
+        return files.isEmpty();
     }
 
     /**

@@ -7,7 +7,6 @@ package eu.useit.install;
 import java.nio.file.Path;
 import java.util.List;
 
-import eu.useit.dspace.support.ReportLines;
 
 /**
  * What a run of the install did, or would do in a dry run: one line per change, the site settings kept (notes),

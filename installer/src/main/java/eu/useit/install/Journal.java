@@ -16,16 +16,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import eu.useit.install.oai.OaiConfigUpdate;
-
 /**
- * Writes the files of one install and remembers how to take them back. A file that exists is first copied to
- * {@code <file>.useit-backup-<yyyyMMdd-HHmmss>} (the suffix {@link OaiConfigUpdate#BACKUP_SUFFIX} the OAI merge
- * uses too); every file is written to a temporary file in its folder and moved into place, so a reader never sees
- * half a file. {@link #rollback()} puts back every file this journal wrote or adopted and removes the files it
- * created and the backups it made.
+ * Writes the files of one install (or one {@code useit-oai-config}) and remembers how to take them back. A file
+ * that exists is first copied to {@code <file>.useit-backup-<yyyyMMdd-HHmmss>}; every file is written to a
+ * temporary file in its folder and moved into place, so a reader never sees half a file. {@link #rollback()} puts
+ * back every file this journal wrote and removes the files it created and the backups it made.
  */
 public final class Journal {
+
+    /** What backups are named after: {@code xoai.xml.useit-backup-20250131-174502}. */
+    public static final String BACKUP_SUFFIX = ".useit-backup-";
 
     private final String stamp;
     private final Map<Path, Path> backups = new LinkedHashMap<>();
@@ -36,6 +36,29 @@ public final class Journal {
      */
     Journal(String stamp) {
         this.stamp = stamp;
+    }
+
+    /**
+     * Writes files: every one, or none.
+     *
+     * @param stamp the time of the install, {@code yyyyMMdd-HHmmss}, which names the backups
+     * @param files the files to write, in order
+     * @return the journal of what was written, for a rollback
+     * @throws InstallException if a file cannot be written; then those already written were put back
+     */
+    static Journal writeAll(String stamp, List<FileChange> files) throws InstallException {
+        Journal journal = new Journal(stamp);
+        for (FileChange file : files) {
+            try {
+                journal.write(file.file(), file.content());
+            } catch (IOException e) {
+                List<String> left = journal.rollback();
+                throw new InstallException(file.name() + ": cannot be written: " + e.getMessage()
+                                               + (left.isEmpty() ? "; every file was put back"
+                                                                 : "; NOT put back: " + String.join("; ", left)), e);
+            }
+        }
+        return journal;
     }
 
     /**
@@ -68,25 +91,6 @@ public final class Journal {
         } finally {
             Files.deleteIfExists(temporary);
         }
-    }
-
-    /**
-     * Takes over a file another writer (the OAI merge) replaced, so that a rollback puts it back.
-     *
-     * @param file   the file
-     * @param backup its backup
-     */
-    void adoptReplaced(Path file, Path backup) {
-        backups.put(file, backup);
-    }
-
-    /**
-     * Takes over a file another writer created, so that a rollback removes it.
-     *
-     * @param file the file
-     */
-    void adoptCreated(Path file) {
-        created.add(file);
     }
 
     /**
@@ -140,7 +144,7 @@ public final class Journal {
     }
 
     private Path backup(Path file) throws IOException {
-        String name = file.getFileName() + OaiConfigUpdate.BACKUP_SUFFIX + stamp;
+        String name = file.getFileName() + BACKUP_SUFFIX + stamp;
         for (int attempt = 1; ; attempt++) {
             Path backup = file.resolveSibling(attempt == 1 ? name : name + "-" + attempt);
             try {

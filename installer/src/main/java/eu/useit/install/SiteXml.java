@@ -106,6 +106,28 @@ final class SiteXml {
     }
 
     /**
+     * Adds elements of ours to {@code parent} just before one of its children, each on a line of its own,
+     * indented like that child; after its last content when there is no such child.
+     *
+     * @param parent an element of the file
+     * @param before a child of {@code parent}, or null
+     * @param items  the elements to add, in order
+     */
+    void insertBefore(XmlText.Element parent, XmlText.Element before, List<Snippet> items) {
+        String indent = before == null ? null : xml.indentOf(before);
+        if (before == null || items.isEmpty() || indent == null) {
+            append(parent, items);
+            return;
+        }
+        String lineBreak = xml.lineBreak();
+        StringBuilder added = new StringBuilder();
+        for (Snippet item : items) {
+            added.append(item.at(indent, unit(parent), lineBreak)).append(lineBreak).append(indent);
+        }
+        splices.insert(before.start(), added.toString());
+    }
+
+    /**
      * Replaces an element of the file by one of ours, at its indentation.
      *
      * @param existing an element of the file
@@ -126,13 +148,29 @@ final class SiteXml {
      * @param before  the names of sections that come after it, in the order the file's reader expects
      */
     void addSection(String section, List<Snippet> items, List<String> before) {
+        addSection(section, items, before, null);
+    }
+
+    /**
+     * As {@link #addSection(String, List, List)}, with a comment of ours on the lines before the section.
+     *
+     * @param section the section's name
+     * @param items   its elements
+     * @param before  the names of sections that come after it, in the order the file's reader expects
+     * @param comment the comment, or null
+     */
+    void addSection(String section, List<Snippet> items, List<String> before, Snippet comment) {
         XmlText.Element root = xml.root();
         String lineBreak = xml.lineBreak();
         String indent = xml.childIndent(root);
         String unit = unit(root);
         String prefix = root.qualifiedName().contains(":")
             ? root.qualifiedName().substring(0, root.qualifiedName().indexOf(':') + 1) : "";
-        StringBuilder text = new StringBuilder("<").append(prefix).append(section).append('>');
+        StringBuilder text = new StringBuilder();
+        if (comment != null) {
+            text.append(comment.at(indent, unit, lineBreak)).append(lineBreak).append(indent);
+        }
+        text.append('<').append(prefix).append(section).append('>');
         for (Snippet item : items) {
             text.append(lineBreak).append(indent).append(unit).append(item.at(indent + unit, unit, lineBreak));
         }

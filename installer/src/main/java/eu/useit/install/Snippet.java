@@ -23,6 +23,21 @@ record Snippet(String source, String indent) {
     }
 
     /**
+     * @param text    our file
+     * @param element one of its elements
+     * @return the element's snippet, with the comment written just before it (on the lines above) if there is one
+     */
+    static Snippet withComment(XmlText text, XmlText.Element element) {
+        Snippet plain = of(text, element);
+        int commentStart = text.leadingComment(element);
+        if (commentStart < 0) {
+            return plain;
+        }
+        String comment = text.text().substring(commentStart, element.start()).replace("\r\n", "\n");
+        return new Snippet(comment + plain.source(), plain.indent());
+    }
+
+    /**
      * @param to        the indentation of the line it goes on
      * @param unit      the file's indentation per level (such as four spaces, two, or a tab)
      * @param lineBreak the line break of the file it goes into

@@ -251,6 +251,21 @@ final class XmlText {
 
     /**
      * @param element an element of this text
+     * @return where the comment just before it starts (only blanks between them), or -1 when there is none
+     */
+    int leadingComment(Element element) {
+        int at = element.start;
+        while (at > 0 && isBlank(text.charAt(at - 1))) {
+            at--;
+        }
+        if (!text.startsWith("-->", at - 3)) {
+            return -1;
+        }
+        return text.lastIndexOf("<!--", at - 3);
+    }
+
+    /**
+     * @param element an element of this text
      * @return the blanks its line starts with, if only blanks come before it on its line; else null
      */
     String indentOf(Element element) {

@@ -69,7 +69,7 @@ public class InstallFilesTest {
             "config/submission-forms.xml: added form useit-case-study",
             "config/workflow-curation.xml: mapped collection-handle default to taskset useit (was none)",
             "config/crosswalks/oai/xoai.xml: added context useit",
-            "config/crosswalks/oai/xoai.xml: added crosswalk metadataFormats/useit.xsl"));
+            "config/crosswalks/oai/metadataFormats/useit.xsl: added (USE-IT!'s crosswalk)"));
         assertThat(plan.notes(), hasItem(startsWith("config/item-submission.xml: collections of item type "
                                                         + "Publication keep the site's submission process")));
 

@@ -69,7 +69,7 @@ public class OaiConfigScriptIT extends AbstractUseitIT {
         assertThat(first.getInfoMessages(), hasItems("added context useit",
                                                      "added format useit-datacite (prefix datacite)",
                                                      "added set type-case-study (type:case-study)",
-                                                     "added crosswalk metadataFormats/useit.xsl"));
+                                                     "metadataFormats/useit.xsl: added (USE-IT!'s crosswalk)"));
         assertThat(first.getInfoMessages(), hasItem(startsWith("useit-oai-config: ")));
         assertThat(Files.readString(site), startsWith(SITE.substring(0, SITE.indexOf("    <Contexts>"))));
 

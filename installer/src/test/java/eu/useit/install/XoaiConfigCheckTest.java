@@ -2,7 +2,7 @@
  * USE-IT! repository addon for DSpace.
  * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
-package eu.useit.install.oai;
+package eu.useit.install;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -31,9 +31,13 @@ public class XoaiConfigCheckTest {
             + "</Filter><CustomCondition id='c'><Class>C</Class></CustomCondition></Filters>"
             + "<Sets><Set id='s'><Spec>s</Spec><Name>S</Name><Filter ref='f'/></Set></Sets></Configuration>";
 
-    private static List<String> problems(String xml) throws OaiConfigException {
-        return XoaiConfigCheck.problems(XoaiFile.parse(xml.getBytes(StandardCharsets.UTF_8), "test.xml"),
+    private static List<String> problems(String xml) throws InstallException {
+        return XoaiConfigCheck.problems(read(xml.getBytes(StandardCharsets.UTF_8)),
                                         path -> !path.equals("missing.xsl"));
+    }
+
+    private static XmlText read(byte[] xml) throws InstallException {
+        return SiteXml.read(xml, "test.xml", XoaiConfigMerge.ROOT).xml();
     }
 
     @Test
@@ -43,8 +47,10 @@ public class XoaiConfigCheckTest {
 
     @Test
     public void theAddonsOwnConfigurationIsValid() throws Exception {
-        assertThat(XoaiConfigCheck.problems(SiteFixture.ours(), path -> true), is(empty()));
-        assertThat(XoaiConfigCheck.problems(SiteFixture.document(), path -> true), is(empty()));
+        assertThat(XoaiConfigCheck.problems(read(OaiConfigSource.bundled().read(OaiConfigSource.XOAI)), path -> true),
+                   is(empty()));
+        assertThat(XoaiConfigCheck.problems(read(SiteFixture.text().getBytes(StandardCharsets.UTF_8)), path -> true),
+                   is(empty()));
     }
 
     @Test

@@ -2,16 +2,15 @@
  * USE-IT! repository addon for DSpace.
  * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
-package eu.useit.install.oai;
+package eu.useit.install;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * Checks an XOAI configuration the way DSpace's OAI data provider will read it (XOAI 3.4's parser and
@@ -19,32 +18,34 @@ import org.w3c.dom.Element;
  * every XSLT file present. DSpace compiles the XSLT of every format and transformer at start, and fails on a
  * reference to a missing set or format.
  */
-public final class XoaiConfigCheck {
+final class XoaiConfigCheck {
 
     private static final List<String> ROOT_ATTRIBUTES =
         List.of("maxListIdentifiersSize", "maxListRecordsSize", "maxListSetsSize");
 
     private final List<String> problems = new ArrayList<>();
+    private final XmlText xml;
 
-    private XoaiConfigCheck() {
+    private XoaiConfigCheck(XmlText xml) {
+        this.xml = xml;
     }
 
     /**
      * Checks a configuration.
      *
-     * @param document   the configuration
-     * @param xsltExists whether an XSLT path of the configuration (relative to its directory) names a file
+     * @param configuration the configuration, checked well-formed ({@link SiteXml#read})
+     * @param xsltExists    whether an XSLT path of the configuration (relative to its directory) names a file
      * @return the problems, one line each; empty if DSpace can read the configuration
      */
-    public static List<String> problems(Document document, Predicate<String> xsltExists) {
-        XoaiConfigCheck check = new XoaiConfigCheck();
-        check.check(document.getDocumentElement(), xsltExists);
+    static List<String> problems(XmlText configuration, Predicate<String> xsltExists) {
+        XoaiConfigCheck check = new XoaiConfigCheck(configuration);
+        check.check(configuration.root(), xsltExists);
         return List.copyOf(check.problems);
     }
 
-    private void check(Element root, Predicate<String> xsltExists) {
+    private void check(XmlText.Element root, Predicate<String> xsltExists) {
         for (String attribute : ROOT_ATTRIBUTES) {
-            if (!root.getAttribute(attribute).strip().matches("\\d{1,9}")) {
+            if (!Objects.requireNonNullElse(root.attribute(attribute), "").matches("\\d{1,9}")) {
                 problems.add("<Configuration> needs the attribute " + attribute + " (a number)");
             }
         }
@@ -58,26 +59,26 @@ public final class XoaiConfigCheck {
         Set<String> anyFilter = new HashSet<>(filters);
         anyFilter.addAll(conditions);
 
-        for (Element format : all(root, "Formats")) {
-            String where = "format " + Dom.id(format);
+        for (XmlText.Element format : all(root, "Formats")) {
+            String where = "format " + format.attribute("id");
             expect(format, where, "Format");
             order(format, where, List.of("Prefix", "XSLT", "Namespace", "SchemaLocation", "Filter"),
                   Set.of("Prefix", "XSLT", "Namespace", "SchemaLocation"), Set.of());
             xslt(format, where, xsltExists);
             refs(format, "Filter", where, "filter", anyFilter);
         }
-        for (Element transformer : all(root, "Transformers")) {
-            String where = "transformer " + Dom.id(transformer);
+        for (XmlText.Element transformer : all(root, "Transformers")) {
+            String where = "transformer " + transformer.attribute("id");
             expect(transformer, where, "Transformer");
             order(transformer, where, List.of("XSLT", "Description"), Set.of("XSLT"), Set.of());
             xslt(transformer, where, xsltExists);
         }
-        for (Element filter : all(root, "Filters")) {
-            String kind = Dom.name(filter);
-            String where = ("CustomCondition".equals(kind) ? "condition " : "filter ") + Dom.id(filter);
+        for (XmlText.Element filter : all(root, "Filters")) {
+            String kind = filter.name();
+            String where = ("CustomCondition".equals(kind) ? "condition " : "filter ") + filter.attribute("id");
             if ("Filter".equals(kind)) {
                 order(filter, where, List.of("Definition"), Set.of("Definition"), Set.of());
-                Element definition = Dom.child(filter, "Definition");
+                XmlText.Element definition = filter.child("Definition");
                 if (definition != null) {
                     condition(definition, where, conditions);
                 }
@@ -87,15 +88,15 @@ public final class XoaiConfigCheck {
                 problems.add("<Filters>: unexpected <" + kind + "> (only <Filter> and <CustomCondition>)");
             }
         }
-        for (Element set : all(root, "Sets")) {
-            String where = "set " + Dom.id(set);
+        for (XmlText.Element set : all(root, "Sets")) {
+            String where = "set " + set.attribute("id");
             expect(set, where, "Set");
             order(set, where, List.of("Spec", "Name", "Filter"), Set.of("Spec", "Name"), Set.of());
             refs(set, "Filter", where, "filter", anyFilter);
         }
         Set<String> baseUrls = new HashSet<>();
-        for (Element context : all(root, "Contexts")) {
-            String baseUrl = context.getAttribute("baseurl").strip();
+        for (XmlText.Element context : all(root, "Contexts")) {
+            String baseUrl = Objects.requireNonNullElse(context.attribute("baseurl"), "");
             String where = "context " + baseUrl;
             expect(context, where, "Context");
             if (baseUrl.isEmpty() || !baseUrls.add(baseUrl)) {
@@ -116,12 +117,12 @@ public final class XoaiConfigCheck {
      * The children of {@code parent} come in {@code order}, the {@code required} ones are there, and only the
      * {@code repeatable} ones come more than once.
      */
-    private void order(Element parent, String where, List<String> order, Set<String> required,
+    private void order(XmlText.Element parent, String where, List<String> order, Set<String> required,
                        Set<String> repeatable) {
         int rank = 0;
         Set<String> seen = new HashSet<>();
-        for (Element child : Dom.children(parent)) {
-            String name = Dom.name(child);
+        for (XmlText.Element child : parent.children()) {
+            String name = child.name();
             int childRank = order.indexOf(name);
             if (childRank < 0) {
                 problems.add(where + ": unexpected <" + name + "> (expected " + String.join(", ", order) + ")");
@@ -141,85 +142,93 @@ public final class XoaiConfigCheck {
         }
     }
 
-    private void expect(Element element, String where, String name) {
-        if (!name.equals(Dom.name(element))) {
-            problems.add(where + ": unexpected <" + Dom.name(element) + "> (only <" + name + ">)");
+    private void expect(XmlText.Element element, String where, String name) {
+        if (!name.equals(element.name())) {
+            problems.add(where + ": unexpected <" + element.name() + "> (only <" + name + ">)");
         }
     }
 
-    private void xslt(Element element, String where, Predicate<String> xsltExists) {
-        String path = Dom.text(element, "XSLT");
+    private void xslt(XmlText.Element element, String where, Predicate<String> xsltExists) {
+        String path = text(element, "XSLT");
         if (!path.isEmpty() && !xsltExists.test(path)) {
             problems.add(where + ": XSLT file " + path + " not found");
         }
     }
 
-    private void refs(Element parent, String name, String where, String kind, Set<String> defined) {
-        for (Element reference : Dom.children(parent, name)) {
-            if (!defined.contains(Dom.ref(reference))) {
-                problems.add(where + ": refers to " + kind + " '" + Dom.ref(reference) + "', which is not defined");
+    private void refs(XmlText.Element parent, String name, String where, String kind, Set<String> defined) {
+        for (XmlText.Element reference : parent.children(name)) {
+            if (!defined.contains(reference.attribute("ref"))) {
+                problems.add(where + ": refers to " + kind + " '" + reference.attribute("ref")
+                                 + "', which is not defined");
             }
         }
     }
 
     /** A context offers each metadata prefix once. */
-    private void prefixes(Element root, Element context, String where) {
+    private void prefixes(XmlText.Element root, XmlText.Element context, String where) {
         Set<String> prefixes = new HashSet<>();
-        for (Element reference : Dom.children(context, "Format")) {
-            for (Element format : all(root, "Formats")) {
-                if (Dom.id(format).equals(Dom.ref(reference)) && !prefixes.add(Dom.text(format, "Prefix"))) {
-                    problems.add(where + ": offers the prefix " + Dom.text(format, "Prefix") + " twice");
+        for (XmlText.Element reference : context.children("Format")) {
+            for (XmlText.Element format : all(root, "Formats")) {
+                if (Objects.equals(format.attribute("id"), reference.attribute("ref"))
+                    && !prefixes.add(text(format, "Prefix"))) {
+                    problems.add(where + ": offers the prefix " + text(format, "Prefix") + " twice");
                 }
             }
         }
     }
 
     /** A filter's condition tree: one operator per holder, custom conditions defined. */
-    private void condition(Element holder, String where, Set<String> conditions) {
-        List<Element> operators = Dom.children(holder);
+    private void condition(XmlText.Element holder, String where, Set<String> conditions) {
+        List<XmlText.Element> operators = holder.children();
         if (operators.size() != 1) {
-            problems.add(where + ": <" + Dom.name(holder) + "> needs exactly one of And, Or, Not, Custom");
+            problems.add(where + ": <" + holder.name() + "> needs exactly one of And, Or, Not, Custom");
             return;
         }
-        Element operator = operators.get(0);
-        switch (Dom.name(operator)) {
+        XmlText.Element operator = operators.get(0);
+        switch (operator.name()) {
             case "And", "Or" -> {
                 order(operator, where, List.of("LeftCondition", "RightCondition"),
                       Set.of("LeftCondition", "RightCondition"), Set.of());
-                for (Element side : Dom.children(operator)) {
+                for (XmlText.Element side : operator.children()) {
                     condition(side, where, conditions);
                 }
             }
             case "Not" -> {
                 order(operator, where, List.of("Condition"), Set.of("Condition"), Set.of());
-                for (Element inner : Dom.children(operator)) {
+                for (XmlText.Element inner : operator.children()) {
                     condition(inner, where, conditions);
                 }
             }
             case "Custom" -> {
-                if (!conditions.contains(Dom.ref(operator))) {
-                    problems.add(where + ": refers to condition '" + Dom.ref(operator) + "', which is not defined");
+                if (!conditions.contains(operator.attribute("ref"))) {
+                    problems.add(where + ": refers to condition '" + operator.attribute("ref")
+                                     + "', which is not defined");
                 }
             }
-            default -> problems.add(where + ": unknown operator <" + Dom.name(operator) + ">");
+            default -> problems.add(where + ": unknown operator <" + operator.name() + ">");
         }
     }
 
     /** Ids of one kind, each once. */
-    private Set<String> ids(Element root, String section, String name, String label) {
+    private Set<String> ids(XmlText.Element root, String section, String name, String label) {
         Set<String> ids = new HashSet<>();
-        for (Element element : all(root, section)) {
-            if (name.equals(Dom.name(element)) && !ids.add(Dom.id(element))) {
-                problems.add(label + " id '" + Dom.id(element) + "' is defined twice");
+        for (XmlText.Element element : all(root, section)) {
+            if (name.equals(element.name()) && !ids.add(element.attribute("id"))) {
+                problems.add(label + " id '" + element.attribute("id") + "' is defined twice");
             }
         }
         return ids;
     }
 
-    private static List<Element> all(Element root, String section) {
-        List<Element> all = new ArrayList<>();
-        for (Element container : Dom.children(root, section)) {
-            all.addAll(Dom.children(container));
+    private String text(XmlText.Element parent, String child) {
+        XmlText.Element element = parent.child(child);
+        return element == null ? "" : xml.content(element);
+    }
+
+    private static List<XmlText.Element> all(XmlText.Element root, String section) {
+        List<XmlText.Element> all = new ArrayList<>();
+        for (XmlText.Element container : root.children(section)) {
+            all.addAll(container.children());
         }
         return all;
     }

@@ -2,7 +2,7 @@
  * USE-IT! repository addon for DSpace.
  * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
-package eu.useit.install.oai;
+package eu.useit.install;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.w3c.dom.Document;
 
 /**
  * The test site: {@code site-xoai.xml} (shaped like DSpace 8's stock xoai.xml, with a site customisation) in a
@@ -31,20 +30,6 @@ final class SiteFixture {
         try (InputStream in = SiteFixture.class.getResourceAsStream("site-xoai.xml")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    /**
-     * @return the fixture, parsed
-     */
-    static Document document() throws IOException, OaiConfigException {
-        return XoaiFile.parse(text().getBytes(StandardCharsets.UTF_8), "site-xoai.xml");
-    }
-
-    /**
-     * @return the USE-IT! configuration the addon carries, parsed
-     */
-    static Document ours() throws IOException, OaiConfigException {
-        return XoaiFile.parse(OaiConfigSource.bundled().read(OaiConfigSource.XOAI), "xoai.xml");
     }
 
     /**

@@ -2,7 +2,7 @@
  * USE-IT! repository addon for DSpace.
  * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
-package eu.useit.install.oai;
+package eu.useit.install;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -21,9 +21,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -40,12 +38,22 @@ import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import org.w3c.dom.Element;
 
-public class OaiConfigUpdateTest {
+/**
+ * {@link OaiFiles} on a site's OAI folder (the fixture {@code site-xoai.xml} and its crosswalks), written as
+ * {@code useit-oai-config} writes it: through the install's {@link Journal}.
+ */
+public class OaiFilesTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-04T05:06:07Z"), ZoneOffset.UTC);
     private static final String STAMP = ".useit-backup-20250304-050607";
+
+    /** What a run did: its change lines (crosswalks named by their path below the folder), notes and backups. */
+    private record Report(List<String> changes, List<String> notes, List<Path> backups) {
+
+        boolean changed() {
+            return !changes.isEmpty();
+        }
+    }
 
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
@@ -61,15 +69,26 @@ public class OaiConfigUpdateTest {
         original = Files.readAllBytes(xoai);
     }
 
-    private OaiConfigReport run(boolean dryRun) throws OaiConfigException {
-        return new OaiConfigUpdate(xoai, OaiConfigSource.bundled(), CLOCK).run(dryRun);
+    private Report run(boolean dryRun) throws InstallException {
+        return run(dryRun, false, OaiConfigSource.bundled());
+    }
+
+    private Report run(boolean dryRun, boolean siteContexts, OaiConfigSource source) throws InstallException {
+        OaiFiles.Plan plan = new OaiFiles(xoai, source, siteContexts)
+            .plan(path -> folder.relativize(path).toString());
+        List<String> changes = new ArrayList<>();
+        for (FileChange file : plan.files()) {
+            String prefix = file.file().equals(xoai) ? "" : file.name() + ": ";
+            file.changes().forEach(change -> changes.add(prefix + change));
+        }
+        List<Path> backups = dryRun ? List.of() : Journal.writeAll("20250304-050607", plan.files()).backups();
+        return new Report(changes, plan.notes(), backups);
     }
 
     @Test
     public void theFirstRunAddsOursAndSaysSo() throws Exception {
-        OaiConfigReport report = run(false);
+        Report report = run(false);
 
-        assertThat(report.written(), is(true));
         assertThat(report.changes(), hasItems(
             "added format useit-oai_openaire (prefix oai_openaire)",
             "added format useit-datacite (prefix datacite)",
@@ -80,14 +99,14 @@ public class OaiConfigUpdateTest {
             "added condition entityCaseStudy",
             "added set type-case-study (type:case-study)",
             "added context useit",
-            "added crosswalk metadataFormats/useit-oai_openaire.xsl",
-            "added crosswalk metadataFormats/useit-datacite.xsl",
-            "added crosswalk metadataFormats/useit.xsl"));
+            "metadataFormats/useit-oai_openaire.xsl: added (USE-IT!'s crosswalk)",
+            "metadataFormats/useit-datacite.xsl: added (USE-IT!'s crosswalk)",
+            "metadataFormats/useit.xsl: added (USE-IT!'s crosswalk)"));
         // DSpace's own oai_dc crosswalk is the site's (oaidc): not added twice; nothing of the site's is replaced
         assertThat(report.changes().stream().anyMatch(c -> c.startsWith("added format oai_dc")), is(false));
         assertThat(report.changes().stream().anyMatch(c -> c.startsWith("replaced")), is(false));
         assertThat(report.changes().stream().anyMatch(c -> c.contains("context request")), is(false));
-        assertThat(report.summary(), is(report.changes().size() + " changes written to " + xoai));
+        assertThat(report.notes(), contains(startsWith("context request is left as the site has it")));
     }
 
     @Test
@@ -113,23 +132,23 @@ public class OaiConfigUpdateTest {
     @Test
     public void theMergedContextsFollowXoaisOrderAndUseTheSitesOaiDc() throws Exception {
         run(false);
-        Element root = XoaiFile.parse(Files.readAllBytes(xoai), "merged").getDocumentElement();
-        Element request = context(root, "request");
-        assertThat(Dom.children(request).stream().map(Dom::name).collect(Collectors.toList()),
+        XmlText merged = XmlText.of(Files.readString(xoai));
+        XmlText.Element root = merged.root();
+        XmlText.Element request = context(root, "request");
+        assertThat(request.children().stream().map(XmlText.Element::name).collect(Collectors.toList()),
                    contains("Filter", "Format", "Format", "Description"));
         assertThat(refs(request, "Format"), contains("oaidc", "mets"));
         assertThat(refs(context(root, "useit"), "Format"),
                    contains("oaidc", "useit-oai_openaire", "useit-datacite", "useit-qdc", "useit-rioxx", "useit"));
         assertThat(refs(context(root, "lab"), "Filter"), contains("labOnly"));
-        assertThat(Dom.children(root).stream().map(Dom::name).collect(Collectors.toList()),
+        assertThat(root.children().stream().map(XmlText.Element::name).collect(Collectors.toList()),
                    contains("Contexts", "Formats", "Transformers", "Filters", "Sets"));
-        assertThat(XoaiConfigCheck.problems(root.getOwnerDocument(), path -> Files.isRegularFile(folder.resolve(path))),
-                   is(empty()));
+        assertThat(XoaiConfigCheck.problems(merged, path -> Files.isRegularFile(folder.resolve(path))), is(empty()));
     }
 
     @Test
     public void theSitesCrosswalksStayByteForByteAndOnlyItsXoaiIsBackedUp() throws Exception {
-        OaiConfigReport report = run(false);
+        Report report = run(false);
 
         Path backup = folder.resolve("xoai.xml" + STAMP);
         assertThat(report.backups(), contains(backup));
@@ -146,8 +165,7 @@ public class OaiConfigUpdateTest {
 
     @Test
     public void askedForTheSiteContextsTheyGetOurSetsAndFormatsAndTheSitesCrosswalksStay() throws Exception {
-        OaiConfigReport report = new OaiConfigUpdate(xoai, OaiConfigSource.bundled(), CLOCK).includingSiteContexts()
-                                                                                                 .run(false);
+        Report report = run(false, true, OaiConfigSource.bundled());
 
         assertThat(report.changes(), hasItems(
             "replaced filter defaultFilter by publicOrWithdrawn in context request (DSpace's stock filter shows "
@@ -156,8 +174,7 @@ public class OaiConfigUpdateTest {
             "added format useit-oai_openaire to context request",
             "added format useit-datacite to context request"));
         assertThat(Files.readString(folder.resolve("metadataFormats/oai_openaire.xsl")), is(SiteFixture.SITE_OPENAIRE));
-        Element request = context(XoaiFile.parse(Files.readAllBytes(xoai), "merged").getDocumentElement(),
-                                  "request");
+        XmlText.Element request = context(XmlText.of(Files.readString(xoai)).root(), "request");
         assertThat(refs(request, "Format"),
                    contains("oaidc", "mets", "useit-oai_openaire", "useit-datacite", "useit-qdc", "useit-rioxx"));
     }
@@ -168,12 +185,10 @@ public class OaiConfigUpdateTest {
         byte[] first = Files.readAllBytes(xoai);
         List<Path> files = files();
 
-        OaiConfigReport second = run(false);
+        Report second = run(false);
 
         assertThat(second.changes(), is(empty()));
-        assertThat(second.written(), is(false));
         assertThat(second.backups(), is(empty()));
-        assertThat(second.summary(), is("nothing changed: " + xoai + " already has the USE-IT! OAI configuration"));
         assertArrayEquals(first, Files.readAllBytes(xoai));
         assertThat(files(), is(files));
     }
@@ -182,12 +197,10 @@ public class OaiConfigUpdateTest {
     public void aDryRunWritesNothing() throws Exception {
         List<Path> files = files();
 
-        OaiConfigReport report = run(true);
+        Report report = run(true);
 
         assertThat(report.changes(), hasItem("added context useit"));
-        assertThat(report.written(), is(false));
-        assertThat(report.summary(), containsString("dry run: "));
-        assertThat(report.summary(), containsString("nothing was written"));
+        assertThat(report.backups(), is(empty()));
         assertArrayEquals(original, Files.readAllBytes(xoai));
         assertThat(files(), is(files));
     }
@@ -227,9 +240,9 @@ public class OaiConfigUpdateTest {
         byte[] before = Files.readAllBytes(xoai);
         List<Path> files = files();
 
-        OaiConfigException error = assertThrows(OaiConfigException.class, () -> run(false));
+        InstallException error = assertThrows(InstallException.class, () -> run(false));
 
-        assertThat(error.getMessage(), startsWith(xoai + ", line " + line + ", column "));
+        assertThat(error.getMessage(), startsWith("xoai.xml, line " + line + ", column "));
         assertThat(error.getMessage(), containsString("not well-formed XML"));
         assertThat(error.getMessage().contains("\n"), is(false));
         assertArrayEquals(before, Files.readAllBytes(xoai));
@@ -243,9 +256,9 @@ public class OaiConfigUpdateTest {
         byte[] before = Files.readAllBytes(xoai);
         List<Path> files = files();
 
-        OaiConfigException error = assertThrows(OaiConfigException.class, () -> run(false));
+        InstallException error = assertThrows(InstallException.class, () -> run(false));
 
-        assertThat(error.getMessage(), startsWith(xoai + ": the merged configuration would not be valid"));
+        assertThat(error.getMessage(), startsWith("xoai.xml: the merged file would not be valid"));
         assertThat(error.getMessage(), containsString("context request: refers to format 'ghost', which is not "
                                                           + "defined"));
         assertArrayEquals(before, Files.readAllBytes(xoai));
@@ -276,10 +289,10 @@ public class OaiConfigUpdateTest {
         Files.createDirectories(source.resolveSibling("metadataFormats"));
         Files.writeString(source.resolveSibling("metadataFormats/useitx.xsl"), "<x/>");
 
-        OaiConfigReport report = new OaiConfigUpdate(xoai, OaiConfigSource.file(source), CLOCK).run(false);
+        Report report = run(false, false, OaiConfigSource.file(source));
 
-        assertThat(report.changes(),
-                   contains("added format useitx (prefix x)", "added crosswalk metadataFormats/useitx.xsl"));
+        assertThat(report.changes(), contains("metadataFormats/useitx.xsl: added (USE-IT!'s crosswalk)",
+                                              "added format useitx (prefix x)"));
         assertThat(Files.readString(folder.resolve("metadataFormats/useitx.xsl")), is("<x/>"));
     }
 
@@ -289,13 +302,13 @@ public class OaiConfigUpdateTest {
         }
     }
 
-    private static Element context(Element root, String baseUrl) {
-        return Dom.children(Dom.child(root, "Contexts")).stream()
-                  .filter(c -> baseUrl.equals(c.getAttribute("baseurl"))).findFirst().orElseThrow();
+    private static XmlText.Element context(XmlText.Element root, String baseUrl) {
+        return root.child("Contexts").children().stream()
+                   .filter(c -> baseUrl.equals(c.attribute("baseurl"))).findFirst().orElseThrow();
     }
 
-    private static List<String> refs(Element parent, String name) {
-        return Dom.children(parent, name).stream().map(Dom::ref).collect(Collectors.toList());
+    private static List<String> refs(XmlText.Element parent, String name) {
+        return parent.children(name).stream().map(e -> e.attribute("ref")).collect(Collectors.toList());
     }
 
     private static List<String> prefixes(XOAIContext context) {

@@ -2,7 +2,7 @@
  * USE-IT! repository addon for DSpace.
  * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
-package eu.useit.dspace.support;
+package eu.useit.install;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +12,7 @@ import java.util.List;
  * The lines a configuration-changing command prints before its summary: one per change, then the site settings
  * it kept ({@code note: ...}), then the backups it made ({@code backup: ...}).
  */
-public final class ReportLines {
+final class ReportLines {
 
     private ReportLines() {
     }

@@ -2,7 +2,7 @@
  * USE-IT! repository addon for DSpace.
  * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
  */
-package eu.useit.install.oai;
+package eu.useit.install;
 
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
