@@ -122,7 +122,7 @@ public final class ImportBenchmark {
     private static String caseStudiesHandle() throws Exception {
         Context context = new Context();
         try {
-            return new UseitStructure().findCollection(context, CollectionSpec.CASE_STUDIES).orElseThrow()
+            return UseitStructure.bean().findCollection(context, CollectionSpec.CASE_STUDIES).orElseThrow()
                                        .getHandle();
         } finally {
             context.abort();
@@ -132,7 +132,7 @@ public final class ImportBenchmark {
     private static int countCaseStudies() throws Exception {
         Context context = new Context();
         try {
-            Collection collection = new UseitStructure().findCollection(context, CollectionSpec.CASE_STUDIES)
+            Collection collection = UseitStructure.bean().findCollection(context, CollectionSpec.CASE_STUDIES)
                                                         .orElseThrow();
             int count = 0;
             for (Iterator<Item> it = ContentServiceFactory.getInstance().getItemService()

@@ -63,7 +63,7 @@ public final class InstallLoad {
                 Files.write(temporary, dropIns.read(UseitStructure.RELATIONSHIP_TYPES.substring("config/".length())));
                 types = temporary;
             }
-            for (UseitStructure.Outcome outcome : new UseitStructure().ensureTypes(context, types, dryRun)) {
+            for (UseitStructure.Outcome outcome : UseitStructure.fromFactories().ensureTypes(context, types, dryRun)) {
                 if (outcome.created()) {
                     lines.add("database: created " + outcome.kind() + " " + outcome.name());
                 }

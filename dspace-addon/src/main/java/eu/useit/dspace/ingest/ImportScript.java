@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import eu.useit.dspace.support.UseitBeans;
 import org.apache.commons.cli.ParseException;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.core.Context;
@@ -61,7 +62,8 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
             // as the depositing administrator, with authorisation on
             String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService()
                                                     .getProperty("dspace.dir");
-            UseitImporter.Summary summary = new UseitImporter(Path.of(dspaceDir))
+            ImportServices services = UseitBeans.get(ImportServices.BEAN, ImportServices.class);
+            UseitImporter.Summary summary = new UseitImporter(services, Path.of(dspaceDir))
                 .run(context, records, dryRun, handler::logInfo);
             if (dryRun) {
                 context.abort();

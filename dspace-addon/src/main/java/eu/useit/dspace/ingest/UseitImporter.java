@@ -40,7 +40,6 @@ import org.dspace.content.Relationship;
 import org.dspace.content.RelationshipType;
 import org.dspace.content.WorkspaceItem;
 import org.dspace.content.authority.Choices;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.CollectionService;
 import org.dspace.content.service.EntityTypeService;
 import org.dspace.content.service.InstallItemService;
@@ -50,7 +49,6 @@ import org.dspace.content.service.RelationshipService;
 import org.dspace.content.service.RelationshipTypeService;
 import org.dspace.content.service.WorkspaceItemService;
 import org.dspace.core.Context;
-import org.dspace.handle.factory.HandleServiceFactory;
 import org.dspace.handle.service.HandleService;
 
 /**
@@ -75,25 +73,36 @@ public class UseitImporter {
     /** Items written between two flushes of the Hibernate session (keeps dirty-checking cheap). */
     private static final int FLUSH_EVERY = 5;
 
-    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
-    private final CollectionService collections = ContentServiceFactory.getInstance().getCollectionService();
-    private final WorkspaceItemService workspaceItems = ContentServiceFactory.getInstance().getWorkspaceItemService();
-    private final InstallItemService installer = ContentServiceFactory.getInstance().getInstallItemService();
-    private final MetadataFieldService metadataFields = ContentServiceFactory.getInstance().getMetadataFieldService();
-    private final EntityTypeService entityTypes = ContentServiceFactory.getInstance().getEntityTypeService();
-    private final RelationshipTypeService relationshipTypes =
-        ContentServiceFactory.getInstance().getRelationshipTypeService();
-    private final RelationshipService relationships = ContentServiceFactory.getInstance().getRelationshipService();
-    private final HandleService handles = HandleServiceFactory.getInstance().getHandleService();
+    private final ItemService items;
+    private final CollectionService collections;
+    private final WorkspaceItemService workspaceItems;
+    private final InstallItemService installer;
+    private final MetadataFieldService metadataFields;
+    private final EntityTypeService entityTypes;
+    private final RelationshipTypeService relationshipTypes;
+    private final RelationshipService relationships;
+    private final HandleService handles;
+    private final UseitStructure structure;
 
     private final StrandVocabulary vocabulary;
     private final List<RelationshipTypeSpec> relationshipSpecs;
 
     /**
+     * @param services  what the import writes with (the bean {@link ImportServices#BEAN})
      * @param dspaceDir the DSpace home (vocabulary and relationship types are read from it)
      * @throws IOException if either file is unreadable
      */
-    public UseitImporter(Path dspaceDir) throws IOException {
+    public UseitImporter(ImportServices services, Path dspaceDir) throws IOException {
+        this.items = services.items();
+        this.collections = services.collections();
+        this.workspaceItems = services.workspaceItems();
+        this.installer = services.installer();
+        this.metadataFields = services.metadataFields();
+        this.entityTypes = services.entityTypes();
+        this.relationshipTypes = services.relationshipTypes();
+        this.relationships = services.relationships();
+        this.handles = services.handles();
+        this.structure = services.structure();
         this.vocabulary = StrandVocabulary.load(dspaceDir);
         try (InputStream in = Files.newInputStream(dspaceDir.resolve(UseitStructure.RELATIONSHIP_TYPES))) {
             this.relationshipSpecs = RelationshipTypeSpec.read(in);
@@ -164,7 +173,6 @@ public class UseitImporter {
     }
 
     private Map<String, Collection> owningCollections(Context context) throws SQLException, ImportException {
-        UseitStructure structure = new UseitStructure();
         Map<String, Collection> owners = new HashMap<>();
         Map<String, String> keys = Map.of(ItemTypes.CASE_STUDY, CollectionSpec.CASE_STUDIES,
                                           ItemTypes.PUBLICATION, CollectionSpec.LIBRARY,

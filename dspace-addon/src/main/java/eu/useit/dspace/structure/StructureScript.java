@@ -48,7 +48,7 @@ public class StructureScript extends DSpaceRunnable<StructureScriptConfiguration
             }
             String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService()
                                                     .getProperty("dspace.dir");
-            List<UseitStructure.Outcome> outcomes = new UseitStructure().ensure(context, Path.of(dspaceDir));
+            List<UseitStructure.Outcome> outcomes = UseitStructure.bean().ensure(context, Path.of(dspaceDir));
             context.complete();
             outcomes.forEach(o -> handler.logInfo(o.toString()));
             long created = outcomes.stream().filter(UseitStructure.Outcome::created).count();

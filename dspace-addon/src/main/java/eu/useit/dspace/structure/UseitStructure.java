@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import eu.useit.dspace.support.UseitBeans;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.dspace.app.util.InitializeEntities;
 import org.dspace.authorize.AuthorizeException;
@@ -39,6 +40,9 @@ import org.dspace.core.Context;
  */
 public class UseitStructure {
 
+    /** The name of its Spring bean. */
+    public static final String BEAN = "useitStructure";
+
     /** Key of the USE-IT! community. */
     public static final String COMMUNITY_KEY = "useit";
 
@@ -54,11 +58,43 @@ public class UseitStructure {
         }
     }
 
-    private final CommunityService communities = ContentServiceFactory.getInstance().getCommunityService();
-    private final CollectionService collections = ContentServiceFactory.getInstance().getCollectionService();
-    private final EntityTypeService entityTypes = ContentServiceFactory.getInstance().getEntityTypeService();
-    private final RelationshipTypeService relationshipTypes =
-        ContentServiceFactory.getInstance().getRelationshipTypeService();
+    private final CommunityService communities;
+    private final CollectionService collections;
+    private final EntityTypeService entityTypes;
+    private final RelationshipTypeService relationshipTypes;
+
+    /**
+     * The Spring bean {@code useitStructure} ({@code config/spring/api/useit-services.xml}), with DSpace's services.
+     *
+     * @param communities       DSpace's community service
+     * @param collections       DSpace's collection service
+     * @param entityTypes       DSpace's entity type service
+     * @param relationshipTypes DSpace's relationship type service
+     */
+    public UseitStructure(CommunityService communities, CollectionService collections, EntityTypeService entityTypes,
+                          RelationshipTypeService relationshipTypes) {
+        this.communities = communities;
+        this.collections = collections;
+        this.entityTypes = entityTypes;
+        this.relationshipTypes = relationshipTypes;
+    }
+
+    /**
+     * @return the Spring bean, for code that DSpace creates itself (scripts, the launcher, tests)
+     */
+    public static UseitStructure bean() {
+        return UseitBeans.get(BEAN, UseitStructure.class);
+    }
+
+    /**
+     * @return the structure on DSpace's service factories: for the first install, which runs before the addon's
+     *     bean definitions are in {@code [dspace]/config/spring/api}
+     */
+    public static UseitStructure fromFactories() {
+        ContentServiceFactory content = ContentServiceFactory.getInstance();
+        return new UseitStructure(content.getCommunityService(), content.getCollectionService(),
+                                  content.getEntityTypeService(), content.getRelationshipTypeService());
+    }
 
     /**
      * Makes sure every part of the model exists. The caller commits the context.

@@ -35,7 +35,7 @@ final class FirstStart {
         boolean fresh;
         Context context = new Context(Context.Mode.READ_ONLY);
         try {
-            fresh = new UseitStructure().findCommunity(context).isEmpty();
+            fresh = UseitStructure.bean().findCommunity(context).isEmpty();
         } finally {
             context.abort();
         }

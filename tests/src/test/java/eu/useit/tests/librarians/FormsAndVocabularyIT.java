@@ -55,7 +55,7 @@ public class FormsAndVocabularyIT extends AbstractUseitIT {
     @Test
     public void collectionsGetTheProcessOfTheirItemType() throws Exception {
         SubmissionConfigReader reader = new SubmissionConfigReader();
-        UseitStructure structure = new UseitStructure();
+        UseitStructure structure = UseitStructure.bean();
         assertThat(reader.getSubmissionConfigByCollection(
             structure.findCollection(context, "case-studies").orElseThrow()).getSubmissionName(),
                    is("useit-case-study"));

@@ -61,7 +61,7 @@ public class SampleIT extends AbstractUseitIT {
 
     @Test
     public void itemTypesHaveTheSampleCounts() throws Exception {
-        UseitStructure structure = new UseitStructure();
+        UseitStructure structure = UseitStructure.bean();
         assertThat(count(structure.findCollection(context, CollectionSpec.CASE_STUDIES).orElseThrow()), is(12));
         assertThat(count(structure.findCollection(context, CollectionSpec.LIBRARY).orElseThrow()), is(11));
         assertThat(count(structure.findCollection(context, CollectionSpec.PROJECTS).orElseThrow()), is(3));
@@ -78,7 +78,7 @@ public class SampleIT extends AbstractUseitIT {
                   .map(id -> vocabulary.lineage(id).get(vocabulary.lineage(id).size() - 1).id())
                   .distinct().forEach(strand -> expected.merge(strand, 1, Integer::sum));
         }
-        UseitStructure structure = new UseitStructure();
+        UseitStructure structure = UseitStructure.bean();
         for (Strand strand : vocabulary.strands()) {
             Collection collection = structure.findCollection(context, CollectionSpec.strandKey(strand)).orElseThrow();
             assertThat(strand.id(), mapped(collection), is(expected.getOrDefault(strand.id(), 0)));
@@ -88,7 +88,7 @@ public class SampleIT extends AbstractUseitIT {
 
     @Test
     public void tenCaseStudiesAreIllustrativeAndNameNobody() throws Exception {
-        Collection caseStudies = new UseitStructure().findCollection(context, CollectionSpec.CASE_STUDIES)
+        Collection caseStudies = UseitStructure.bean().findCollection(context, CollectionSpec.CASE_STUDIES)
                                                      .orElseThrow();
         int illustrative = 0;
         for (Iterator<Item> it = items.findByCollection(context, caseStudies); it.hasNext(); ) {
@@ -107,7 +107,7 @@ public class SampleIT extends AbstractUseitIT {
 
     @Test
     public void everySampleRecordPassesValidation() throws Exception {
-        Community useit = new UseitStructure().findCommunity(context).orElseThrow();
+        Community useit = UseitStructure.bean().findCommunity(context).orElseThrow();
         Curator curator = new Curator().addTask("useit-validate");
         curator.curate(context, useit);
         assertThat(curator.getResult("useit-validate"), curator.getStatus("useit-validate"),

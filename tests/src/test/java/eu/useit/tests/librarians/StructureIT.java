@@ -63,7 +63,7 @@ public class StructureIT extends AbstractUseitIT {
         assertThat(names, containsInAnyOrder("Case Studies", "Library", "Projects", "Partners",
                                              "Community Research", "Skills Matching", "Social Enterprise",
                                              "Community Assets"));
-        Collection caseStudies = new UseitStructure().findCollection(context, "case-studies").orElseThrow();
+        Collection caseStudies = UseitStructure.bean().findCollection(context, "case-studies").orElseThrow();
         assertThat(collections.getMetadataFirstValue(caseStudies, "dspace", "entity", "type", Item.ANY),
                    is("CaseStudy"));
     }

@@ -251,7 +251,7 @@ public class ScholarSearchIT extends AbstractUseitIT {
     public void aNewDepositIsSearchableWithItsStrandAndPartnerOnCommit() throws Exception {
         KeyIndex index = KeyIndex.load(context);
         Item kpmg = items.find(context, index.find("org-kpmg").orElseThrow().id());
-        Collection caseStudies = new UseitStructure().findCollection(context, CollectionSpec.CASE_STUDIES)
+        Collection caseStudies = UseitStructure.bean().findCollection(context, CollectionSpec.CASE_STUDIES)
                                                      .orElseThrow();
         Map<String, Long> before = facet("subtheme", "");
         context.turnOffAuthorisationSystem();
