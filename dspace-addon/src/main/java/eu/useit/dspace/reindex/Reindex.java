@@ -18,6 +18,8 @@ import org.dspace.content.Collection;
 import org.dspace.content.Community;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.content.service.CollectionService;
+import org.dspace.content.service.CommunityService;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
@@ -35,14 +37,33 @@ public final class Reindex {
 
     private static final int BATCH = 100;
 
-    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+    private final ItemService items;
+    private final CommunityService communities;
+    private final CollectionService collections;
     private final Consumer<String> progressOut;
 
     /**
+     * @param items       DSpace's item service
+     * @param communities DSpace's community service
+     * @param collections DSpace's collection service
      * @param progressOut where progress lines go (the command's handler), or null
      */
-    public Reindex(Consumer<String> progressOut) {
+    public Reindex(ItemService items, CommunityService communities, CollectionService collections,
+                   Consumer<String> progressOut) {
+        this.items = items;
+        this.communities = communities;
+        this.collections = collections;
         this.progressOut = progressOut;
+    }
+
+    /**
+     * @param progressOut where progress lines go (the command's handler), or null
+     * @return a rebuild with DSpace's services, for the command and the launcher (which DSpace gives no injection)
+     */
+    public static Reindex onDSpace(Consumer<String> progressOut) {
+        ContentServiceFactory content = ContentServiceFactory.getInstance();
+        return new Reindex(content.getItemService(), content.getCommunityService(), content.getCollectionService(),
+                           progressOut);
     }
 
     /**
@@ -73,10 +94,10 @@ public final class Reindex {
      * @throws Exception on database or Solr failure
      */
     public void discovery(Context context, IndexingService indexing, List<UUID> ids) throws Exception {
-        for (Community community : ContentServiceFactory.getInstance().getCommunityService().findAll(context)) {
+        for (Community community : communities.findAll(context)) {
             indexing.indexContent(context, new IndexableCommunity(community), true, false);
         }
-        for (Collection collection : ContentServiceFactory.getInstance().getCollectionService().findAll(context)) {
+        for (Collection collection : collections.findAll(context)) {
             indexing.indexContent(context, new IndexableCollection(collection), true, false);
         }
         Progress progress = new Progress(progressOut, "search index", ids.size());

@@ -46,7 +46,7 @@ public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
         // as an anonymous user: the indexes hold what anybody may see (Discovery records who else may read what)
         Context context = new Context(Context.Mode.READ_ONLY);
         try {
-            Reindex reindex = new Reindex(handler::logInfo);
+            Reindex reindex = Reindex.onDSpace(handler::logInfo);
             List<UUID> ids = reindex.itemIds(context);
             handler.logInfo("useit-reindex: " + ids.size() + " items" + (verify ? ", checked against the database"
                                                                               : ""));

@@ -70,15 +70,17 @@ public final class SearchIndexCheck {
 
     private final SolrClient solr;
     private final IndexingService indexing;
-    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+    private final ItemService items;
 
     /**
      * @param solr     the search core
      * @param indexing DSpace's indexing service, which writes it
+     * @param items    DSpace's item service
      */
-    public SearchIndexCheck(SolrClient solr, IndexingService indexing) {
+    public SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemService items) {
         this.solr = solr;
         this.indexing = indexing;
+        this.items = items;
     }
 
     /**
@@ -88,7 +90,8 @@ public final class SearchIndexCheck {
         ServiceManager services = new DSpace().getServiceManager();
         return new SearchIndexCheck(
             services.getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class).getSolr(),
-            services.getServiceByName(IndexingService.class.getName(), IndexingService.class));
+            services.getServiceByName(IndexingService.class.getName(), IndexingService.class),
+            ContentServiceFactory.getInstance().getItemService());
     }
 
     /**

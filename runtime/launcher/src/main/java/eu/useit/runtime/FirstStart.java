@@ -54,7 +54,7 @@ final class FirstStart {
         IndexWorker worker = OaiIndexConsumer.worker();
         worker.drainNow();
         String outcome = worker.call(anonymous -> {
-            Reindex reindex = new Reindex(null);
+            Reindex reindex = Reindex.onDSpace(null);
             List<UUID> ids = reindex.itemIds(anonymous);
             SearchIndexCheck.Differences search = reindex.verifyDiscovery(anonymous, SearchIndexCheck.onDSpace(),
                                                                           ids);
