@@ -2,8 +2,8 @@
 <!--
   USE-IT! crosswalk: DSpace's XOAI item document to qualified Dublin Core (metadataPrefix "qdc"): DCMI's fifteen
   elements (http://purl.org/dc/elements/1.1/) and DCMI terms (http://purl.org/dc/terms/) in a qdc:qualifieddc
-  container of the project's namespace https://w3id.org/useit/ns/qdc/1.0/ (schema eu/useit/dspace/oai/qdc.xsd in
-  the addon jar, which takes the DC elements and terms from DCMI's own schemas).
+  container of the project's namespace https://w3id.org/useit/ns/qdc/1.0/ (schema eu/useit/oaicheck/qdc.xsd in
+  the OAI-PMH checker's jar, which takes the DC elements and terms from DCMI's own schemas).
 
   - the titles come first (dc.title, dcterms.title; "Untitled" when there is none), then dc:identifier with the
     landing page ([dspace.ui.url]/handle/[handle]);

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   USE-IT! crosswalk: DSpace's XOAI item document to the native USE-IT! format (metadataPrefix "useit",
-  namespace https://w3id.org/useit/ns/1.0/, schema eu/useit/dspace/oai/useit.xsd in the addon jar).
+  namespace https://w3id.org/useit/ns/1.0/, schema eu/useit/oaicheck/useit.xsd in the checker's jar).
   Element order follows the schema; nothing is written empty.
 
   The item document nests a field as schema / element / [qualifier /] language / field, and a language element

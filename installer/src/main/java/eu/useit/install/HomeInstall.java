@@ -13,6 +13,8 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,8 @@ import java.util.List;
  * time; the backups a site gets of the files the install replaces are not kept, as the base is their copy.
  */
 public final class HomeInstall {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private HomeInstall() {
     }
@@ -86,8 +90,8 @@ public final class HomeInstall {
     /**
      * Merges the addon's settings into a home's own {@code config/local.cfg}, as the install does on a site: for a
      * home refreshed from one the install made ({@code ./useit run}'s data directory), whose administrator keeps a
-     * {@code local.cfg} of their own in place of the one the install wrote. Nothing is written when nothing is
-     * missing.
+     * {@code local.cfg} of their own in place of the one the install wrote. Written as the install writes (a backup
+     * {@code local.cfg.useit-backup-<time>}, the file's permissions kept); nothing when nothing is missing.
      *
      * @param home the DSpace home
      * @return what changed, one line each
@@ -96,22 +100,27 @@ public final class HomeInstall {
     public static List<String> mergeSettings(Path home) throws InstallException {
         Path dspaceCfg = home.resolve(CfgMerge.DSPACE_CFG);
         Path localCfg = home.resolve(CfgMerge.LOCAL_CFG);
+        Merged merged;
         try {
             byte[] local = Files.exists(localCfg) ? Files.readAllBytes(localCfg) : null;
-            Merged merged = CfgMerge.merge(Files.readAllBytes(dspaceCfg), local).localCfg();
-            if (!merged.changed()) {
-                return List.of();
-            }
-            Path next = localCfg.resolveSibling(localCfg.getFileName() + ".useit-new");
-            Files.write(next, merged.content());
-            Files.move(next, localCfg, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return merged.changes().stream().map(change -> CfgMerge.LOCAL_CFG + ": " + change).toList();
+            merged = CfgMerge.merge(Files.readAllBytes(dspaceCfg), local).localCfg();
         } catch (IOException e) {
             throw new InstallException(localCfg + ": cannot merge the USE-IT! settings: " + e.getMessage(), e);
         }
+        if (!merged.changed()) {
+            return List.of();
+        }
+        // as the install writes: the administrator's file backed up, its permissions kept, all or nothing
+        Journal.writeAll(LocalDateTime.now().format(STAMP),
+                         List.of(new FileChange(localCfg, CfgMerge.LOCAL_CFG, merged.content(), merged.changes())));
+        return merged.changes().stream().map(change -> CfgMerge.LOCAL_CFG + ": " + change).toList();
     }
 
-    private static void copyAnew(Path base, Path home) throws IOException {
+    private static void copyAnew(Path base, Path home) throws IOException, InstallException {
+        if (home.startsWith(base) || base.startsWith(home)) {
+            throw new InstallException(home + ": the home to make must be outside the base " + base
+                                           + " (and the base outside it)");
+        }
         if (Files.exists(home)) {
             Files.walkFileTree(home, new SimpleFileVisitor<>() {
                 @Override

@@ -79,7 +79,8 @@ public final class OaiFiles {
                 // a crosswalk we do not carry: DSpace's own (oai_dc.xsl), which the site has
                 continue;
             }
-            if (!file.startsWith(folder) || !path.startsWith(XoaiConfigMerge.OUR_CROSSWALKS)) {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            if (!file.startsWith(folder) || !relative.startsWith(XoaiConfigMerge.OUR_CROSSWALKS)) {
                 // a crosswalk of ours under another name could take the place of one of the site's
                 throw new InstallException(source + ": our crosswalk " + path + " is not named "
                                                + XoaiConfigMerge.OUR_CROSSWALKS + "*");

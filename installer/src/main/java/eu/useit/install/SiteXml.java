@@ -124,7 +124,13 @@ final class SiteXml {
         for (Snippet item : items) {
             added.append(item.at(indent, unit(parent), lineBreak)).append(lineBreak).append(indent);
         }
-        splices.insert(before.start(), added.toString());
+        // not between the child and the comment on the lines above it, which describes it
+        int at = before.start();
+        int comment = xml.leadingComment(before);
+        if (comment >= 0 && xml.text().substring(0, comment).endsWith(lineBreak + indent)) {
+            at = comment;
+        }
+        splices.insert(at, added.toString());
     }
 
     /**

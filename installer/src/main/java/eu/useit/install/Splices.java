@@ -57,7 +57,9 @@ final class Splices {
      */
     String apply() {
         List<Splice> sorted = new ArrayList<>(splices);
-        sorted.sort(Comparator.comparingInt(Splice::start).thenComparingInt(Splice::order));
+        // at one position: insertions first (in the order they were made), then the replacement that starts there
+        sorted.sort(Comparator.comparingInt(Splice::start).thenComparing(splice -> splice.end() > splice.start())
+                              .thenComparingInt(Splice::order));
         StringBuilder out = new StringBuilder(text.length() + 1024);
         int at = 0;
         for (Splice splice : sorted) {

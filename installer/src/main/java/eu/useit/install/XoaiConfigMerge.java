@@ -4,6 +4,7 @@
  */
 package eu.useit.install;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,8 +24,9 @@ import java.util.Objects;
  * {@code oaidc} is our {@code oai_dc}), then by id, and the site's is used. Sets are matched by set spec, then by
  * id; filters and custom conditions by id; contexts by base URL. References to a matched definition use the site's
  * id.</li>
- * <li>A definition or context whose id (or base URL) starts with {@code useit} is the addon's own: when the site's
- * differs from ours (an older install), it is replaced by ours.</li>
+ * <li>A format, filter or condition whose id starts with {@code useit}, and the context {@code useit}, are the
+ * addon's own: when the site's differs from ours (an older install), it is replaced by ours. A {@code useit} format
+ * id the site uses for another prefix is refused, with one line.</li>
  * <li>A context we define and the site lacks (such as {@code useit}) is added whole.</li>
  * <li>A context both define (such as {@code request}) is left as the site has it, with a note, unless the
  * administrator asks for ours in it ({@code siteContexts}): then it keeps the site's name, description,
@@ -68,7 +70,9 @@ final class XoaiConfigMerge {
      * @throws InstallException if ours is malformed
      */
     XoaiConfigMerge(byte[] ourFile, String ourName, boolean siteContexts) throws InstallException {
-        this.ours = SiteXml.read(ourFile, ourName, ROOT).xml();
+        // LF line ends, so that positions in our elements and in their snippets agree
+        String text = new String(ourFile, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        this.ours = SiteXml.read(text.getBytes(StandardCharsets.UTF_8), ourName, ROOT).xml();
         this.ourName = ourName;
         this.siteContexts = siteContexts;
     }
@@ -95,9 +99,20 @@ final class XoaiConfigMerge {
      *                          definition (a format id used for another prefix, a set id for another set spec)
      */
     Merged mergeInto(byte[] site, String name) throws InstallException {
-        Run run = new Run(SiteXml.read(site, name, ROOT));
+        SiteXml file = SiteXml.read(site, name, ROOT);
+        if (file.root().qualifiedName().contains(":")) {
+            throw new InstallException(name + ": the configuration's elements have a namespace prefix ("
+                                           + file.root().qualifiedName() + "); the merge writes XOAI's elements "
+                                           + "without one: write them in the default namespace, as DSpace does");
+        }
+        Run run = new Run(file);
         run.merge();
-        byte[] merged = run.file.result();
+        byte[] merged;
+        try {
+            merged = run.file.result();
+        } catch (IllegalStateException e) {
+            throw new InstallException(name + ": cannot be merged: " + e.getMessage() + "; nothing was written", e);
+        }
         if (merged != null) {
             // what the merge wrote must read back
             SiteXml.read(merged, name + " (merged)", ROOT);
@@ -374,6 +389,11 @@ final class XoaiConfigMerge {
                 (snippet.source().contains("<CustomCondition") ? conditions : filters).add(snippet);
             }
             XmlText.Element firstCondition = section.child("CustomCondition");
+            if (firstCondition == null) {
+                filters.addAll(conditions);
+                file.append(section, filters);
+                return;
+            }
             file.insertBefore(section, firstCondition, filters);
             file.append(section, conditions);
         }

@@ -92,6 +92,27 @@ public class InstallFilesTest {
     }
 
     @Test
+    public void dspacesSignpostingOfClosedFilesIsNotedNotChanged() throws Exception {
+        Path signposting = home.resolve("config/spring/rest/signposting.xml");
+        Files.createDirectories(signposting.getParent());
+        String stock = "<beans><bean id=\"itemContentBitstreamsSignpostingProcessor\" class=\"org.dspace.app.rest."
+            + "signposting.processor.item.ItemContentBitstreamsProcessor\"/></beans>\n";
+        Files.writeString(signposting, stock, StandardCharsets.UTF_8);
+
+        InstallPlan plan = install().plan();
+
+        assertThat(plan.notes(), hasItem("config/spring/rest/signposting.xml: DSpace's ItemContentBitstreamsProcessor "
+                                             + "links an item's files, closed ones too, from its linkset; to link only "
+                                             + "those anybody may download, put eu.useit.dspace.pages."
+                                             + "OpenFilesSignposting in its place"));
+        assertThat(plan.changes().stream().anyMatch(change -> change.contains("signposting")), is(false));
+        Files.writeString(signposting, stock.replace("org.dspace.app.rest.signposting.processor.item."
+                                                         + "ItemContentBitstreamsProcessor",
+                                                     "eu.useit.dspace.pages.OpenFilesSignposting"));
+        assertThat(install().plan().notes().stream().anyMatch(note -> note.contains("signposting")), is(false));
+    }
+
+    @Test
     public void theSecondRunHasNothingToDoAndWritesNothing() throws Exception {
         install().apply(install().plan());
         Map<String, String> installed = SiteHome.snapshot(home);

@@ -185,4 +185,57 @@ public class XoaiConfigMergeTest {
         assertThat(text(upgraded), is(current));
         assertThat(upgraded.notes(), hasItem(startsWith("context request is left as the site has it")));
     }
+    @Test
+    public void anEmptyFiltersSectionAndAnOlderConditionOfOursAtTheTopMergeInOnePass() throws Exception {
+        String site = SiteFixture.text();
+        String filters = site.substring(site.indexOf("    <Filters>"),
+                                        site.indexOf("</Filters>") + "</Filters>".length());
+        // the site's Filters written as one empty tag: our filters and conditions go in, in XOAI's order
+        String empty = site.replace(filters, "    <Filters/>").replace("<Filter ref=\"defaultFilter\"/>", "")
+                           .replace("<Filter ref=\"labOnly\"/>", "");
+        XmlText merged = XmlText.of(text(mergeInto(empty, false)));
+        List<String> kinds = merged.root().child("Filters").children().stream().map(XmlText.Element::name)
+                                   .distinct().toList();
+        assertThat(kinds, is(List.of("Filter", "CustomCondition")));
+        assertThat(mergeInto(text(mergeInto(empty, false)), false).changes(), is(empty()));
+
+        // an older useitRecord condition at the top of the site's conditions: replaced, our filters before it
+        String current = text(mergeInto(site, false));
+        XmlText xml = XmlText.of(current);
+        XmlText.Element useitRecord = xml.root().child("Filters").children("CustomCondition").stream()
+                                         .filter(c -> "useitRecord".equals(c.attribute("id"))).findFirst()
+                                         .orElseThrow();
+        String older = "<CustomCondition id=\"useitRecord\"><Class>org.example.Old</Class></CustomCondition>";
+        String moved = site.replace("        <CustomCondition id=\"itemAccessCondition\">",
+                                    "        " + older + "\n        <CustomCondition id=\"itemAccessCondition\">");
+        Merged upgraded = mergeInto(moved, false);
+        assertThat(upgraded.changes(), hasItem("replaced condition useitRecord (the site's differed from USE-IT!'s)"));
+        assertThat(text(upgraded), containsString(xml.source(useitRecord)));
+        assertThat(XoaiConfigCheck.problems(XmlText.of(text(upgraded)), path -> true), is(empty()));
+    }
+
+    @Test
+    public void ourFileWithWindowsLineEndsGivesTheSameResult() throws Exception {
+        byte[] ours = OaiConfigSource.bundled().read(OaiConfigSource.XOAI);
+        byte[] crlf = new String(ours, StandardCharsets.UTF_8).replace("\n", "\r\n")
+                                                              .getBytes(StandardCharsets.UTF_8);
+        byte[] site = SiteFixture.text().replace("\"defaultFilter\"", "\"siteDefault\"")
+                                 .getBytes(StandardCharsets.UTF_8);
+
+        Merged fromLf = new XoaiConfigMerge(ours, "xoai.xml", true).mergeInto(site, "site.xml");
+        Merged fromCrlf = new XoaiConfigMerge(crlf, "xoai.xml", true).mergeInto(site, "site.xml");
+
+        assertThat(text(fromCrlf), is(text(fromLf)));
+    }
+
+    @Test
+    public void aConfigurationWithANamespacePrefixIsRefusedInOneLine() throws Exception {
+        String site = SiteFixture.text().replace(" xmlns=\"http://www.lyncode.com/XOAIConfiguration\"",
+                                                 " xmlns:x=\"http://www.lyncode.com/XOAIConfiguration\"")
+                                        .replaceAll("<(/?)([A-Z])", "<$1x:$2");
+
+        InstallException error = assertThrows(InstallException.class, () -> mergeInto(site, false));
+
+        assertThat(error.getMessage(), startsWith("site.xml: the configuration's elements have a namespace prefix"));
+    }
 }
