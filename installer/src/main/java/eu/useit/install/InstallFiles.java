@@ -4,10 +4,8 @@
  */
 package eu.useit.install;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -249,12 +247,6 @@ public final class InstallFiles {
     }
 
     private byte[] readIfThere(Path file) throws InstallException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            throw new InstallException(name(file) + ": cannot be read: " + e.getMessage(), e);
-        }
+        return SiteFiles.readIfThere(file, name(file));
     }
 }

@@ -6,7 +6,6 @@ package eu.useit.install;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -118,12 +117,10 @@ public final class OaiFiles {
     }
 
     private static byte[] readSite(Path file, Function<Path, String> name) throws InstallException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new InstallException(name.apply(file) + ": no such file", e);
-        } catch (IOException e) {
-            throw new InstallException(name.apply(file) + ": cannot be read: " + e.getMessage(), e);
+        byte[] content = SiteFiles.readIfThere(file, name.apply(file));
+        if (content == null) {
+            throw new InstallException(name.apply(file) + ": no such file");
         }
+        return content;
     }
 }
