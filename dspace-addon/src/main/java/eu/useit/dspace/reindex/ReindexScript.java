@@ -56,10 +56,16 @@ public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
                 reindex.discovery(context, new DSpace().getServiceManager()
                     .getServiceByName(IndexingService.class.getName(), IndexingService.class), ids);
             }
-            if (oai && verify) {
-                reindex.verifyOai(context, OaiIndexConsumer.indexer(), ids);
-            } else if (oai) {
-                reindex.oai(context, OaiIndexConsumer.indexer(), ids);
+            if (oai) {
+                // on the index worker, holding its claim: no other process (a web node) writes records meanwhile
+                OaiIndexConsumer.worker().call(anonymous -> {
+                    if (verify) {
+                        reindex.verifyOai(anonymous, OaiIndexConsumer.indexer(), ids);
+                    } else {
+                        reindex.oai(anonymous, OaiIndexConsumer.indexer(), ids);
+                    }
+                    return null;
+                });
             }
             handler.logInfo("useit-reindex: done");
         } finally {

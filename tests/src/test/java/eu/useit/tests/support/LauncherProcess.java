@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -43,18 +42,8 @@ public final class LauncherProcess {
      * @throws InterruptedException if interrupted while waiting
      */
     public static Outcome run(Path dataDir, String... settings) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx1g");
-        command.add("-Duseit.data.dir=" + dataDir);
-        command.add("-Duseit.home.template=" + System.getProperty("useit.home.template"));
-        command.add("-Duseit.solr.lib=" + System.getProperty("useit.solr.lib"));
-        command.add("-Duseit.port=0");
-        command.add("-Duseit.solr.port=0");
-        command.addAll(Arrays.asList(settings));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("eu.useit.runtime.Repository");
+        List<String> command = RepositoryProcess.command("eu.useit.runtime.Repository", dataDir, true,
+                                                         Arrays.asList(settings));
         Files.createDirectories(dataDir.getParent());
         Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
         Path err = dataDir.resolveSibling(dataDir.getFileName() + ".err");

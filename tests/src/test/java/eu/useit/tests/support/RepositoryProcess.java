@@ -116,6 +116,30 @@ public final class RepositoryProcess implements AutoCloseable {
     }
 
     /**
+     * Starts a second web node of this repository: a data directory of its own, and this one's database (its
+     * embedded H2 through H2's automatic server, or the pass's PostgreSQL) and file store. What the two must also
+     * share (the Solr, the token secret) is in the settings.
+     *
+     * @param name     a name for the second node's data directory
+     * @param settings further JVM options
+     * @return the second node, running
+     * @throws Exception if it does not start
+     */
+    public RepositoryProcess beside(String name, String... settings) throws Exception {
+        List<String> all = new ArrayList<>();
+        all.add("-Dassetstore.dir=" + dataDir.resolve("dspace/assetstore").toAbsolutePath());
+        if (embedded || System.getProperty("useit.child.db.url") == null) {
+            // the runtime home's db.url (config/dspace.cfg), on this node's database file
+            Path database = dataDir.resolve("dspace/database/useit").toAbsolutePath();
+            all.add("-Ddb.url=jdbc:h2:file:" + database
+                        + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;NON_KEYWORDS=VALUE;TRACE_LEVEL_FILE=0");
+            all.add("-Ddb.password=" + Files.readString(database.resolveSibling("useit.password")).strip());
+        }
+        all.addAll(List.of(settings));
+        return start(emptyDataDir(name), embedded, all);
+    }
+
+    /**
      * Stops this repository and starts it again on the same data, with other JVM options if wanted.
      *
      * @param settings the JVM options of the new run ({@code -Dname=value})
@@ -154,6 +178,8 @@ public final class RepositoryProcess implements AutoCloseable {
     /**
      * @param main     the main class
      * @param dataDir  the data directory
+     * @param embedded whether it keeps its embedded database (otherwise the PostgreSQL of
+     *                 {@code useit.child.db.url}, when set)
      * @param settings further JVM options
      * @return the command line of a launcher JVM, as {@code ./useit} makes it
      */
@@ -272,6 +298,16 @@ public final class RepositoryProcess implements AutoCloseable {
      * @throws IOException if the login file cannot be read
      */
     public RestClient administrator() throws IOException {
+        Map<String, String> login = administratorLogin();
+        return RestClient.login(server, login.get("email"), login.get("password"));
+    }
+
+    /**
+     * @param server another web node of this repository (sharing its database)
+     * @return a REST client logged in there as this repository's administrator
+     * @throws IOException if the login file cannot be read
+     */
+    public RestClient administratorAt(String server) throws IOException {
         Map<String, String> login = administratorLogin();
         return RestClient.login(server, login.get("email"), login.get("password"));
     }

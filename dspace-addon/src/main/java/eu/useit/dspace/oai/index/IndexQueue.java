@@ -205,6 +205,24 @@ public final class IndexQueue {
         }
     }
 
+    /**
+     * @return the right to write the index from the database, or null when another process holds it
+     * @throws SQLException on database failure
+     */
+    public IndexClaim tryClaim() throws SQLException {
+        return IndexClaim.tryTake(dataSource);
+    }
+
+    /**
+     * @param patience how long to wait while another process holds it
+     * @return the right to write the index from the database, or null when another process held it all that time
+     * @throws SQLException         on database failure
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public IndexClaim claim(Duration patience) throws SQLException, InterruptedException {
+        return IndexClaim.take(dataSource, patience);
+    }
+
     private Connection open() throws SQLException {
         ensureTable();
         Connection connection = dataSource.getConnection();

@@ -24,12 +24,19 @@ import org.dspace.core.Context;
  * commit that queued items; in a web application it also looks at the queue every few seconds (changes committed by
  * a command in another process, items whose indexing failed). When a batch fails, its items are tried one by one,
  * so one bad record never holds back the others; an item that fails waits, and is tried again later.
+ * <p>
+ * Every piece of work holds the {@link IndexClaim} while it writes, so that of the processes sharing the database
+ * (web nodes, commands) one writes at a time: a drain that finds the claim taken leaves the queue to the process
+ * that holds it (it empties the queue before it lets go, and the next look at the queue comes a few seconds later);
+ * other work waits for the claim.
  */
 public final class IndexWorker {
 
     private static final Logger log = LogManager.getLogger(IndexWorker.class);
 
     private static final int BATCH = 200;
+    /** How long work other than a drain waits for another process's claim. */
+    private static final Duration PATIENCE = Duration.ofMinutes(10);
 
     private final IndexQueue queue;
     private final OaiIndexer indexer;
@@ -60,7 +67,7 @@ public final class IndexWorker {
         if (wakeQueued.compareAndSet(false, true)) {
             work.submit(context -> {
                 wakeQueued.set(false);
-                return drain(context);
+                return drainIfFree(context);
             });
         }
     }
@@ -72,7 +79,7 @@ public final class IndexWorker {
      */
     public void poll(Duration period) {
         if (polling.compareAndSet(false, true)) {
-            work.every(period, this::drain);
+            work.every(period, this::drainIfFree);
         }
     }
 
@@ -83,7 +90,7 @@ public final class IndexWorker {
      * @param task   the work
      */
     public void every(Duration period, AnonymousWork.Task<?> task) {
-        work.every(period, task);
+        work.every(period, context -> claimed(context, task));
     }
 
     /**
@@ -93,7 +100,12 @@ public final class IndexWorker {
      * @throws Exception if the queue cannot be read
      */
     public int drainNow() throws Exception {
-        return work.call(this::drain);
+        return work.call(context -> {
+            try (IndexClaim claim = queue.claim(PATIENCE)) {
+                // when another process held the claim all along, it empties the queue itself
+                return claim == null ? 0 : drain(context);
+            }
+        });
     }
 
     /**
@@ -105,7 +117,24 @@ public final class IndexWorker {
      * @throws Exception what the work threw
      */
     public <T> T call(AnonymousWork.Task<T> task) throws Exception {
-        return work.call(task);
+        return work.call(context -> claimed(context, task));
+    }
+
+    /** Does the work holding the claim. */
+    private <T> T claimed(Context context, AnonymousWork.Task<T> task) throws Exception {
+        try (IndexClaim claim = queue.claim(PATIENCE)) {
+            if (claim == null) {
+                throw new IllegalStateException("another process has been writing the OAI-PMH index for "
+                                                    + PATIENCE.toMinutes() + " minutes; try again later");
+            }
+            return task.run(context);
+        }
+    }
+
+    private int drainIfFree(Context context) throws Exception {
+        try (IndexClaim claim = queue.tryClaim()) {
+            return claim == null ? 0 : drain(context);
+        }
     }
 
     private int drain(Context context) throws Exception {

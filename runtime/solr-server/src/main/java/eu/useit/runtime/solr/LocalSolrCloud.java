@@ -1,0 +1,186 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.runtime.solr;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.solr.client.solrj.embedded.JettyConfig;
+import org.apache.solr.client.solrj.embedded.JettySolrRunner;
+import org.apache.solr.client.solrj.request.CollectionAdminRequest;
+import org.apache.solr.client.solrj.response.CollectionAdminResponse;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.cloud.ZkTestServer;
+
+/**
+ * A SolrCloud on this machine, made of Solr's own classes: a ZooKeeper server ({@link ZkTestServer}) and Solr
+ * 8.11 nodes in cloud mode ({@link MiniSolrCloudCluster}), each a Jetty on a loopback port with context
+ * {@code /solr}. Every sub-folder of the configuration folder that holds {@code conf/solrconfig.xml} is uploaded to
+ * ZooKeeper as a configset of that name, and a collection of the same name is created from it.
+ */
+public final class LocalSolrCloud implements AutoCloseable {
+
+    private static final int WAIT_SECONDS = 120;
+
+    private final ZkTestServer zookeeper;
+    private final MiniSolrCloudCluster cluster;
+    private final CloudShape shape;
+    private final List<JettySolrRunner> nodes = new ArrayList<>();
+    private final List<String> collections = new ArrayList<>();
+
+    private LocalSolrCloud(ZkTestServer zookeeper, MiniSolrCloudCluster cluster, CloudShape shape) {
+        this.zookeeper = zookeeper;
+        this.cluster = cluster;
+        this.shape = shape;
+    }
+
+    /**
+     * Starts ZooKeeper and the nodes, uploads the configsets and creates one collection per configset.
+     *
+     * @param shape      how many nodes, shards and replicas, and on which ports
+     * @param configsets a folder with one sub-folder per configset ({@code search/conf}, {@code oai/conf})
+     * @param work       where ZooKeeper and the nodes keep their data: made afresh (an earlier run's data is deleted)
+     * @return the running cloud
+     * @throws Exception if a part does not start, or Solr refuses a configset or a collection
+     */
+    public static LocalSolrCloud start(CloudShape shape, Path configsets, Path work) throws Exception {
+        List<Path> sets = configsets(configsets);
+        afresh(work);
+        ZkTestServer zookeeper = new ZkTestServer(work.resolve("zookeeper"), shape.zookeeperPort());
+        zookeeper.run();
+        MiniSolrCloudCluster cluster;
+        try {
+            cluster = new MiniSolrCloudCluster(0, work, MiniSolrCloudCluster.DEFAULT_CLOUD_SOLR_XML,
+                                               JettyConfig.builder().build(), zookeeper);
+        } catch (Exception e) {
+            zookeeper.shutdown();
+            throw e;
+        }
+        LocalSolrCloud cloud = new LocalSolrCloud(zookeeper, cluster, shape);
+        try {
+            for (int i = 0; i < shape.nodes(); i++) {
+                JettyConfig node = JettyConfig.builder().setHost("127.0.0.1").setPort(shape.nodePort(i))
+                                              .setContext("/solr").stopAtShutdown(false).build();
+                cloud.nodes.add(cluster.startJettySolrRunner("node" + (i + 1), "/solr", node));
+            }
+            cluster.waitForAllNodes(WAIT_SECONDS);
+            for (Path set : sets) {
+                cloud.create(set);
+            }
+            return cloud;
+        } catch (Exception e) {
+            cloud.close();
+            throw e;
+        }
+    }
+
+    /** Empties the work folder of an earlier run; refuses a folder that holds anything else. */
+    private static void afresh(Path work) throws IOException {
+        if (Files.isDirectory(work)) {
+            try (Stream<Path> children = Files.list(work)) {
+                if (children.findAny().isPresent() && !Files.isDirectory(work.resolve("zookeeper"))) {
+                    throw new IOException(work + ": not empty, and not the folder of an earlier local SolrCloud");
+                }
+            }
+            try (Stream<Path> all = Files.walk(work)) {
+                for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+        Files.createDirectories(work);
+    }
+
+    private static List<Path> configsets(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + ": no such folder of configsets");
+        }
+        try (Stream<Path> children = Files.list(folder)) {
+            List<Path> sets = children.filter(c -> Files.isRegularFile(c.resolve("conf").resolve("solrconfig.xml")))
+                                      .sorted().toList();
+            if (sets.isEmpty()) {
+                throw new IOException(folder + ": no configset (a sub-folder with conf/solrconfig.xml)");
+            }
+            return sets;
+        }
+    }
+
+    private void create(Path set) throws Exception {
+        String name = set.getFileName().toString();
+        cluster.uploadConfigSet(set.resolve("conf"), name);
+        CollectionAdminResponse created = CollectionAdminRequest
+            .createCollection(name, name, shape.shards(), shape.replicas())
+            .setMaxShardsPerNode(shape.replicasPerNode())
+            .process(cluster.getSolrClient());
+        if (!created.isSuccess()) {
+            throw new IOException("collection " + name + " was not created: " + created.getErrorMessages());
+        }
+        collections.add(name);
+        waitForActive(name);
+    }
+
+    private void waitForActive(String collection) {
+        cluster.waitForActiveCollection(collection, WAIT_SECONDS, TimeUnit.SECONDS, shape.shards(),
+                                        shape.shards() * shape.replicas());
+    }
+
+    /**
+     * @return ZooKeeper's address, as Solr's {@code zkHost} takes it
+     */
+    public String zookeeperAddress() {
+        return zookeeper.getZkAddress();
+    }
+
+    /**
+     * @return the base URL of every node, running or not, in order ({@code http://127.0.0.1:port/solr})
+     */
+    public List<String> nodeUrls() {
+        return nodes.stream().map(n -> "http://127.0.0.1:" + n.getLocalPort() + "/solr").toList();
+    }
+
+    /**
+     * Stops a node, as a crash or maintenance would; its replicas go down and the others answer.
+     *
+     * @param index the node's place in {@link #nodeUrls()}
+     * @throws Exception if Jetty does not stop
+     */
+    public void stopNode(int index) throws Exception {
+        cluster.stopJettySolrRunner(nodes.get(index));
+        cluster.waitForJettyToStop(nodes.get(index));
+    }
+
+    /**
+     * Starts a stopped node again, on its port, and waits until its replicas have recovered from the others (every
+     * replica of every collection active).
+     *
+     * @param index the node's place in {@link #nodeUrls()}
+     * @throws Exception if it does not start
+     */
+    public void startNode(int index) throws Exception {
+        cluster.startJettySolrRunner(nodes.get(index));
+        cluster.waitForNode(nodes.get(index), WAIT_SECONDS);
+        collections.forEach(this::waitForActive);
+    }
+
+    /**
+     * Stops the nodes, then ZooKeeper.
+     *
+     * @throws Exception if one of them does not stop
+     */
+    @Override
+    public void close() throws Exception {
+        try {
+            cluster.shutdown();
+        } finally {
+            zookeeper.shutdown();
+        }
+    }
+}
