@@ -5,9 +5,12 @@
 package eu.useit.dspace.oai;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.sql.DataSource;
 
 import eu.useit.dspace.oai.index.TombstoneGuard;
 import org.dspace.services.ConfigurationService;
@@ -75,5 +78,23 @@ public class UseitOaiAutoConfiguration {
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
         registration.setName("useitOaiEndpoint");
         return registration;
+    }
+
+    /**
+     * This web node among those of its database: refused when a running one signs tokens with another secret.
+     *
+     * @return the registration, removed when the application stops
+     * @throws IOException  if the resumption token key cannot be read
+     * @throws SQLException if the database cannot be reached
+     */
+    @Bean(destroyMethod = "close")
+    public SharedTokenKey useitSharedTokenKey() throws IOException, SQLException {
+        ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
+        String dspaceDir = configuration.getProperty("dspace.dir");
+        byte[] key = TokenKey.load(configuration.getProperty(TokenKey.SETTING), Path.of(dspaceDir));
+        DataSource dataSource = DSpaceServicesFactory.getInstance().getServiceManager()
+                                                     .getServiceByName("dataSource", DataSource.class);
+        return SharedTokenKey.join(dataSource, InetAddress.getLocalHost().getHostName() + ":" + dspaceDir, key,
+                                   Clock.systemUTC());
     }
 }

@@ -155,7 +155,7 @@ public final class DSpaceRuntime implements AutoCloseable {
             if (response.statusCode() == 200) {
                 return;
             }
-            problem = "HTTP " + response.statusCode() + " (no such core?)";
+            problem = "HTTP " + response.statusCode() + " (no such core or SolrCloud collection?)";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problem = "interrupted";

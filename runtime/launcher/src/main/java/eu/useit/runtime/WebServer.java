@@ -9,6 +9,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 
+import eu.useit.dspace.support.SettingException;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
@@ -63,6 +64,11 @@ public final class WebServer implements AutoCloseable {
             int actual = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
             return new WebServer(context, actual);
         } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof SettingException setting) {
+                    throw new StartupException(setting.getMessage(), e);
+                }
+            }
             throw new StartupException("useit.port=" + port + ": the web server did not start: "
                                            + StartupException.rootMessage(e), e);
         }

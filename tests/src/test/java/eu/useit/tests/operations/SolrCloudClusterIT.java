@@ -5,13 +5,16 @@
 package eu.useit.tests.operations;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertThrows;
 
 import java.net.ConnectException;
 import java.net.URLEncoder;
@@ -49,6 +52,7 @@ import org.w3c.dom.Node;
  * 2 shards × 2 replicas; a write on either web node reaches the other's OAI-PMH and search within 5 s; a harvest
  * that alternates nodes page by page gets exactly the records of a harvest from one node; a harvest survives a Solr
  * node stopped under it, and a web node stopped under it (the harvester retries on the other with the same token).
+ * A web node with another token secret, and a repository whose Solr lacks a collection, do not start (one line).
  */
 public class SolrCloudClusterIT {
 
@@ -168,6 +172,14 @@ public class SolrCloudClusterIT {
                                    && !found(RestClient.anonymous(first.server()), "cloudzqtwofirst").isEmpty())
                                + " ms");
 
+        // a third web node with another secret would break harvests sent between nodes: it does not start
+        AssertionError refused = assertThrows(AssertionError.class, () -> first.beside(
+            "cloud-web-3", "-Dsolr.server=" + cloud.node(3),
+            "-Duseit.oai.token.secret=another-cluster-secret-of-forty-bytes-x"));
+        assertThat(refused.getMessage(), containsString("ERROR useit.oai.token.secret: this web node's "
+            + "resumption token secret differs from that of the running web node"));
+        assertThat(refused.getMessage(), not(containsString("\tat ")));
+
         // a Solr node stops after the first page: the other replicas answer, the harvest completes
         List<String> withoutASolrNode = harvest(List.of(one), page -> {
             if (page == 0) {
@@ -184,6 +196,18 @@ public class SolrCloudClusterIT {
             }
         });
         assertThat("a harvest whose web node stopped under it", withoutAWebNode, is(whole));
+    }
+
+    @Test
+    public void aMissingCollectionStopsTheStartWithOneLineNamingTheSetting() throws Exception {
+        String missing = cloud.node(1) + "/useit-oai";
+        LauncherProcess.Outcome outcome = LauncherProcess.run(
+            Path.of(System.getProperty("useit.work.dir", "target/it-work")).resolveSibling("cloud-missing"),
+            "-Dsolr.server=" + cloud.node(1), "-Doai.solr.url=" + missing);
+        assertThat(outcome.stderr(), outcome.exitCode(), is(1));
+        assertThat(outcome.stderr(), outcome.errorLines(), hasSize(1));
+        assertThat(outcome.errorLines().get(0), startsWith("ERROR oai.solr.url=" + missing
+            + ": Solr core not reachable: HTTP 404 (no such core or SolrCloud collection?)"));
     }
 
     /** A hook run after each page of a harvest. */
