@@ -5,6 +5,7 @@
 package eu.useit.runtime;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -210,7 +211,8 @@ public final class Repository implements AutoCloseable {
             System.out.println("  Solr      " + repository.solrUrl());
             System.out.println("  data      " + settings.dataDir().toAbsolutePath());
             System.out.println("  log       " + dspaceDir.resolve("log/dspace.log"));
-            if (repository.adminLogin != null) {
+            // a second web node of a shared database finds the account made by the first, and no login file
+            if (repository.adminLogin != null && Files.exists(repository.adminLogin)) {
                 System.out.println("  admin     login in " + repository.adminLogin + " (local use only)");
             }
             System.out.println("Press Ctrl-C to stop.");
