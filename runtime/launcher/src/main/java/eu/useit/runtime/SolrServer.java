@@ -170,15 +170,26 @@ public final class SolrServer implements AutoCloseable {
      */
     @Override
     public void close() {
+        stopChild(process, 20);
+    }
+
+    /**
+     * Stops a child JVM that ends when its standard input does (a Solr server, a local SolrCloud): closes the
+     * input, waits, and kills the child if it lingers.
+     *
+     * @param child   the child process
+     * @param seconds how long it may take to stop cleanly
+     */
+    public static void stopChild(Process child, int seconds) {
         try {
-            process.getOutputStream().close();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            child.getOutputStream().close();
+            if (!child.waitFor(seconds, TimeUnit.SECONDS)) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (IOException e) {
-            process.destroyForcibly();
+            child.destroyForcibly();
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            child.destroyForcibly();
             Thread.currentThread().interrupt();
         }
     }

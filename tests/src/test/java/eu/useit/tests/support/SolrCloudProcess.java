@@ -17,6 +17,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import eu.useit.runtime.SolrServer;
+
 /**
  * A local SolrCloud as {@code ./useit solrcloud} starts it ({@code eu.useit.runtime.solr.SolrCloudMain}: ZooKeeper
  * and Solr 8.11 nodes in cloud mode, the runtime's configsets, collections {@code search} and {@code oai}), in a
@@ -148,14 +150,9 @@ public final class SolrCloudProcess implements AutoCloseable {
     public void close() {
         try {
             commands.close();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
         } catch (IOException e) {
-            process.destroyForcibly();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
+            // the pipe is gone already: stopChild kills what is left
         }
+        SolrServer.stopChild(process, 60);
     }
 }
