@@ -272,6 +272,13 @@ public final class RepositoryProcess implements AutoCloseable {
     }
 
     /**
+     * @return the repository's JVM (for its CPU time and its child, the project's Solr server)
+     */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /**
      * @return the server webapp's base URL, e.g. {@code http://127.0.0.1:41234/server}
      */
     public String server() {

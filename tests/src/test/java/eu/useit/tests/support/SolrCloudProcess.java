@@ -89,6 +89,13 @@ public final class SolrCloudProcess implements AutoCloseable {
     }
 
     /**
+     * @return the cloud's JVM (ZooKeeper and every node: for their CPU time)
+     */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
+    /**
      * @return ZooKeeper's address, with Solr's chroot
      */
     public String zookeeper() {

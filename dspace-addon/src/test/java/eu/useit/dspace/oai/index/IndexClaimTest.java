@@ -23,10 +23,11 @@ public class IndexClaimTest {
 
     private static JdbcDataSource database;
 
+    /** One database for the addon's tests in this JVM: the addon migrates its tables once per JVM. */
     @BeforeClass
     public static void database() {
         database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:claim;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
+        database.setURL("jdbc:h2:mem:useit-addon;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
         database.setUser("sa");
     }
 
