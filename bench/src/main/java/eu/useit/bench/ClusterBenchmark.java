@@ -119,7 +119,7 @@ public final class ClusterBenchmark {
 
     private static Run run(List<RepositoryProcess> nodes, ProcessHandle solr, int harvesters) throws Exception {
         List<Duration> cpuBefore = new ArrayList<>();
-        nodes.forEach(node -> cpuBefore.add(cpu(node.handle())));
+        nodes.forEach(node -> cpuBefore.add(ownCpu(node.handle())));
         Duration solrBefore = cpu(solr);
         ExecutorService pool = Executors.newFixedThreadPool(harvesters);
         long start = System.nanoTime();
@@ -142,7 +142,8 @@ public final class ClusterBenchmark {
         pool.shutdown();
         List<Double> cpuPerPage = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            cpuPerPage.add(cpu(nodes.get(i).handle()).minus(cpuBefore.get(i)).toNanos() / 1e6 / pagesPerNode[i]);
+            cpuPerPage.add(ownCpu(nodes.get(i).handle()).minus(cpuBefore.get(i)).toNanos() / 1e6
+                               / pagesPerNode[i]);
         }
         double solrPerPage = cpu(solr).minus(solrBefore).toNanos() / 1e6 / pages;
         return new Run(harvesters, records, pages, seconds, cpuPerPage, solrPerPage, Machine.loadAverage());
@@ -194,7 +195,12 @@ public final class ClusterBenchmark {
         return node.server() + "/oai/request";
     }
 
-    /** A process's CPU time, its children's included (a web node's Solr server is its child). */
+    /** A process's own CPU time (a web node's, without its Solr server child). */
+    private static Duration ownCpu(ProcessHandle process) {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
+    /** A process's CPU time, its children's included. */
     private static Duration cpu(ProcessHandle process) {
         Duration own = process.info().totalCpuDuration().orElse(Duration.ZERO);
         return process.descendants().map(c -> c.info().totalCpuDuration().orElse(Duration.ZERO))
@@ -240,8 +246,8 @@ public final class ClusterBenchmark {
                                         run.solrCpuPerPage(), run.load()));
             }
         }
-        md.append("\nThe web nodes' CPU column includes their Solr server for the single set-up (a child of the ")
-            .append("web node's JVM), so compare the sums.\n\n");
+        md.append("\nOn 2 cores the harvesters, the web nodes and Solr compete for the same CPU: records/s is ")
+            .append("bounded by the CPU per page (web node + Solr) rather than by the number of web nodes.\n\n");
         md.append("## First and deepest page\n\n")
             .append(String.format(Locale.ROOT, "Milliseconds from request to last byte, median of %d, the first ",
                                   SAMPLES))
