@@ -94,7 +94,15 @@ public class UseitOaiAutoConfiguration {
         byte[] key = TokenKey.load(configuration.getProperty(TokenKey.SETTING), Path.of(dspaceDir));
         DataSource dataSource = DSpaceServicesFactory.getInstance().getServiceManager()
                                                      .getServiceByName("dataSource", DataSource.class);
-        return SharedTokenKey.join(dataSource, InetAddress.getLocalHost().getHostName() + ":" + dspaceDir, key,
-                                   Clock.systemUTC());
+        return SharedTokenKey.join(dataSource, hostName() + ":" + dspaceDir, key, Clock.systemUTC());
+    }
+
+    /** This machine's name, to tell web nodes apart; a container without one still starts. */
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unnamed-host";
+        }
     }
 }

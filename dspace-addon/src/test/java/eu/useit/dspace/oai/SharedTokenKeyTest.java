@@ -15,8 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import eu.useit.dspace.support.SettingException;
+import eu.useit.dspace.support.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -30,15 +30,7 @@ public class SharedTokenKeyTest {
     private static final byte[] TWO = "the other secret, at least thirty-two bytes".getBytes(StandardCharsets.UTF_8);
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
 
-    private static JdbcDataSource database;
-
-    /** One database for the addon's tests in this JVM: the addon migrates its tables once per JVM. */
-    @BeforeClass
-    public static void database() {
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:useit-addon;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        database.setUser("sa");
-    }
+    private static final JdbcDataSource DATABASE = TestDatabase.get();
 
     private static Clock at(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
@@ -46,26 +38,26 @@ public class SharedTokenKeyTest {
 
     @Test
     public void aNodeWithAnotherSecretIsRefusedWhileTheOtherRuns() throws Exception {
-        try (SharedTokenKey first = SharedTokenKey.join(database, "host-a:/srv/one", ONE, at(NOW))) {
+        try (SharedTokenKey first = SharedTokenKey.join(DATABASE, "host-a:/srv/one", ONE, at(NOW))) {
             SettingException refused = assertThrows(SettingException.class,
-                () -> SharedTokenKey.join(database, "host-b:/srv/two", TWO, at(NOW.plusSeconds(10))));
+                () -> SharedTokenKey.join(DATABASE, "host-b:/srv/two", TWO, at(NOW.plusSeconds(10))));
             assertThat(refused.getMessage(), containsString("useit.oai.token.secret: this web node's resumption "
                                                                 + "token secret differs from that of the running "
                                                                 + "web node 'host-a:/srv/one'"));
             assertThat(refused.getMessage(), not(containsString("secret, at least")));
-            SharedTokenKey.join(database, "host-b:/srv/two", ONE, at(NOW.plusSeconds(10))).close();
+            SharedTokenKey.join(DATABASE, "host-b:/srv/two", ONE, at(NOW.plusSeconds(10))).close();
         }
         // the first node stopped (its row went): the other secret is welcome now
-        SharedTokenKey.join(database, "host-b:/srv/two", TWO, at(NOW.plusSeconds(20))).close();
+        SharedTokenKey.join(DATABASE, "host-b:/srv/two", TWO, at(NOW.plusSeconds(20))).close();
     }
 
     @Test
     public void aNodeNotSeenForLongerThanAliveDoesNotCountAndANodeMayChangeItsOwnSecret() throws Exception {
-        SharedTokenKey crashed = SharedTokenKey.join(database, "host-c:/srv/three", ONE, at(NOW));
+        SharedTokenKey crashed = SharedTokenKey.join(DATABASE, "host-c:/srv/three", ONE, at(NOW));
         // a crash: no close, no more beats; the row stays with its last time
-        SharedTokenKey.join(database, "host-c:/srv/three", TWO, at(NOW.plusSeconds(1))).close();
-        SharedTokenKey again = SharedTokenKey.join(database, "host-c:/srv/three", ONE, at(NOW.plusSeconds(2)));
-        SharedTokenKey.join(database, "host-d:/srv/four", TWO,
+        SharedTokenKey.join(DATABASE, "host-c:/srv/three", TWO, at(NOW.plusSeconds(1))).close();
+        SharedTokenKey again = SharedTokenKey.join(DATABASE, "host-c:/srv/three", ONE, at(NOW.plusSeconds(2)));
+        SharedTokenKey.join(DATABASE, "host-d:/srv/four", TWO,
                             at(NOW.plusSeconds(2).plus(SharedTokenKey.ALIVE).plusSeconds(1))).close();
         again.close();
         crashed.close();

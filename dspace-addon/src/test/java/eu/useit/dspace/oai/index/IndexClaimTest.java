@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 
+import eu.useit.dspace.support.TestDatabase;
 import org.h2.jdbcx.JdbcDataSource;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -21,33 +21,25 @@ import org.junit.Test;
  */
 public class IndexClaimTest {
 
-    private static JdbcDataSource database;
-
-    /** One database for the addon's tests in this JVM: the addon migrates its tables once per JVM. */
-    @BeforeClass
-    public static void database() {
-        database = new JdbcDataSource();
-        database.setURL("jdbc:h2:mem:useit-addon;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000");
-        database.setUser("sa");
-    }
+    private static final JdbcDataSource DATABASE = TestDatabase.get();
 
     @Test
     public void oneHolderAtATime() throws Exception {
-        try (IndexClaim first = IndexClaim.tryTake(database)) {
+        try (IndexClaim first = IndexClaim.tryTake(DATABASE)) {
             assertThat(first, notNullValue());
-            assertThat("held elsewhere", IndexClaim.tryTake(database), nullValue());
+            assertThat("held elsewhere", IndexClaim.tryTake(DATABASE), nullValue());
             long start = System.nanoTime();
-            assertThat("still held after waiting", IndexClaim.take(database, Duration.ofMillis(500)), nullValue());
+            assertThat("still held after waiting", IndexClaim.take(DATABASE, Duration.ofMillis(500)), nullValue());
             assertThat(Duration.ofNanos(System.nanoTime() - start), greaterThanOrEqualTo(Duration.ofMillis(500)));
         }
-        try (IndexClaim again = IndexClaim.tryTake(database)) {
+        try (IndexClaim again = IndexClaim.tryTake(DATABASE)) {
             assertThat("free once given up", again, notNullValue());
         }
     }
 
     @Test
     public void aWaitingTakerGetsItWhenItIsGivenUp() throws Exception {
-        IndexClaim first = IndexClaim.tryTake(database);
+        IndexClaim first = IndexClaim.tryTake(DATABASE);
         assertThat(first, notNullValue());
         Thread release = new Thread(() -> {
             try {
@@ -58,7 +50,7 @@ public class IndexClaimTest {
             }
         });
         release.start();
-        try (IndexClaim waited = IndexClaim.take(database, Duration.ofSeconds(10))) {
+        try (IndexClaim waited = IndexClaim.take(DATABASE, Duration.ofSeconds(10))) {
             assertThat(waited, notNullValue());
         }
         release.join();
