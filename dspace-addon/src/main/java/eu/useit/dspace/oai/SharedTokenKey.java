@@ -43,12 +43,14 @@ public final class SharedTokenKey implements AutoCloseable {
 
     private final DataSource dataSource;
     private final String node;
+    private final byte[] key;
     private final Clock clock;
     private final ScheduledExecutorService beat;
 
-    private SharedTokenKey(DataSource dataSource, String node, Clock clock) {
+    private SharedTokenKey(DataSource dataSource, String node, byte[] key, Clock clock) {
         this.dataSource = dataSource;
         this.node = node;
+        this.key = key.clone();
         this.clock = clock;
         this.beat = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "useit-web-node");
@@ -88,20 +90,32 @@ public final class SharedTokenKey implements AutoCloseable {
                     }
                 }
             }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM useit_web_node WHERE node = ?");
-                 PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO useit_web_node (node, key_check, seen_at) VALUES (?, ?, ?)")) {
-                delete.setString(1, node);
-                delete.executeUpdate();
+            forget(connection, node);
+            try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO useit_web_node (node, key_check, seen_at) VALUES (?, ?, ?)")) {
                 insert.setString(1, node);
                 insert.setString(2, check);
                 insert.setLong(3, now);
                 insert.executeUpdate();
             }
         }
-        SharedTokenKey joined = new SharedTokenKey(dataSource, node, clock);
+        SharedTokenKey joined = new SharedTokenKey(dataSource, node, key, clock);
         joined.beat.scheduleWithFixedDelay(joined::alive, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
         return joined;
+    }
+
+    /**
+     * @return the secret this node signs resumption tokens with
+     */
+    public byte[] key() {
+        return key.clone();
+    }
+
+    private static void forget(Connection connection, String node) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM useit_web_node WHERE node = ?")) {
+            delete.setString(1, node);
+            delete.executeUpdate();
+        }
     }
 
     /** An HMAC of a fixed text under the key: equal for equal keys, and it does not give the key away. */
@@ -133,11 +147,9 @@ public final class SharedTokenKey implements AutoCloseable {
     @Override
     public void close() {
         beat.shutdownNow();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement delete = connection
-            .prepareStatement("DELETE FROM useit_web_node WHERE node = ?")) {
+        try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(true);
-            delete.setString(1, node);
-            delete.executeUpdate();
+            forget(connection, node);
         } catch (SQLException | RuntimeException e) {
             log.warn("Could not remove web node {}: {}", node, e.getMessage());
         }

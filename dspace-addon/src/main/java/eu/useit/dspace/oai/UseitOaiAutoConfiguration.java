@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import javax.sql.DataSource;
 
 import eu.useit.dspace.oai.index.TombstoneGuard;
+import eu.useit.dspace.support.UseitBeans;
 import org.dspace.services.ConfigurationService;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.xoai.services.api.CollectionsService;
@@ -53,6 +53,7 @@ public class UseitOaiAutoConfiguration {
      * @param queries     XOAI filters as Solr queries
      * @param collections DSpace's collection service
      * @param handles     DSpace's handle resolver
+     * @param tokenKey    this web node's token secret, checked against the other nodes'
      * @return the endpoint's registration, ahead of Spring Security and DSpace's controller
      * @throws IOException if the resumption token key cannot be made
      */
@@ -62,11 +63,12 @@ public class UseitOaiAutoConfiguration {
                                                                 SetRepositoryResolver sets,
                                                                 SolrServerResolver solr, SolrQueryResolver queries,
                                                                 CollectionsService collections,
-                                                                HandleResolver handles) throws IOException {
+                                                                HandleResolver handles,
+                                                                SharedTokenKey tokenKey) throws IOException {
         ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         Path dspaceDir = Path.of(configuration.getProperty("dspace.dir"));
         OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles);
-        byte[] key = TokenKey.load(configuration.getProperty("useit.oai.token.secret"), dspaceDir);
+        byte[] key = tokenKey.key();
         Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
         OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), key, validity,
                                                   Clock.systemUTC(), new TombstoneGuard(),
@@ -92,9 +94,7 @@ public class UseitOaiAutoConfiguration {
         ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         String dspaceDir = configuration.getProperty("dspace.dir");
         byte[] key = TokenKey.load(configuration.getProperty(TokenKey.SETTING), Path.of(dspaceDir));
-        DataSource dataSource = DSpaceServicesFactory.getInstance().getServiceManager()
-                                                     .getServiceByName("dataSource", DataSource.class);
-        return SharedTokenKey.join(dataSource, hostName() + ":" + dspaceDir, key, Clock.systemUTC());
+        return SharedTokenKey.join(UseitBeans.dataSource(), hostName() + ":" + dspaceDir, key, Clock.systemUTC());
     }
 
     /** This machine's name, to tell web nodes apart; a container without one still starts. */

@@ -4,6 +4,9 @@
  */
 package eu.useit.dspace.support;
 
+import javax.sql.DataSource;
+
+import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.utils.DSpace;
 
 /**
@@ -30,5 +33,13 @@ public final class UseitBeans {
                                                 + "useit-services.xml is missing (run useit-install)");
         }
         return bean;
+    }
+
+    /**
+     * @return DSpace's data source (the addon's own tables live in DSpace's database)
+     */
+    public static DataSource dataSource() {
+        return DSpaceServicesFactory.getInstance().getServiceManager().getServiceByName("dataSource",
+                                                                                        DataSource.class);
     }
 }

@@ -7,10 +7,10 @@ package eu.useit.dspace.oai.index;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.support.HibernateSession;
+import eu.useit.dspace.support.UseitBeans;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import org.apache.logging.log4j.LogManager;
@@ -53,7 +53,7 @@ public class OaiIndexConsumer implements Consumer {
             ServiceManager services = DSpaceServicesFactory.getInstance().getServiceManager();
             List<XOAIExtensionItemCompilePlugin> plugins =
                 services.getServicesByType(XOAIExtensionItemCompilePlugin.class);
-            indexer = new OaiIndexer(DSpaceSolrServer.getServer(), new TombstoneStore(dataSource()),
+            indexer = new OaiIndexer(DSpaceSolrServer.getServer(), new TombstoneStore(UseitBeans.dataSource()),
                 new OaiDocuments(ContentServiceFactory.getInstance().getCommunityService(), plugins),
                 ContentServiceFactory.getInstance().getItemService(), AnonymousAccess.fromDSpace());
         }
@@ -66,17 +66,13 @@ public class OaiIndexConsumer implements Consumer {
      */
     public static synchronized IndexWorker worker() throws Exception {
         if (worker == null) {
-            IndexQueue queue = new IndexQueue(dataSource());
+            IndexQueue queue = new IndexQueue(UseitBeans.dataSource());
             queue.ensureTable();
             worker = new IndexWorker(queue, indexer());
         }
         return worker;
     }
 
-    private static DataSource dataSource() {
-        return DSpaceServicesFactory.getInstance().getServiceManager()
-                                    .getServiceByName("dataSource", DataSource.class);
-    }
 
     @Override
     public void initialize() throws Exception {
