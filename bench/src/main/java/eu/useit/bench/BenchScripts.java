@@ -5,6 +5,9 @@
 package eu.useit.bench;
 
 import eu.useit.runtime.LocalAdministrator;
+import eu.useit.runtime.Repository;
+import eu.useit.runtime.RuntimeHome;
+import eu.useit.runtime.RuntimeSettings;
 import org.dspace.app.launcher.ScriptLauncher;
 import org.dspace.core.Context;
 import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
@@ -36,6 +39,25 @@ final class BenchScripts {
         if (status != 0) {
             throw new IllegalStateException(args[0] + " exited with " + status);
         }
+    }
+
+    /**
+     * Starts a repository in this JVM on an emptied data folder ({@code useit.data.dir}), with the administrator
+     * account the commands act as and the USE-IT! structure ({@code useit-structure}).
+     *
+     * @param administrator the administrator's e-mail address
+     * @return the running repository
+     * @throws Exception if it does not start
+     */
+    static Repository freshRepository(String administrator) throws Exception {
+        RuntimeSettings defaults = RuntimeSettings.fromSystem();
+        RuntimeHome.delete(defaults.dataDir());
+        RuntimeSettings settings = new RuntimeSettings(defaults.homeTemplate(), defaults.solrLib(),
+                                                       defaults.dataDir(), "127.0.0.1", 0, 0, null);
+        Repository repository = new Repository().start(settings, System.out);
+        administrator(administrator);
+        run("useit-structure");
+        return repository;
     }
 
     /**

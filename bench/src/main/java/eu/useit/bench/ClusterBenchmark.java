@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -33,9 +34,11 @@ import org.apache.solr.client.solrj.impl.HttpSolrClient;
 /**
  * The same OAI-PMH harvests on one web node with the project's single Solr server, then on two web nodes (separate
  * JVMs, one database) with a SolrCloud of 3 nodes (collections of 2 shards × 2 replicas, {@code ./useit solrcloud}):
- * whole {@code ListRecords} harvests by 2 and 4 concurrent harvesters (spread over the web nodes), with the CPU
- * time each process spent per page, and the cost of the first and the deepest page. The OAI index is filled to the
- * same number of records in both ({@link OaiIndexFiller}). Writes {@code cluster.md}. Not a test: run it with
+ * whole {@code ListRecords} harvests by one harvester, then by 2 and 4 concurrent ones (spread over the web nodes;
+ * {@code bench.cluster.harvesters}), with the CPU time each process spent per page, and the cost of the first and
+ * the deepest page. The OAI index is filled to the same number of records in both ({@link OaiIndexFiller}). Writes
+ * {@code cluster.md}, or {@code cluster-<records>.md} for a {@code bench.cluster.records} other than 100,000. Not a
+ * test: run it with
  * {@code ./mvnw -q -Pbench -pl runtime/solr-server,bench -am verify -DskipTests -Dbench.kind=cluster}.
  */
 public final class ClusterBenchmark {
@@ -45,6 +48,7 @@ public final class ClusterBenchmark {
     private static final Pattern RECORD = Pattern.compile("<record>");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final int SAMPLES = 7;
+    private static final String SOLR_HEAP = System.getProperty("useit.solr.heap", "1g");
 
     /** One whole harvest's outcome. */
     private record Harvest(int records, int pages, List<Long> pageMillis, int node) {
@@ -72,7 +76,8 @@ public final class ClusterBenchmark {
         int records = Integer.getInteger("bench.cluster.records", 100_000);
         double loadBefore = Machine.loadAverage();
         List<Setup> setups = new ArrayList<>();
-        try (RepositoryProcess single = RepositoryProcess.startEmbedded("bench-cluster-single")) {
+        try (RepositoryProcess single = RepositoryProcess.startEmbedded("bench-cluster-single",
+                                                                           "-Duseit.solr.heap=" + SOLR_HEAP)) {
             ProcessHandle solr = single.handle().children().findFirst().orElseThrow();
             setups.add(measure("one web node, the project's single Solr server", List.of(single),
                                single.solr() + "/oai", solr, records));
@@ -86,8 +91,9 @@ public final class ClusterBenchmark {
         }
         double loadAfter = Machine.loadAverage();
         Files.createDirectories(results);
-        Files.writeString(results.resolve("cluster.md"), report(records, setups, loadBefore, loadAfter));
-        System.out.println("cluster: " + results.resolve("cluster.md"));
+        String file = records == 100_000 ? "cluster.md" : "cluster-" + records + ".md";
+        Files.writeString(results.resolve(file), report(records, setups, loadBefore, loadAfter));
+        System.out.println("cluster: " + results.resolve(file));
     }
 
     private static Setup measure(String name, List<RepositoryProcess> nodes, String oaiCore, ProcessHandle solr,
@@ -98,9 +104,11 @@ public final class ClusterBenchmark {
             fill = new OaiIndexFiller(client, new OaiDocuments(null, List.of()), 20261204L)
                 .fill(records, Set.of("CaseStudy", "Publication"), 0.03, 5000);
         }
-        // one harvest to warm the JVMs and to keep the tokens of the first and the deepest page
+        // one harvester alone on the first node, which also keeps the token of the deepest page
         List<String> tokens = new ArrayList<>();
-        harvest(endpoint(nodes.get(0)), tokens, 0);
+        List<Run> runs = new ArrayList<>();
+        runs.add(run(nodes.subList(0, 1), solr, 1, tokens));
+        System.out.println("cluster: " + name + ": " + runs.get(0));
         String deepest = tokens.get(tokens.size() - 1);
         List<Long> first = new ArrayList<>();
         List<Long> deep = new ArrayList<>();
@@ -109,15 +117,24 @@ public final class ClusterBenchmark {
             deep.add(timed(endpoint(nodes.get(0)) + "?verb=ListRecords&resumptionToken="
                                + URLEncoder.encode(deepest, StandardCharsets.UTF_8)));
         }
-        List<Run> runs = new ArrayList<>();
-        for (int harvesters : List.of(2, 4)) {
-            runs.add(run(nodes, solr, harvesters));
+        for (int harvesters : concurrentHarvesters()) {
+            runs.add(run(nodes, solr, harvesters, null));
             System.out.println("cluster: " + name + ": " + runs.get(runs.size() - 1));
         }
         return new Setup(name, runs, median(first), median(deep), tokens.size() * 100, fill.seconds());
     }
 
-    private static Run run(List<RepositoryProcess> nodes, ProcessHandle solr, int harvesters) throws Exception {
+    /** The numbers of concurrent harvesters, from {@code bench.cluster.harvesters} ("2,4"; "none"). */
+    private static List<Integer> concurrentHarvesters() {
+        String value = System.getProperty("bench.cluster.harvesters", "2,4").trim();
+        if (value.isEmpty() || "none".equals(value)) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).map(Integer::valueOf).toList();
+    }
+
+    private static Run run(List<RepositoryProcess> nodes, ProcessHandle solr, int harvesters, List<String> tokens)
+        throws Exception {
         List<Duration> cpuBefore = new ArrayList<>();
         nodes.forEach(node -> cpuBefore.add(ownCpu(node.handle())));
         Duration solrBefore = cpu(solr);
@@ -127,7 +144,7 @@ public final class ClusterBenchmark {
         for (int i = 0; i < harvesters; i++) {
             int node = i % nodes.size();
             String endpoint = endpoint(nodes.get(node));
-            futures.add(pool.submit(() -> harvest(endpoint, null, node)));
+            futures.add(pool.submit(() -> harvest(endpoint, tokens, node)));
         }
         int records = 0;
         int pages = 0;
@@ -220,7 +237,8 @@ public final class ClusterBenchmark {
             .append(": ").append(Runtime.getRuntime().availableProcessors()).append(" cores (")
             .append(Machine.cpuModel()).append("), ").append(System.getProperty("java.vm.name")).append(' ')
             .append(System.getProperty("java.version"))
-            .append(", every web node in its own JVM as `./useit run` starts it (-Xmx1g), H2 file database (the ")
+            .append(", every web node in its own JVM as `./useit run` starts it (-Xmx1g), Solr -Xmx").append(SOLR_HEAP)
+            .append(", H2 file database (the ")
             .append("second web node shares the first's through H2's automatic server), loopback HTTP. ")
             .append(String.format(Locale.ROOT, "System load average %.2f before, %.2f after. ", loadBefore, loadAfter))
             .append("Everything — harvesters, web nodes, Solr nodes, ZooKeeper — shares the same cores, so the ")
@@ -231,7 +249,8 @@ public final class ClusterBenchmark {
             .append("written through the first Solr node's URL (SolrCloud routes them to the shards).\n\n");
         md.append("## Whole harvests\n\n")
             .append("`ListRecords` `oai_dc`, 100 records a page, each harvester following every resumption token ")
-            .append("to the end; harvester *i* uses web node *i* mod the number of web nodes. CPU: process CPU time ")
+            .append("to the end; harvester *i* uses web node *i* mod the number of web nodes; the first row of a ")
+            .append("set-up is one harvester alone on the first web node. CPU: process CPU time ")
             .append("per page served, of each web node's JVM (its Solr server's excluded) and of Solr (the project's ")
             .append("server, or the one JVM holding ZooKeeper and the 3 Solr nodes).\n\n")
             .append("| set-up | harvesters | records | seconds | records/s | CPU ms/page, web node(s) | ")
@@ -251,8 +270,9 @@ public final class ClusterBenchmark {
         md.append("## First and deepest page\n\n")
             .append(String.format(Locale.ROOT, "Milliseconds from request to last byte, median of %d, the first ",
                                   SAMPLES))
-            .append("page and the last page (its token kept from a whole harvest), alternately, on the first web ")
-            .append("node.\n\n| set-up | first page | deepest page (cursor) | deepest / first |\n|---|---|---|---|\n");
+            .append("page and the last page (its token kept from the single harvester's harvest), alternately, ")
+            .append("on the first web node.\n\n| set-up | first page | deepest page (cursor) | deepest / first |\n")
+            .append("|---|---|---|---|\n");
         for (Setup setup : setups) {
             md.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f (%,d) | %.2f× |%n", setup.name(),
                                     setup.firstPage(), setup.deepestPage(), setup.deepestCursor(),

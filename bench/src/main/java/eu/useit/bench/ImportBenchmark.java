@@ -18,7 +18,6 @@ import java.util.Random;
 import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
 import eu.useit.runtime.Repository;
-import eu.useit.runtime.RuntimeHome;
 import eu.useit.runtime.RuntimeSettings;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -58,14 +57,8 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         Path results = Path.of(args.length > 0 ? args[0] : "bench/results");
         int n = Integer.getInteger("bench.items", 10_000);
-        RuntimeSettings defaults = RuntimeSettings.fromSystem();
-        RuntimeHome.delete(defaults.dataDir());
-        RuntimeSettings settings = new RuntimeSettings(defaults.homeTemplate(), defaults.solrLib(),
-                                                       defaults.dataDir(), "127.0.0.1", 0, 0, null);
-        try (Repository repository = new Repository().start(settings, System.out)) {
-            BenchScripts.administrator(ADMIN);
-            BenchScripts.run("useit-structure");
-            Path work = defaults.dataDir().resolve("bench-files");
+        try (Repository repository = BenchScripts.freshRepository(ADMIN)) {
+            Path work = RuntimeSettings.fromSystem().dataDir().resolve("bench-files");
             Files.createDirectories(work);
             String caseStudies = caseStudiesHandle();
             Path dspaceCsv = Files.writeString(work.resolve("dspace.csv"), dspaceCsv(n, caseStudies),
@@ -96,11 +89,24 @@ public final class ImportBenchmark {
         System.exit(0);
     }
 
-    private interface Step {
+    /** What a phase does. */
+    interface Step {
+        /**
+         * @throws Exception if it fails
+         */
         void run() throws Exception;
     }
 
-    private static Phase measure(String name, int items, Step step) throws Exception {
+    /**
+     * Runs and times one phase, sampling the heap.
+     *
+     * @param name  the phase's name
+     * @param items how many items it handles
+     * @param step  what it does
+     * @return its time and peak heap
+     * @throws Exception if it fails
+     */
+    static Phase measure(String name, int items, Step step) throws Exception {
         System.out.println("== " + name);
         String jfr = System.getProperty("bench.jfr");
         try (HeapSampler heap = new HeapSampler();
@@ -174,7 +180,11 @@ public final class ImportBenchmark {
         return csv.toString();
     }
 
-    private static String useitCsv(int n) {
+    /**
+     * @param n how many rows
+     * @return a {@code useit-import} file of n synthetic case studies (marked illustrative)
+     */
+    static String useitCsv(int n) {
         StringBuilder csv = new StringBuilder("key,type,dc.title,dc.date.issued,dc.description.abstract,"
             + "useit.objective,useit.challenge,useit.approach,useit.place,useit.provenance,useit.strand\n");
         Random random = new Random(42);

@@ -40,11 +40,7 @@ public final class Install {
     /** The command's name. */
     public static final String NAME = "useit-install";
 
-    private final Path dspaceDir;
-    private final Path xoai;
-    private final DropIns dropIns;
-    private final Clock clock;
-    private final boolean siteContexts;
+    private final InstallFiles files;
 
     /**
      * @param dspaceDir the DSpace home; the running kernel's {@code dspace.dir}
@@ -53,22 +49,18 @@ public final class Install {
      * @param clock     the clock that dates the backups
      */
     public Install(Path dspaceDir, Path xoai, DropIns dropIns, Clock clock) {
-        this(dspaceDir, xoai, dropIns, clock, false);
+        this(new InstallFiles(dspaceDir, xoai, dropIns, clock));
     }
 
-    private Install(Path dspaceDir, Path xoai, DropIns dropIns, Clock clock, boolean siteContexts) {
-        this.dspaceDir = dspaceDir.toAbsolutePath().normalize();
-        this.xoai = xoai.toAbsolutePath().normalize();
-        this.dropIns = dropIns;
-        this.clock = clock;
-        this.siteContexts = siteContexts;
+    private Install(InstallFiles files) {
+        this.files = files;
     }
 
     /**
      * @return this install, also giving the site's own OAI contexts our formats and sets ({@code -a})
      */
     public Install includingSiteContexts() {
-        return new Install(dspaceDir, xoai, dropIns, clock, true);
+        return new Install(files.includingSiteContexts());
     }
 
     /**
@@ -98,9 +90,9 @@ public final class Install {
      *                          installed files (then they were put back) or the database refuses a load
      */
     public InstallReport run(boolean dryRun) throws InstallException {
-        InstallFiles files = new InstallFiles(dspaceDir, xoai, dropIns, clock, siteContexts);
+        Path dspaceDir = files.dspaceDir();
         InstallPlan plan = files.plan();
-        InstallLoad load = new InstallLoad(dspaceDir, dropIns);
+        InstallLoad load = new InstallLoad(dspaceDir, files.dropIns());
         List<String> changes = new ArrayList<>(plan.changes());
         if (dryRun) {
             changes.addAll(load.run(true));
@@ -109,7 +101,7 @@ public final class Install {
         Journal journal = files.apply(plan);
         List<String> problems;
         try {
-            problems = new InstallCheck(dspaceDir, xoai).problems(plan.processes(), plan.forms());
+            problems = new InstallCheck(dspaceDir, files.xoai()).problems(plan.processes(), plan.forms());
         } catch (RuntimeException e) {
             problems = List.of("the installed files could not be checked: " + e);
         }

@@ -42,6 +42,7 @@ public final class InstallFiles {
     private final Path xoai;
     private final OaiFiles oai;
     private final String stamp;
+    private final Clock clock;
 
     /**
      * @param dspaceDir the DSpace home
@@ -65,10 +66,38 @@ public final class InstallFiles {
         this.dspaceDir = dspaceDir.toAbsolutePath().normalize();
         this.config = this.dspaceDir.resolve("config");
         this.dropIns = dropIns;
-        Clock fixed = Clock.fixed(clock.instant(), clock.getZone());
+        this.clock = Clock.fixed(clock.instant(), clock.getZone());
         this.xoai = xoai.toAbsolutePath().normalize();
         this.oai = new OaiFiles(xoai, OaiConfigSource.bundled(), siteContexts);
-        this.stamp = LocalDateTime.now(fixed).format(STAMP);
+        this.stamp = LocalDateTime.now(this.clock).format(STAMP);
+    }
+
+    /**
+     * @return the same install's files, also giving the site's own OAI contexts our formats and sets ({@code -a})
+     */
+    public InstallFiles includingSiteContexts() {
+        return new InstallFiles(dspaceDir, xoai, dropIns, clock, true);
+    }
+
+    /**
+     * @return the DSpace home
+     */
+    public Path dspaceDir() {
+        return dspaceDir;
+    }
+
+    /**
+     * @return the site's OAI configuration
+     */
+    public Path xoai() {
+        return xoai;
+    }
+
+    /**
+     * @return our drop-ins
+     */
+    public DropIns dropIns() {
+        return dropIns;
     }
 
     /**

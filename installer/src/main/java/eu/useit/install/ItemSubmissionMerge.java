@@ -22,7 +22,7 @@ import java.util.Set;
  * collection ours by its handle.</li>
  * </ul>
  */
-final class ItemSubmissionMerge {
+final class ItemSubmissionMerge implements FileMerge {
 
     /** The file, relative to the DSpace home. */
     static final String FILE = "config/item-submission.xml";
@@ -99,7 +99,8 @@ final class ItemSubmissionMerge {
      * @return the merged file and what changed
      * @throws InstallException if the site's file is malformed or lacks a section DSpace requires
      */
-    Merged mergeInto(byte[] site, String name) throws InstallException {
+    @Override
+    public Merged mergeInto(byte[] site, String name) throws InstallException {
         SiteXml file = SiteXml.read(site, name, "item-submission");
         List<String> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();

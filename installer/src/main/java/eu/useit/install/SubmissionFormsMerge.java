@@ -16,7 +16,7 @@ import java.util.Set;
  * added, the site's own stay, and one of ours ({@code useit...}) that differs is replaced (see
  * {@link KeyedElements}).
  */
-final class SubmissionFormsMerge {
+final class SubmissionFormsMerge implements FileMerge {
 
     /** The file, relative to the DSpace home. */
     static final String FILE = "config/submission-forms.xml";
@@ -67,7 +67,8 @@ final class SubmissionFormsMerge {
      * @return the merged file and what changed
      * @throws InstallException if the site's file is malformed or has no {@code <form-definitions>}
      */
-    Merged mergeInto(byte[] site, String name) throws InstallException {
+    @Override
+    public Merged mergeInto(byte[] site, String name) throws InstallException {
         SiteXml file = SiteXml.read(site, name, "input-forms");
         XmlText.Element definitions = file.root().child("form-definitions");
         if (definitions == null) {

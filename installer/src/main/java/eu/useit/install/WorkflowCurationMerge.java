@@ -19,7 +19,7 @@ import java.util.List;
  * site's is kept, with a note.</li>
  * </ul>
  */
-final class WorkflowCurationMerge {
+final class WorkflowCurationMerge implements FileMerge {
 
     /** The file, relative to the DSpace home. */
     static final String FILE = "config/workflow-curation.xml";
@@ -47,7 +47,8 @@ final class WorkflowCurationMerge {
      * @return the merged file and what changed
      * @throws InstallException if the site's file is malformed
      */
-    Merged mergeInto(byte[] site, String name) throws InstallException {
+    @Override
+    public Merged mergeInto(byte[] site, String name) throws InstallException {
         SiteXml file = SiteXml.read(site, name, "workflow-curation");
         List<String> changes = new ArrayList<>();
         List<String> notes = new ArrayList<>();

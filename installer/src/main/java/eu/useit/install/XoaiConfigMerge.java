@@ -41,7 +41,7 @@ import java.util.Objects;
  * An element we add brings the comment written before it in our file. Run twice, the second merge finds nothing
  * to add.
  */
-final class XoaiConfigMerge {
+final class XoaiConfigMerge implements FileMerge {
 
     /** The root element of an XOAI configuration. */
     static final String ROOT = "Configuration";
@@ -98,7 +98,8 @@ final class XoaiConfigMerge {
      * @throws InstallException if the site's file is malformed, or an id of ours is taken by a different site
      *                          definition (a format id used for another prefix, a set id for another set spec)
      */
-    Merged mergeInto(byte[] site, String name) throws InstallException {
+    @Override
+    public Merged mergeInto(byte[] site, String name) throws InstallException {
         SiteXml file = SiteXml.read(site, name, ROOT);
         if (file.root().qualifiedName().contains(":")) {
             throw new InstallException(name + ": the configuration's elements have a namespace prefix ("

@@ -18,35 +18,25 @@ import static org.junit.Assert.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.Before;
 import org.junit.Test;
 
 public class ItemSubmissionMergeTest {
 
-    private ItemSubmissionMerge merge;
-    private String site;
-
-    @Before
-    public void ours() throws Exception {
-        merge = new ItemSubmissionMerge(DropIns.bundled().read("item-submission.xml"));
-        site = SiteHome.text("item-submission.xml");
-    }
-
-    private Merged mergeInto(String text) throws InstallException {
-        return merge.mergeInto(text.getBytes(StandardCharsets.UTF_8), ItemSubmissionMerge.FILE);
-    }
+    private final SiteMerge<ItemSubmissionMerge> merging = SiteMerge.of(
+        ours -> new ItemSubmissionMerge(ours.read("item-submission.xml")), ItemSubmissionMerge.FILE);
+    private final String site = merging.site();
 
     @Test
     public void oursAreTheProcessesOfOurBindingsAndTheirSteps() {
-        assertThat(merge.processNames(), contains("useit-case-study", "useit-output", "useit-project",
-                                                  "useit-partner"));
-        assertThat(merge.forms(), contains("useit-case-study", "useit-case-study-story", "useit-output",
-                                           "useit-project", "useit-partner"));
+        assertThat(merging.merge().processNames(), contains("useit-case-study", "useit-output", "useit-project",
+                                                            "useit-partner"));
+        assertThat(merging.merge().forms(), contains("useit-case-study", "useit-case-study-story", "useit-output",
+                                                     "useit-project", "useit-partner"));
     }
 
     @Test
     public void theFirstRunAddsOursAndKeepsTheSitesBinding() throws Exception {
-        Merged first = mergeInto(site);
+        Merged first = merging.into(site);
 
         assertThat(first.changes(), contains(
             "added step-definition useit-case-study", "added step-definition useit-case-study-story",
@@ -80,9 +70,9 @@ public class ItemSubmissionMergeTest {
 
     @Test
     public void theSecondRunChangesNothing() throws Exception {
-        Merged first = mergeInto(site);
+        Merged first = merging.into(site);
 
-        Merged second = merge.mergeInto(first.content(), ItemSubmissionMerge.FILE);
+        Merged second = merging.again(first);
 
         assertThat(second.changed(), is(false));
         assertThat(second.changes(), empty());
@@ -91,10 +81,10 @@ public class ItemSubmissionMergeTest {
 
     @Test
     public void oneOfOursThatTheSiteChangedIsReplaced() throws Exception {
-        String merged = new String(mergeInto(site).content(), StandardCharsets.UTF_8);
+        String merged = new String(merging.into(site).content(), StandardCharsets.UTF_8);
         String edited = merged.replace("<step id=\"useit-case-study-story\"/>\n", "");
 
-        Merged again = mergeInto(edited);
+        Merged again = merging.into(edited);
 
         assertThat(again.changes(), contains("replaced submission-process useit-case-study (the site's differed "
                                                  + "from USE-IT!'s)"));
@@ -104,7 +94,7 @@ public class ItemSubmissionMergeTest {
     @Test
     public void aMalformedFileIsOneLineNamingTheLine() {
         InstallException error = assertThrows(InstallException.class,
-                                              () -> mergeInto(site.replace("</step-definitions>", "</steps>")));
+                                              () -> merging.into(site.replace("</step-definitions>", "</steps>")));
 
         assertThat(error.getMessage(), startsWith("config/item-submission.xml, line 34, column "));
         assertThat(error.getMessage(), containsString("not well-formed XML"));
@@ -115,7 +105,7 @@ public class ItemSubmissionMergeTest {
         String cut = site.substring(0, site.indexOf("  <step-definitions>"))
             + site.substring(site.indexOf("  <submission-definitions>"));
 
-        InstallException error = assertThrows(InstallException.class, () -> mergeInto(cut));
+        InstallException error = assertThrows(InstallException.class, () -> merging.into(cut));
 
         assertThat(error.getMessage(), is("config/item-submission.xml: no <step-definitions> (DSpace's "
                                               + "SubmissionConfigReader needs one)"));

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -27,24 +26,15 @@ public class SubmissionFormsMergeTest {
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
 
-    private SubmissionFormsMerge merge;
-    private String site;
-
-    @Before
-    public void ours() throws Exception {
-        DropIns ours = DropIns.bundled();
-        ItemSubmissionMerge processes = new ItemSubmissionMerge(ours.read("item-submission.xml"));
-        merge = new SubmissionFormsMerge(ours.read("submission-forms.xml"), processes.forms());
-        site = SiteHome.text("submission-forms.xml");
-    }
-
-    private Merged mergeInto(String text) throws InstallException {
-        return merge.mergeInto(text.getBytes(StandardCharsets.UTF_8), SubmissionFormsMerge.FILE);
-    }
+    private final SiteMerge<SubmissionFormsMerge> merging = SiteMerge.of(
+        ours -> new SubmissionFormsMerge(ours.read("submission-forms.xml"),
+                                         new ItemSubmissionMerge(ours.read("item-submission.xml")).forms()),
+        SubmissionFormsMerge.FILE);
+    private final String site = merging.site();
 
     @Test
     public void theFirstRunAddsOurFormsAndTheirValueLists() throws Exception {
-        Merged first = mergeInto(site);
+        Merged first = merging.into(site);
 
         assertThat(first.changes(), contains("added form useit-case-study", "added form useit-case-study-story",
                                              "added form useit-output", "added form useit-project",
@@ -63,7 +53,7 @@ public class SubmissionFormsMergeTest {
     @Test
     public void dspacesReaderReadsTheMergedFileWithTheSitesDtd() throws Exception {
         Path config = SiteHome.install(temporary.getRoot().toPath()).resolve("config");
-        Merged first = mergeInto(site);
+        Merged first = merging.into(site);
 
         assertThat(SubmissionCheck.formsReader(first.content(), config), nullValue());
         // without the DTD its DOCTYPE names, DSpace's reader cannot read it
@@ -74,7 +64,7 @@ public class SubmissionFormsMergeTest {
 
     @Test
     public void theSecondRunChangesNothing() throws Exception {
-        Merged second = merge.mergeInto(mergeInto(site).content(), SubmissionFormsMerge.FILE);
+        Merged second = merging.again(merging.into(site));
 
         assertThat(second.changed(), is(false));
         assertThat(second.changes(), empty());
@@ -85,19 +75,19 @@ public class SubmissionFormsMergeTest {
         String without = site.substring(0, site.indexOf("\t<form-value-pairs>"))
             + site.substring(site.indexOf("</input-forms>"));
 
-        Merged first = mergeInto(without);
+        Merged first = merging.into(without);
 
         String merged = new String(first.content(), StandardCharsets.UTF_8);
         assertThat(merged, containsString("\t</form-definitions>\n\t<form-value-pairs>\n"
                                               + "\t\t<value-pairs value-pairs-name=\"useit_provenance\""));
         assertThat(merged, containsString("</value-pairs>\n\t</form-value-pairs>\n</input-forms>"));
-        assertThat(merge.mergeInto(first.content(), SubmissionFormsMerge.FILE).changed(), is(false));
+        assertThat(merging.again(first).changed(), is(false));
     }
 
     @Test
     public void aMalformedFileIsRefused() {
         InstallException error = assertThrows(InstallException.class,
-                                              () -> mergeInto(site.replace("<row>", "<row")));
+                                              () -> merging.into(site.replace("<row>", "<row")));
 
         assertThat(error.getMessage(), startsWith("config/submission-forms.xml, line 8, column "));
     }

@@ -15,27 +15,17 @@ import static org.junit.Assert.assertThrows;
 
 import java.nio.charset.StandardCharsets;
 
-import org.junit.Before;
 import org.junit.Test;
 
 public class WorkflowCurationMergeTest {
 
-    private WorkflowCurationMerge merge;
-    private String site;
-
-    @Before
-    public void ours() throws Exception {
-        merge = new WorkflowCurationMerge(DropIns.bundled().read("workflow-curation.xml"));
-        site = SiteHome.text("workflow-curation.xml");
-    }
-
-    private Merged mergeInto(String text) throws InstallException {
-        return merge.mergeInto(text.getBytes(StandardCharsets.UTF_8), WorkflowCurationMerge.FILE);
-    }
+    private final SiteMerge<WorkflowCurationMerge> merging = SiteMerge.of(
+        ours -> new WorkflowCurationMerge(ours.read("workflow-curation.xml")), WorkflowCurationMerge.FILE);
+    private final String site = merging.site();
 
     @Test
     public void collectionsWithoutTasksGetOursAndTheSitesTaskSetsStay() throws Exception {
-        Merged first = mergeInto(site);
+        Merged first = merging.into(site);
 
         assertThat(first.changes(), contains("added taskset useit",
                                              "mapped collection-handle default to taskset useit (was none)"));
@@ -46,13 +36,13 @@ public class WorkflowCurationMergeTest {
         assertThat(merged, containsString("    <taskset name=\"none\"/>\n    <taskset name=\"useit\">\n"));
         assertThat(WorkflowCurationCheck.problem(first.content()), nullValue());
 
-        Merged second = merge.mergeInto(first.content(), WorkflowCurationMerge.FILE);
+        Merged second = merging.again(first);
         assertThat(second.changed(), is(false));
     }
 
     @Test
     public void aDefaultTaskSetOfTheSitesIsKeptWithANote() throws Exception {
-        Merged first = mergeInto(site.replace("collection-handle=\"default\" taskset=\"none\"",
+        Merged first = merging.into(site.replace("collection-handle=\"default\" taskset=\"none\"",
                                               "collection-handle=\"default\" taskset=\"scan\""));
 
         assertThat(first.changes(), contains("added taskset useit"));
@@ -62,7 +52,8 @@ public class WorkflowCurationMergeTest {
 
     @Test
     public void aSiteWithoutAMappingForEveryCollectionGetsOurs() throws Exception {
-        Merged first = mergeInto(site.replace("    <mapping collection-handle=\"default\" taskset=\"none\"/>\n", ""));
+        Merged first = merging.into(site.replace("    <mapping collection-handle=\"default\" taskset=\"none\"/>\n",
+                                                 ""));
 
         assertThat(first.changes(), contains("added taskset useit",
                                              "mapped collection-handle default to taskset useit"));
@@ -80,7 +71,7 @@ public class WorkflowCurationMergeTest {
     @Test
     public void aMalformedFileIsRefused() {
         InstallException error = assertThrows(InstallException.class,
-                                              () -> mergeInto(site.replace("</tasksets>", "")));
+                                              () -> merging.into(site.replace("</tasksets>", "")));
 
         assertThat(error.getMessage(), startsWith("config/workflow-curation.xml, line "));
     }

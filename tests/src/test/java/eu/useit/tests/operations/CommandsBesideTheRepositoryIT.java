@@ -48,13 +48,15 @@ import org.w3c.dom.Node;
  * The commands a librarian or administrator runs through {@code ./useit dspace} while the repository runs
  * ({@code useit-structure}, {@code useit-import}, {@code curate -t useit-validate}, {@code useit-reindex},
  * {@code useit-vocabulary}), DSpace's launcher commands ({@code oai import}, {@code dsrun}, {@code dsprop}) and a
- * change to {@code local.cfg}: harvesters and searchers meanwhile get no error
+ * change to {@code local.cfg}: a harvester and a searcher (a request every 200 ms each) meanwhile get no error
  * (no 5xx, no identifier twice in a harvest), the running repository's configuration files stay as they are, and
  * what the import adds reaches OAI-PMH and the search.
  */
 public class CommandsBesideTheRepositoryIT {
 
     private static final int RECORDS = 60;
+    /** Between two requests of a client: steady traffic that leaves the commands' JVMs a share of the 2 cores. */
+    private static final long PAUSE_MILLIS = 200;
 
     private RepositoryProcess repository;
 
@@ -144,6 +146,7 @@ public class CommandsBesideTheRepositoryIT {
             String query = "verb=ListIdentifiers&metadataPrefix=oai_dc";
             try {
                 while (query != null) {
+                    pause();
                     requests.incrementAndGet();
                     Document page = oai.document(query);
                     for (String identifier : Xml.strings(page, "//oai:header/oai:identifier")) {
@@ -168,12 +171,21 @@ public class CommandsBesideTheRepositoryIT {
             for (String path : List.of("/api/discover/search/objects?configuration=useit&size=20",
                                        "/api/discover/facets/strand?configuration=useit",
                                        "/api/core/communities?size=5", "/useit/")) {
+                pause();
                 requests.incrementAndGet();
                 RestClient.Response response = anonymous.get(path);
                 if (response.status() != 200) {
                     problems.add(path + ": HTTP " + response.status());
                 }
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

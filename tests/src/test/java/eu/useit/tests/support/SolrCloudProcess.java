@@ -54,7 +54,8 @@ public final class SolrCloudProcess implements AutoCloseable {
         Path work = Path.of(System.getProperty("useit.work.dir", "target/it-work")).resolveSibling(name);
         Files.createDirectories(work.getParent());
         Path log = work.resolveSibling(name + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                       "-Xmx" + System.getProperty("useit.solrcloud.heap", "1g"),
                                        "-cp", System.getProperty("useit.solr.lib") + "/*",
                                        "eu.useit.runtime.solr.SolrCloudMain",
                                        Path.of(System.getProperty("useit.home.template"), "solr").toString(),

@@ -55,20 +55,15 @@ public final class IndexQueue {
 
     /**
      * Adds items in the current transaction of DSpace's Hibernate session: they are queued if, and when, the change
-     * is committed.
+     * is committed. One JDBC batch on the session's connection: a native query per item would make Hibernate flush
+     * the whole session each time, which grows with the size of the change (a 20,000-item import).
      *
      * @param session the session of the context whose change this is
      * @param items   the changed items
      */
     public void add(Session session, Collection<UUID> items) {
         long now = System.currentTimeMillis();
-        for (UUID item : items) {
-            session.createNativeMutationQuery("INSERT INTO " + TABLE
-                       + " (item_id, queued_at, attempts, next_attempt) VALUES (:item, :now, 0, :now)")
-                   .setParameter("item", item.toString())
-                   .setParameter("now", now)
-                   .executeUpdate();
-        }
+        session.doWork(connection -> insert(connection, items, now));
     }
 
     /**
@@ -78,9 +73,14 @@ public final class IndexQueue {
      * @throws SQLException on database failure
      */
     public void addNow(Collection<UUID> items) throws SQLException {
-        long now = System.currentTimeMillis();
-        try (Connection connection = open(); PreparedStatement insert = connection.prepareStatement("INSERT INTO "
-            + TABLE + " (item_id, queued_at, attempts, next_attempt) VALUES (?, ?, 0, ?)")) {
+        try (Connection connection = open()) {
+            insert(connection, items, System.currentTimeMillis());
+        }
+    }
+
+    private static void insert(Connection connection, Collection<UUID> items, long now) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + TABLE
+            + " (item_id, queued_at, attempts, next_attempt) VALUES (?, ?, 0, ?)")) {
             for (UUID item : items) {
                 insert.setString(1, item.toString());
                 insert.setLong(2, now);
