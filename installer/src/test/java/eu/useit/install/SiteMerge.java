@@ -9,9 +9,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * One of our merges, made from the bundled drop-ins, with the test site's file it merges into ({@link SiteHome}).
  *
- * @param <M> the merge
+ * @param merge the merge
+ * @param file  the file it merges into, relative to the DSpace home ({@code config/item-submission.xml})
+ * @param site  the test site's file, as text
+ * @param <M>   the merge
  */
-final class SiteMerge<M extends FileMerge> {
+record SiteMerge<M extends FileMerge>(M merge, String file, String site) {
 
     /** Makes a merge from our drop-ins. */
     interface Maker<M> {
@@ -21,16 +24,6 @@ final class SiteMerge<M extends FileMerge> {
          * @throws Exception if a drop-in cannot be read
          */
         M make(DropIns ours) throws Exception;
-    }
-
-    private final M merge;
-    private final String file;
-    private final String site;
-
-    private SiteMerge(M merge, String file, String site) {
-        this.merge = merge;
-        this.file = file;
-        this.site = site;
     }
 
     /**
@@ -46,20 +39,6 @@ final class SiteMerge<M extends FileMerge> {
         } catch (Exception e) {
             throw new IllegalStateException("the merge of " + file + " could not be made: " + e, e);
         }
-    }
-
-    /**
-     * @return the merge
-     */
-    M merge() {
-        return merge;
-    }
-
-    /**
-     * @return the test site's file, as text
-     */
-    String site() {
-        return site;
     }
 
     /**
