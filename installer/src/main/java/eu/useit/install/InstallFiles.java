@@ -41,7 +41,6 @@ public final class InstallFiles {
     private final DropIns dropIns;
     private final Path xoai;
     private final OaiFiles oai;
-    private final String stamp;
     private final Clock clock;
 
     /**
@@ -69,7 +68,11 @@ public final class InstallFiles {
         this.clock = Clock.fixed(clock.instant(), clock.getZone());
         this.xoai = xoai.toAbsolutePath().normalize();
         this.oai = new OaiFiles(xoai, OaiConfigSource.bundled(), siteContexts);
-        this.stamp = LocalDateTime.now(this.clock).format(STAMP);
+    }
+
+    /** The date and time in the names of this install's backups (its clock is fixed). */
+    private String stamp() {
+        return LocalDateTime.now(clock).format(STAMP);
     }
 
     /**
@@ -161,7 +164,7 @@ public final class InstallFiles {
             notes.add(oaiName() + ": " + note);
         }
         signposting(notes);
-        return new InstallPlan(stamp, files, notes, submission.processNames(),
+        return new InstallPlan(stamp(), files, notes, submission.processNames(),
                                new LinkedHashSet<>(submission.forms()));
     }
 
@@ -222,7 +225,7 @@ public final class InstallFiles {
         } else if (!Arrays.equals(theirs, ours)) {
             files.add(new FileChange(site, name(site), ours,
                                      List.of("replaced by USE-IT!'s drop-in (the site's differed; it is kept as "
-                                                 + site.getFileName() + ".useit-backup-" + stamp + ")")));
+                                                 + site.getFileName() + ".useit-backup-" + stamp() + ")")));
         }
     }
 
