@@ -4,15 +4,10 @@
  */
 package eu.useit.runtime;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Locale;
 import javax.sql.DataSource;
 
@@ -33,7 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class DSpaceRuntime implements AutoCloseable {
 
-    private static final Duration SOLR_TIMEOUT = Duration.ofSeconds(10);
 
     private final DSpaceKernelImpl kernel;
     private final long bootMillis;
@@ -74,8 +68,9 @@ public final class DSpaceRuntime implements AutoCloseable {
             checkOaiNamespace(config);
             checkTokenSecret(config);
             checkDatabase(config, dataSource);
-            checkSolr(config, "discovery.search.server");
-            checkSolr(config, "oai.solr.url");
+            SolrCoreCheck solr = new SolrCoreCheck();
+            solr.check(config, "discovery.search.server");
+            solr.check(config, "oai.solr.url");
             migrate(config);
             checkServiceFactories(kernel, home);
         } catch (StartupException e) {
@@ -132,37 +127,6 @@ public final class DSpaceRuntime implements AutoCloseable {
             throw new StartupException("db.url=" + url + ": cannot connect to the database: "
                                            + StartupException.rootMessage(e), e);
         }
-    }
-
-    /**
-     * Pings a Solr core given by a URL setting.
-     *
-     * @param config  DSpace configuration
-     * @param setting name of the setting holding the core's URL
-     * @throws StartupException if the core does not answer its ping
-     */
-    public static void checkSolr(ConfigurationService config, String setting) {
-        String url = config.getProperty(setting);
-        if (url == null || url.isBlank()) {
-            throw new StartupException(setting + " is not set: DSpace needs the URL of this Solr core");
-        }
-        String problem;
-        try {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(SOLR_TIMEOUT).build();
-            HttpRequest ping = HttpRequest.newBuilder(URI.create(url + "/admin/ping?wt=json"))
-                                          .timeout(SOLR_TIMEOUT).GET().build();
-            HttpResponse<String> response = client.send(ping, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 200) {
-                return;
-            }
-            problem = "HTTP " + response.statusCode() + " (no such core or SolrCloud collection?)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            problem = "interrupted";
-        } catch (Exception e) {
-            problem = StartupException.rootMessage(e);
-        }
-        throw new StartupException(setting + "=" + url + ": Solr core not reachable: " + problem);
     }
 
     private static void migrate(ConfigurationService config) {

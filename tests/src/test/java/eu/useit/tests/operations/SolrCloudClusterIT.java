@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -208,6 +209,32 @@ public class SolrCloudClusterIT {
         assertThat(outcome.stderr(), outcome.errorLines(), hasSize(1));
         assertThat(outcome.errorLines().get(0), startsWith("ERROR oai.solr.url=" + missing
             + ": Solr core not reachable: HTTP 404 (no such core or SolrCloud collection?)"));
+    }
+
+    @Test
+    public void aSolrNodeThatHasLostZooKeeperStopsTheStartWithOneLineNamingTheSetting() throws Exception {
+        cloud.stopZooKeeper();
+        try {
+            // the node notices the lost connection within ZooKeeper's session tick; until then it says connected
+            RestClient node = RestClient.anonymous(cloud.node(1));
+            long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (node.get("/oai/admin/ping?wt=json").expect(200).json()
+                       .at("/responseHeader/zkConnected").asBoolean(true)) {
+                assertThat("node 1 still says it is connected to the stopped ZooKeeper", System.nanoTime() < until);
+                Thread.sleep(500);
+            }
+            LauncherProcess.Outcome outcome = LauncherProcess.run(
+                Path.of(System.getProperty("useit.work.dir", "target/it-work")).resolveSibling("cloud-no-zookeeper"),
+                "-Dsolr.server=" + cloud.node(1));
+            assertThat(outcome.stderr(), outcome.exitCode(), is(1));
+            assertThat(outcome.stderr(), outcome.errorLines(), hasSize(1));
+            assertThat(outcome.errorLines().get(0), is("ERROR discovery.search.server=" + cloud.node(1) + "/search"
+                + ": this SolrCloud node is not connected to its ZooKeeper (zkHost " + cloud.zookeeper()
+                + "), so it refuses every update; start ZooKeeper, or give the address of a node that is connected"));
+            assertThat(outcome.stderr(), not(containsString("Exception")));
+        } finally {
+            cloud.startZooKeeper();
+        }
     }
 
     /** A hook run after each page of a harvest. */

@@ -138,6 +138,24 @@ public final class SolrCloudProcess implements AutoCloseable {
         send("start " + number);
     }
 
+    /**
+     * Stops ZooKeeper, as a lost ensemble would: the nodes go on answering queries and refuse updates.
+     *
+     * @throws Exception if the cloud refuses
+     */
+    public void stopZooKeeper() throws Exception {
+        send("stop zookeeper");
+    }
+
+    /**
+     * Starts ZooKeeper again with its data and waits until every collection is active.
+     *
+     * @throws Exception if the cloud refuses
+     */
+    public void startZooKeeper() throws Exception {
+        send("start zookeeper");
+    }
+
     private void send(String line) throws Exception {
         commands.write(line + "\n");
         commands.flush();

@@ -5,6 +5,8 @@
 package eu.useit.runtime.solr;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +56,9 @@ public final class LocalSolrCloud implements AutoCloseable {
     public static LocalSolrCloud start(CloudShape shape, Path configsets, Path work) throws Exception {
         List<Path> sets = configsets(configsets);
         afresh(work);
-        ZkTestServer zookeeper = new ZkTestServer(work.resolve("zookeeper"), shape.zookeeperPort());
+        // a port of its own even when any will do, so that ZooKeeper restarts where the nodes look for it
+        int zookeeperPort = shape.zookeeperPort() == 0 ? freePort() : shape.zookeeperPort();
+        ZkTestServer zookeeper = new ZkTestServer(work.resolve("zookeeper"), zookeeperPort);
         zookeeper.run();
         MiniSolrCloudCluster cluster;
         try {
@@ -79,6 +83,12 @@ public final class LocalSolrCloud implements AutoCloseable {
         } catch (Exception e) {
             cloud.close();
             throw e;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 
@@ -167,6 +177,36 @@ public final class LocalSolrCloud implements AutoCloseable {
     public void startNode(int index) throws Exception {
         cluster.startJettySolrRunner(nodes.get(index));
         cluster.waitForNode(nodes.get(index), WAIT_SECONDS);
+        collections.forEach(this::waitForActive);
+    }
+
+    /**
+     * Stops ZooKeeper, as a lost ZooKeeper ensemble would: the nodes go on answering queries from the cluster state
+     * they hold, and refuse every update.
+     *
+     * @throws Exception if ZooKeeper does not stop
+     */
+    public void stopZooKeeper() throws Exception {
+        zookeeper.shutdown();
+    }
+
+    /**
+     * Starts ZooKeeper again on its port with the data it had, and waits until the running nodes have reconnected
+     * and every replica is active.
+     *
+     * @throws Exception if it does not start
+     */
+    public void startZooKeeper() throws Exception {
+        zookeeper.run(false);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        for (JettySolrRunner node : nodes) {
+            while (node.isRunning() && !node.getCoreContainer().getZkController().getZkClient().isConnected()) {
+                if (System.nanoTime() > until) {
+                    throw new IOException(node.getBaseUrl() + " did not reconnect to ZooKeeper");
+                }
+                Thread.sleep(200);
+            }
+        }
         collections.forEach(this::waitForActive);
     }
 

@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * Usage: {@code SolrCloudMain <configsets> <work folder> <first port> [nodes shards replicas]} (default 3 nodes,
  * 2 shards, 2 replicas). Once every collection is active it prints {@value #READY}, {@code zk=<address>} and
  * {@code nodes=<url>,<url>,...} on one line. Lines read from standard input: {@code stop <n>} and
- * {@code start <n>} (n from 1) stop and start a node; each is answered by {@code OK <line>} or
+ * {@code start <n>} (n from 1) stop and start a node, {@code stop zookeeper} and {@code start zookeeper} stop and
+ * start ZooKeeper; each is answered by {@code OK <line>} or
  * {@code ERROR <line>: <reason>}. End of input stops the cloud.
  */
 public final class SolrCloudMain {
@@ -83,7 +84,16 @@ public final class SolrCloudMain {
         String[] words = line.split("\\s+");
         try {
             if (words.length != 2 || !words[0].equals("stop") && !words[0].equals("start")) {
-                throw new IllegalArgumentException("say 'stop <n>' or 'start <n>'");
+                throw new IllegalArgumentException("say 'stop <n>', 'start <n>', 'stop zookeeper' or "
+                                                       + "'start zookeeper'");
+            }
+            if (words[1].equals("zookeeper")) {
+                if (words[0].equals("stop")) {
+                    cloud.stopZooKeeper();
+                } else {
+                    cloud.startZooKeeper();
+                }
+                return "OK " + line;
             }
             int node = Integer.parseInt(words[1]);
             if (node < 1 || node > cloud.nodeUrls().size()) {
