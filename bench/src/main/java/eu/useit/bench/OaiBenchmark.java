@@ -344,8 +344,8 @@ public final class OaiBenchmark {
             SolrDocument before = solr.query(new SolrQuery(REQUEST_QUERY).setStart(cursor - 1).setRows(1)
                 .setFields(DATESTAMP, HANDLE).addSort(DATESTAMP, SolrQuery.ORDER.asc)
                 .addSort(HANDLE, SolrQuery.ORDER.asc)).getResults().get(0);
-            query.addFilterQuery(new Keyset(((Date) before.getFieldValue(DATESTAMP)).toInstant(),
-                                            (String) before.getFieldValue(HANDLE)).solrFilter());
+            new Keyset(((Date) before.getFieldValue(DATESTAMP)).toInstant(), (String) before.getFieldValue(HANDLE))
+                .addFilterTo(query);
         }
         return query;
     }

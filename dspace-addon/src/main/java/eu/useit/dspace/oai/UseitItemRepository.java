@@ -110,7 +110,7 @@ public final class UseitItemRepository implements ItemRepository {
             query.addFilterQuery(DATESTAMP + ":[* TO " + until.toInstant().plusMillis(999) + "]");
         }
         if (start.after() != null) {
-            query.addFilterQuery(start.after().solrFilter());
+            start.after().addFilterTo(query);
         }
         SolrDocumentList documents = run(query);
         List<Item> items = new ArrayList<>();
