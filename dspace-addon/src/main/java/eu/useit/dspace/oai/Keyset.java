@@ -36,9 +36,9 @@ public record Keyset(Instant datestamp, String handle) {
      * to cache it (it would only evict the filters that are reused, such as a context's).
      * <p>
      * The tie-break among the records of the page's last datestamp compares handles through the handle field's
-     * docValues ({@code frange} over a string field compares term ordinals), not as a range of index terms: a term
-     * range reads every handle after the page's last one, in a million-record index tens of milliseconds a page,
-     * while this one is checked only on the few records that share the datestamp.
+     * docValues ({@code frange} over a string field compares term ordinals, record by record where the datestamp
+     * clause leads it), not as a range of index terms, which reads the postings of every handle after the page's
+     * last one: tens of milliseconds a page in a million-record index.
      *
      * @param query the page's query
      * @return the same query

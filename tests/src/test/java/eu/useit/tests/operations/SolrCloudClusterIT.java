@@ -212,7 +212,14 @@ public class SolrCloudClusterIT {
     }
 
     @Test
-    public void aSolrNodeThatHasLostZooKeeperStopsTheStartWithOneLineNamingTheSetting() throws Exception {
+    public void aSolrNodeThatHasLostZooKeeperFailsTheHealthCheckAndStopsTheStart() throws Exception {
+        first = RepositoryProcess.startAfresh("cloud-zk-web", "-Dsolr.server=" + cloud.node(1), SECRET);
+        RestClient anybody = RestClient.anonymous(first.server());
+        RestClient admin = first.administrator();
+        assertThat(admin.get("/actuator/health").expect(200).json().at("/components/solrCloud/details").toString(),
+                   is("{\"discovery.search.server\":\"solrcloud\",\"oai.solr.url\":\"solrcloud\"}"));
+        String lost = ": this SolrCloud node is not connected to its ZooKeeper (zkHost " + cloud.zookeeper()
+            + "), so it refuses every update";
         cloud.stopZooKeeper();
         try {
             // the node notices the lost connection within ZooKeeper's session tick; until then it says connected
@@ -223,18 +230,24 @@ public class SolrCloudClusterIT {
                 assertThat("node 1 still says it is connected to the stopped ZooKeeper", System.nanoTime() < until);
                 Thread.sleep(500);
             }
+            // the running web node: DOWN for anybody (a load balancer), the reason for administrators only
+            assertThat(anybody.get("/actuator/health").expect(503).json().path("status").asText(), is("DOWN"));
+            JsonNode solrCloud = admin.get("/actuator/health").expect(503).json().at("/components/solrCloud");
+            assertThat(solrCloud.toString(), solrCloud.path("status").asText(), is("DOWN"));
+            assertThat(solrCloud.at("/details/oai.solr.url").asText(), is(lost.substring(2)));
+            // a web node starting now does not start, and says why in one line
             LauncherProcess.Outcome outcome = LauncherProcess.run(
                 Path.of(System.getProperty("useit.work.dir", "target/it-work")).resolveSibling("cloud-no-zookeeper"),
                 "-Dsolr.server=" + cloud.node(1));
             assertThat(outcome.stderr(), outcome.exitCode(), is(1));
             assertThat(outcome.stderr(), outcome.errorLines(), hasSize(1));
             assertThat(outcome.errorLines().get(0), is("ERROR discovery.search.server=" + cloud.node(1) + "/search"
-                + ": this SolrCloud node is not connected to its ZooKeeper (zkHost " + cloud.zookeeper()
-                + "), so it refuses every update; start ZooKeeper, or give the address of a node that is connected"));
+                + lost + "; start ZooKeeper, or give the address of a node that is connected"));
             assertThat(outcome.stderr(), not(containsString("Exception")));
         } finally {
             cloud.startZooKeeper();
         }
+        assertThat(anybody.get("/actuator/health").expect(200).json().path("status").asText(), is("UP"));
     }
 
     /** A hook run after each page of a harvest. */

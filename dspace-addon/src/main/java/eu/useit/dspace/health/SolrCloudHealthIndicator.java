@@ -1,0 +1,57 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.health;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.actuate.health.AbstractHealthIndicator;
+import org.springframework.boot.actuate.health.Health;
+
+/**
+ * The health of the repository's Solr cores as a writer sees them: DOWN when a core does not answer, or when its
+ * SolrCloud node has lost ZooKeeper. DSpace's own Solr checks ping the cores, and a node without ZooKeeper answers
+ * pings; it refuses updates, so deposits and changes would wait in the index queue until it is back. The
+ * details (administrators only) say, per core setting, {@code standalone}, {@code solrcloud} or the reason.
+ */
+public class SolrCloudHealthIndicator extends AbstractHealthIndicator {
+
+    private final SolrCoreProbe probe;
+    private final Map<String, String> cores;
+
+    /**
+     * @param probe the probe
+     * @param cores the cores to ask: setting name to URL
+     */
+    public SolrCloudHealthIndicator(SolrCoreProbe probe, Map<String, String> cores) {
+        super("Solr cores could not be asked");
+        this.probe = probe;
+        this.cores = Collections.unmodifiableMap(new LinkedHashMap<>(cores));
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws Exception {
+        boolean up = true;
+        for (Map.Entry<String, String> core : cores.entrySet()) {
+            SolrCoreProbe.Ping ping = probe.ping(core.getValue());
+            String state;
+            if (ping.status() != 200) {
+                state = "HTTP " + ping.status();
+            } else if (!ping.writable()) {
+                state = probe.zooKeeperLost(core.getValue());
+            } else {
+                state = ping.zkConnected().isPresent() ? "solrcloud" : "standalone";
+            }
+            up &= ping.writable();
+            builder.withDetail(core.getKey(), state);
+        }
+        if (up) {
+            builder.up();
+        } else {
+            builder.down();
+        }
+    }
+}

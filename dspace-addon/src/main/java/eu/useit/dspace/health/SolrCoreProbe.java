@@ -1,0 +1,103 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.health;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Asks a Solr core (or SolrCloud collection), by its URL, whether it answers and, on a SolrCloud node, whether that
+ * node is connected to ZooKeeper. A node that has lost ZooKeeper still answers queries from the cluster state it
+ * holds, but refuses every update ("Cannot talk to ZooKeeper - Updates are disabled"). Solr says which in every
+ * response header ({@code zkConnected}, in cloud mode only), so one ping tells both.
+ */
+public final class SolrCoreProbe {
+
+    private static final Pattern ZK_CONNECTED = Pattern.compile("\"zkConnected\"\\s*:\\s*(true|false)");
+    private static final Pattern ZK_HOST = Pattern.compile("\"zkHost\"\\s*:\\s*\"([^\"]*)\"");
+
+    private final Duration timeout;
+    private final HttpClient client;
+
+    /**
+     * @param timeout how long to wait for a connection and for each answer
+     */
+    public SolrCoreProbe(Duration timeout) {
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /**
+     * What a core's ping said.
+     *
+     * @param status      the HTTP status of the ping (200: the core answers)
+     * @param zkConnected whether its SolrCloud node is connected to ZooKeeper; empty for a Solr server that is not
+     *                    in cloud mode
+     */
+    public record Ping(int status, Optional<Boolean> zkConnected) {
+
+        /**
+         * @return whether the core answers and its node, if in a SolrCloud, takes updates
+         */
+        public boolean writable() {
+            return status == 200 && zkConnected.orElse(true);
+        }
+    }
+
+    /**
+     * @param coreUrl the core's URL ({@code http://host:8983/solr/oai})
+     * @return what its ping said
+     * @throws IOException          if Solr cannot be reached
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Ping ping(String coreUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(coreUrl + "/admin/ping?wt=json");
+        Matcher connected = ZK_CONNECTED.matcher(response.body());
+        return new Ping(response.statusCode(),
+                        connected.find() ? Optional.of(Boolean.parseBoolean(connected.group(1))) : Optional.empty());
+    }
+
+    /**
+     * @param coreUrl the core's URL
+     * @return the ZooKeeper address its node was started with, if it says one
+     */
+    public Optional<String> zkHost(String coreUrl) {
+        String node = coreUrl.replaceAll("/+$", "");
+        node = node.substring(0, node.lastIndexOf('/'));
+        try {
+            HttpResponse<String> info = get(node + "/admin/info/system?wt=json");
+            Matcher host = ZK_HOST.matcher(info.body());
+            return info.statusCode() == 200 && host.find() ? Optional.of(host.group(1)) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The one-line reason a node that has lost ZooKeeper cannot serve a repository.
+     *
+     * @param coreUrl the core's URL
+     * @return the reason, with the node's ZooKeeper address where it says one
+     */
+    public String zooKeeperLost(String coreUrl) {
+        return "this SolrCloud node is not connected to its ZooKeeper"
+            + zkHost(coreUrl).map(host -> " (zkHost " + host + ")").orElse("") + ", so it refuses every update";
+    }
+
+    private HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
+        return client.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
