@@ -28,7 +28,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class DSpaceRuntime implements AutoCloseable {
 
-
     private final DSpaceKernelImpl kernel;
     private final long bootMillis;
 
