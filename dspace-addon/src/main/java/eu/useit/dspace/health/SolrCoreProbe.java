@@ -71,10 +71,9 @@ public final class SolrCoreProbe {
      * @return the ZooKeeper address its node was started with, if it says one
      */
     public Optional<String> zkHost(String coreUrl) {
-        String node = coreUrl.replaceAll("/+$", "");
-        node = node.substring(0, node.lastIndexOf('/'));
         try {
-            HttpResponse<String> info = get(node + "/admin/info/system?wt=json");
+            String core = coreUrl.replaceAll("/+$", "");
+            HttpResponse<String> info = get(core.substring(0, core.lastIndexOf('/')) + "/admin/info/system?wt=json");
             Matcher host = ZK_HOST.matcher(info.body());
             return info.statusCode() == 200 && host.find() ? Optional.of(host.group(1)) : Optional.empty();
         } catch (InterruptedException e) {
