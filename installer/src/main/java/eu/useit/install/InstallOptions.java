@@ -20,10 +20,19 @@ final class InstallOptions {
      */
     static Options options() {
         Options options = new Options();
+        addTo(options);
+        options.addOption("h", "help", false, "show this help");
+        return options;
+    }
+
+    /**
+     * Adds {@code -n/--dry-run} and {@code -a/--all-contexts}.
+     *
+     * @param options the options to add to
+     */
+    static void addTo(Options options) {
         options.addOption("n", "dry-run", false, "report what would change; write nothing, load nothing");
         options.addOption("a", "all-contexts", false, "give the site's own OAI-PMH contexts USE-IT!'s formats and "
                               + "sets too (their records change shape for harvesters); without it they are left");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

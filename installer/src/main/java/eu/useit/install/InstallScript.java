@@ -4,24 +4,24 @@
  */
 package eu.useit.install;
 
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
-import org.dspace.scripts.DSpaceRunnable;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-install [-n]}: installs the USE-IT! addon into this DSpace, or finds it installed; see
  * {@link Install}. One line per change, notes and backups, then a summary; a second run says there is nothing to
  * do. A failure is one error line (exit status 1), and no file is left half-written.
  */
-public class InstallScript extends DSpaceRunnable<InstallScriptConfiguration> {
+public class InstallScript extends UseitScript<InstallScriptConfiguration> {
 
     private boolean dryRun;
     private boolean siteContexts;
 
-    @Override
-    public InstallScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager()
-                           .getServiceByName(Install.NAME, InstallScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public InstallScript() {
+        super(Install.NAME, InstallScriptConfiguration.class);
     }
 
     @Override

@@ -18,16 +18,11 @@ public class InstallScriptConfiguration extends UseitScriptConfiguration<Install
      * Runs the command with {@link InstallScript}.
      */
     public InstallScriptConfiguration() {
-        super(InstallScript.class);
+        super(InstallScript.class, RestAccess.NOBODY);
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.NOBODY;
-    }
-
-    @Override
-    public Options getOptions() {
-        return InstallOptions.options();
+    protected void addOptions(Options options) {
+        InstallOptions.addTo(options);
     }
 }

@@ -10,11 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
-import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.services.ConfigurationService;
 import org.dspace.services.factory.DSpaceServicesFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-oai-config [-f xoai.xml] [-s our-xoai.xml] [-a] [-n]}: the OAI part of the install alone
@@ -24,7 +23,7 @@ import org.dspace.utils.DSpace;
  * One line per change, then a summary; a second run says nothing changed. A malformed file or an invalid result is
  * one error line, and nothing is written.
  */
-public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration> {
+public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
 
     /** The command's name. */
     public static final String NAME = "useit-oai-config";
@@ -36,9 +35,11 @@ public class OaiConfigScript extends DSpaceRunnable<OaiConfigScriptConfiguration
     private boolean dryRun;
     private boolean siteContexts;
 
-    @Override
-    public OaiConfigScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager().getServiceByName(NAME, OaiConfigScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public OaiConfigScript() {
+        super(NAME, OaiConfigScriptConfiguration.class);
     }
 
     @Override

@@ -18,17 +18,11 @@ public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiCo
      * Runs the command with {@link OaiConfigScript}.
      */
     public OaiConfigScriptConfiguration() {
-        super(OaiConfigScript.class);
+        super(OaiConfigScript.class, RestAccess.NOBODY);
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.NOBODY;
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption("f", "file", true,
                           "the site's xoai.xml (default: ${oai.config.dir}/xoai.xml, i.e. "
                               + "[dspace]/config/crosswalks/oai/xoai.xml)");
@@ -38,7 +32,5 @@ public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiCo
                           "also add USE-IT!'s sets and formats to the site's own contexts (such as request) and "
                               + "replace DSpace's stock entity filter there: the site's records then change there");
         options.addOption("n", "dry-run", false, "report what would change, write nothing");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

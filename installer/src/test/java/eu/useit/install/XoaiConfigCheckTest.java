@@ -31,6 +31,16 @@ public class XoaiConfigCheckTest {
             + "</Filter><CustomCondition id='c'><Class>C</Class></CustomCondition></Filters>"
             + "<Sets><Set id='s'><Spec>s</Spec><Name>S</Name><Filter ref='f'/></Set></Sets></Configuration>";
 
+    /** Asserts that the configuration has exactly the one problem. */
+    private static void assertOnlyProblem(String xml, String problem) throws InstallException {
+        assertThat(problems(xml), contains(problem));
+    }
+
+    /** Asserts that the configuration has the problem, among others. */
+    private static void assertProblem(String xml, String problem) throws InstallException {
+        assertThat(problems(xml), hasItem(problem));
+    }
+
     private static List<String> problems(String xml) throws InstallException {
         return XoaiConfigCheck.problems(read(xml.getBytes(StandardCharsets.UTF_8)),
                                         path -> !path.equals("missing.xsl"));
@@ -55,34 +65,33 @@ public class XoaiConfigCheckTest {
 
     @Test
     public void everyReferenceMustBeDefined() throws Exception {
-        assertThat(problems(VALID.replace("<Format ref='x'/>", "<Format ref='nope'/>")),
-                   contains("context a: refers to format 'nope', which is not defined"));
-        assertThat(problems(VALID.replace("<Set ref='s'/>", "<Set ref='nope'/>")),
-                   contains("context a: refers to set 'nope', which is not defined"));
-        assertThat(problems(VALID.replace("<Transformer ref='t'/>", "<Transformer ref='nope'/>")),
-                   contains("context a: refers to transformer 'nope', which is not defined"));
-        assertThat(problems(VALID.replace("<Custom ref='c'/>", "<Custom ref='nope'/>")),
-                   contains("filter f: refers to condition 'nope', which is not defined"));
-        assertThat(problems(VALID.replace("<Name>S</Name><Filter ref='f'/>", "<Name>S</Name><Filter ref='nope'/>")),
-                   contains("set s: refers to filter 'nope', which is not defined"));
+        assertOnlyProblem(VALID.replace("<Format ref='x'/>", "<Format ref='nope'/>"),
+                          "context a: refers to format 'nope', which is not defined");
+        assertOnlyProblem(VALID.replace("<Set ref='s'/>", "<Set ref='nope'/>"),
+                          "context a: refers to set 'nope', which is not defined");
+        assertOnlyProblem(VALID.replace("<Transformer ref='t'/>", "<Transformer ref='nope'/>"),
+                          "context a: refers to transformer 'nope', which is not defined");
+        assertOnlyProblem(VALID.replace("<Custom ref='c'/>", "<Custom ref='nope'/>"),
+                          "filter f: refers to condition 'nope', which is not defined");
+        assertOnlyProblem(VALID.replace("<Name>S</Name><Filter ref='f'/>", "<Name>S</Name><Filter ref='nope'/>"),
+                          "set s: refers to filter 'nope', which is not defined");
         // a filter reference may name a custom condition, as XOAI's filter manager allows
         assertThat(problems(VALID.replace("<Filter ref='f'/><Set", "<Filter ref='c'/><Set")), is(empty()));
     }
 
     @Test
     public void aContextsChildrenComeInTheOrderXoaiReadsThem() throws Exception {
-        assertThat(problems(VALID.replace("<Transformer ref='t'/><Filter ref='f'/>",
-                                          "<Filter ref='f'/><Transformer ref='t'/>")),
-                   hasItem("context a: <Transformer> out of order (expected Transformer, Filter, Set, Format, "
-                               + "Description)"));
-        assertThat(problems(VALID.replace("<Set ref='s'/><Format ref='x'/>", "<Format ref='x'/><Set ref='s'/>")),
-                   hasItem("context a: <Set> out of order (expected Transformer, Filter, Set, Format, "
-                               + "Description)"));
-        assertThat(problems(VALID.replace("<Filter ref='f'/><Set", "<Filter ref='f'/><Filter ref='c'/><Set")),
-                   contains("context a: more than one <Filter>"));
-        assertThat(problems(VALID.replace("<Description>A</Description>", "")),
-                   contains("context a: <Description> missing"));
-        assertThat(problems(VALID.replace("<Format ref='x'/>", "")), contains("context a: <Format> missing"));
+        assertProblem(VALID.replace("<Transformer ref='t'/><Filter ref='f'/>",
+                                    "<Filter ref='f'/><Transformer ref='t'/>"),
+                      "context a: <Transformer> out of order (expected Transformer, Filter, Set, Format, Description)");
+        assertProblem(VALID.replace("<Set ref='s'/><Format ref='x'/>", "<Format ref='x'/><Set ref='s'/>"),
+                      "context a: <Set> out of order (expected Transformer, Filter, Set, Format, Description)");
+        assertOnlyProblem(VALID.replace("<Filter ref='f'/><Set", "<Filter ref='f'/><Filter ref='c'/><Set"),
+                          "context a: more than one <Filter>");
+        assertOnlyProblem(VALID.replace("<Description>A</Description>", ""),
+                          "context a: <Description> missing");
+        assertOnlyProblem(VALID.replace("<Format ref='x'/>", ""),
+                          "context a: <Format> missing");
     }
 
     @Test
@@ -95,26 +104,24 @@ public class XoaiConfigCheckTest {
 
     @Test
     public void formatsAndSetsHaveTheirChildrenInOrder() throws Exception {
-        assertThat(problems(VALID.replace("<Prefix>x</Prefix><XSLT>x.xsl</XSLT>",
-                                          "<XSLT>x.xsl</XSLT><Prefix>x</Prefix>")),
-                   hasItem("format x: <Prefix> out of order (expected Prefix, XSLT, Namespace, SchemaLocation, "
-                               + "Filter)"));
-        assertThat(problems(VALID.replace("<Spec>s</Spec><Name>S</Name>", "<Spec>s</Spec>")),
-                   contains("set s: <Name> missing"));
+        assertProblem(VALID.replace("<Prefix>x</Prefix><XSLT>x.xsl</XSLT>", "<XSLT>x.xsl</XSLT><Prefix>x</Prefix>"),
+                      "format x: <Prefix> out of order (expected Prefix, XSLT, Namespace, SchemaLocation, Filter)");
+        assertOnlyProblem(VALID.replace("<Spec>s</Spec><Name>S</Name>", "<Spec>s</Spec>"),
+                          "set s: <Name> missing");
     }
 
     @Test
     public void everyXsltFileMustExist() throws Exception {
-        assertThat(problems(VALID.replace("<XSLT>y.xsl</XSLT>", "<XSLT>missing.xsl</XSLT>")),
-                   contains("format y: XSLT file missing.xsl not found"));
-        assertThat(problems(VALID.replace("<XSLT>t.xsl</XSLT>", "<XSLT>missing.xsl</XSLT>")),
-                   contains("transformer t: XSLT file missing.xsl not found"));
+        assertOnlyProblem(VALID.replace("<XSLT>y.xsl</XSLT>", "<XSLT>missing.xsl</XSLT>"),
+                          "format y: XSLT file missing.xsl not found");
+        assertOnlyProblem(VALID.replace("<XSLT>t.xsl</XSLT>", "<XSLT>missing.xsl</XSLT>"),
+                          "transformer t: XSLT file missing.xsl not found");
     }
 
     @Test
     public void idsAreDefinedOnceAndAContextOffersAPrefixOnce() throws Exception {
-        assertThat(problems(VALID.replace("<Format id='y'><Prefix>y</Prefix>", "<Format id='x'><Prefix>y</Prefix>")),
-                   contains("format id 'x' is defined twice"));
+        assertOnlyProblem(VALID.replace("<Format id='y'><Prefix>y</Prefix>", "<Format id='x'><Prefix>y</Prefix>"),
+                          "format id 'x' is defined twice");
         assertThat(problems(VALID.replace("<Prefix>y</Prefix>", "<Prefix>x</Prefix>")
                                  .replace("<Format ref='x'/>", "<Format ref='x'/><Format ref='y'/>")),
                    contains("context a: offers the prefix x twice"));
@@ -122,7 +129,7 @@ public class XoaiConfigCheckTest {
 
     @Test
     public void theListSizesXoaiReadsAsNumbersArePresent() throws Exception {
-        assertThat(problems(VALID.replace(" maxListSetsSize='100'", "")),
-                   contains("<Configuration> needs the attribute maxListSetsSize (a number)"));
+        assertOnlyProblem(VALID.replace(" maxListSetsSize='100'", ""),
+                          "<Configuration> needs the attribute maxListSetsSize (a number)");
     }
 }

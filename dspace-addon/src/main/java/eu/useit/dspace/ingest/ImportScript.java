@@ -11,14 +11,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 import eu.useit.dspace.support.UseitBeans;
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.services.factory.DSpaceServicesFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-import -f records.csv|records.json -e admin@example.org [--dry-run]}: bulk deposit of
@@ -26,16 +24,18 @@ import org.dspace.utils.DSpace;
  * good file is imported in one transaction; a rerun updates the items by key instead of duplicating them.
  * Progress (rate, time left) goes to the command's output.
  */
-public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
+public class ImportScript extends UseitScript<ImportScriptConfiguration> {
 
     private String file;
     private boolean dryRun;
     private String email;
     private String format;
 
-    @Override
-    public ImportScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager().getServiceByName("useit-import", ImportScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public ImportScript() {
+        super("useit-import", ImportScriptConfiguration.class);
     }
 
     @Override
@@ -107,10 +107,7 @@ public class ImportScript extends DSpaceRunnable<ImportScriptConfiguration> {
     }
 
     private EPerson depositor(Context context) throws Exception {
-        EPerson user = getEpersonIdentifier() != null
-            ? EPersonServiceFactory.getInstance().getEPersonService().find(context, getEpersonIdentifier())
-            : email == null ? null : EPersonServiceFactory.getInstance().getEPersonService().findByEmail(context,
-                                                                                                          email);
+        EPerson user = startingUser(context, email);
         if (user == null) {
             throw new ImportException(new ImportProblem("command", "-e", email == null
                 ? "give the depositor's email with -e (an administrator)" : "no user with email " + email));

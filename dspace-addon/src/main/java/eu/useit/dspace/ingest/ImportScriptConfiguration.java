@@ -5,7 +5,6 @@
 package eu.useit.dspace.ingest;
 
 import java.io.InputStream;
-import java.util.Set;
 
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Option;
@@ -23,29 +22,16 @@ public class ImportScriptConfiguration extends UseitScriptConfiguration<ImportSc
      * Runs the command with {@link ImportScript}.
      */
     public ImportScriptConfiguration() {
-        super(ImportScript.class);
+        super(ImportScript.class, RestAccess.ADMINISTRATORS, "e");
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.ADMINISTRATORS;
-    }
-
-    @Override
-    protected Set<String> commandLineOnlyOptions() {
-        return Set.of("e");
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption(Option.builder("f").longOpt("file").hasArg().required().type(InputStream.class)
                                 .desc("the records: a .csv or .json file (UTF-8)").build());
         options.addOption("e", "eperson", true, "email of the depositing administrator");
         options.addOption("n", "dry-run", false, "check the file and report, write nothing");
         options.addOption(Option.builder().longOpt("format").hasArg()
                                 .desc("csv or json (default: from the file name)").build());
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

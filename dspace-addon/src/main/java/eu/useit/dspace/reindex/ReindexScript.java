@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.UUID;
 
 import eu.useit.dspace.oai.index.OaiIndexConsumer;
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
-import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.utils.DSpace;
 
 /**
@@ -19,15 +19,17 @@ import org.dspace.utils.DSpace;
  * ({@code -o}) or both (neither option) from the database, with progress, rate and time left in its output;
  * with {@code -v}, compares them with the database instead and repairs only what differs, reporting it.
  */
-public class ReindexScript extends DSpaceRunnable<ReindexScriptConfiguration> {
+public class ReindexScript extends UseitScript<ReindexScriptConfiguration> {
 
     private boolean discovery;
     private boolean oai;
     private boolean verify;
 
-    @Override
-    public ReindexScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager().getServiceByName("useit-reindex", ReindexScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public ReindexScript() {
+        super("useit-reindex", ReindexScriptConfiguration.class);
     }
 
     @Override

@@ -17,22 +17,14 @@ public class ReindexScriptConfiguration extends UseitScriptConfiguration<Reindex
      * Runs the command with {@link ReindexScript}.
      */
     public ReindexScriptConfiguration() {
-        super(ReindexScript.class);
+        super(ReindexScript.class, RestAccess.ADMINISTRATORS);
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.ADMINISTRATORS;
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption("d", "discovery", false, "rebuild the search index");
         options.addOption("o", "oai", false, "rebuild the OAI-PMH index (tombstones kept)");
         options.addOption("v", "verify", false, "compare the index(es) with the database and repair only what "
             + "differs (documents of items that do not exist, missing or outdated ones), reporting each");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

@@ -8,13 +8,11 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.services.factory.DSpaceServicesFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-structure [-e admin-email]}: creates the USE-IT! collection model, or reports that it is
@@ -22,14 +20,15 @@ import org.dspace.utils.DSpace;
  * with authorisation off, as DSpace's own structure tools do; run through REST it acts as the calling
  * administrator.
  */
-public class StructureScript extends DSpaceRunnable<StructureScriptConfiguration> {
+public class StructureScript extends UseitScript<StructureScriptConfiguration> {
 
     private String email;
 
-    @Override
-    public StructureScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager()
-                           .getServiceByName("useit-structure", StructureScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public StructureScript() {
+        super("useit-structure", StructureScriptConfiguration.class);
     }
 
     @Override
@@ -64,14 +63,8 @@ public class StructureScript extends DSpaceRunnable<StructureScriptConfiguration
     }
 
     private EPerson currentUser(Context context) throws SQLException {
-        if (getEpersonIdentifier() != null) {
-            return EPersonServiceFactory.getInstance().getEPersonService().find(context, getEpersonIdentifier());
-        }
-        if (email == null) {
-            return null;
-        }
-        EPerson user = EPersonServiceFactory.getInstance().getEPersonService().findByEmail(context, email);
-        if (user == null) {
+        EPerson user = startingUser(context, email);
+        if (user == null && email != null) {
             throw new IllegalArgumentException("-e " + email + ": no such user");
         }
         return user;

@@ -4,8 +4,6 @@
  */
 package eu.useit.dspace.structure;
 
-import java.util.Set;
-
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
 
@@ -20,24 +18,11 @@ public class StructureScriptConfiguration extends UseitScriptConfiguration<Struc
      * Runs the command with {@link StructureScript}.
      */
     public StructureScriptConfiguration() {
-        super(StructureScript.class);
+        super(StructureScript.class, RestAccess.ADMINISTRATORS, "e");
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.ADMINISTRATORS;
-    }
-
-    @Override
-    protected Set<String> commandLineOnlyOptions() {
-        return Set.of("e");
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption("e", "eperson", true, "email of the administrator to act as (optional on the console)");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.DefaultParser;
 import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.core.Context;
@@ -26,8 +27,8 @@ import org.dspace.scripts.configuration.ScriptConfiguration;
  * Who may run it: on the server's command line ({@code [dspace]/bin/dspace}, {@code ./useit dspace}), whoever runs
  * the command, as for every DSpace command. Through DSpace's REST API ({@code /api/system/scripts}, the Processes
  * page), which is where DSpace asks {@link #isAllowedToExecute}: administrators only, and only when the command is
- * open to REST at all ({@link #restAccess()}) and none of its command-line-only options ({@link
- * #commandLineOnlyOptions()}: options that name a file or a user on the server) is among the parameters. Nothing a
+ * open to REST at all ({@link RestAccess}) and none of its command-line-only options (options that name a file or
+ * a user on the server) is among the parameters. Nothing a
  * REST caller sends becomes a file path.
  *
  * @param <T> the command's runnable
@@ -43,30 +44,39 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
     }
 
     private Class<T> runnableClass;
+    private final RestAccess restAccess;
+    private final Set<String> commandLineOnly;
 
     /**
-     * @param runnableClass the class that runs the command
+     * @param runnableClass   the class that runs the command
+     * @param restAccess      who may start the command through the REST API
+     * @param commandLineOnly the options (short or long names) a REST caller may not send, because their values
+     *                        would be paths or users on the server
      */
-    protected UseitScriptConfiguration(Class<T> runnableClass) {
+    protected UseitScriptConfiguration(Class<T> runnableClass, RestAccess restAccess, String... commandLineOnly) {
         this.runnableClass = runnableClass;
+        this.restAccess = restAccess;
+        this.commandLineOnly = Set.of(commandLineOnly);
     }
 
     /**
-     * @return who may start this command through the REST API
+     * Adds the command's own options; {@code -h/--help} is added to every command.
+     *
+     * @param options the options to add to
      */
-    protected abstract RestAccess restAccess();
+    protected abstract void addOptions(Options options);
 
-    /**
-     * @return the options (short or long names) a REST caller may not send, because their values would be paths or
-     *     users on the server; none by default
-     */
-    protected Set<String> commandLineOnlyOptions() {
-        return Set.of();
+    @Override
+    public final Options getOptions() {
+        Options options = new Options();
+        addOptions(options);
+        options.addOption("h", "help", false, "show this help");
+        return options;
     }
 
     @Override
     public final boolean isAllowedToExecute(Context context, List<DSpaceCommandLineParameter> parameters) {
-        if (restAccess() == RestAccess.NOBODY || !isAdministrator(context)) {
+        if (restAccess == RestAccess.NOBODY || !isAdministrator(context)) {
             return false;
         }
         return parameters == null || !hasCommandLineOnlyOption(parameters);
@@ -98,8 +108,8 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
             return true;
         }
         for (Option option : line.getOptions()) {
-            if (commandLineOnlyOptions().contains(option.getOpt())
-                || option.getLongOpt() != null && commandLineOnlyOptions().contains(option.getLongOpt())) {
+            if (commandLineOnly.contains(option.getOpt())
+                || option.getLongOpt() != null && commandLineOnly.contains(option.getLongOpt())) {
                 return true;
             }
         }

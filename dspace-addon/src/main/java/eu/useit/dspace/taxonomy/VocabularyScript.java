@@ -8,27 +8,26 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.services.factory.DSpaceServicesFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-vocabulary --skos [-o file]}: exports the strand vocabulary as SKOS (Turtle), to standard
  * output or to a file; without {@code --skos} it lists the vocabulary as an indented tree.
  */
-public class VocabularyScript extends DSpaceRunnable<VocabularyScriptConfiguration> {
+public class VocabularyScript extends UseitScript<VocabularyScriptConfiguration> {
 
     private boolean skos;
     private String output;
 
-    @Override
-    public VocabularyScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager()
-                           .getServiceByName("useit-vocabulary", VocabularyScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public VocabularyScript() {
+        super("useit-vocabulary", VocabularyScriptConfiguration.class);
     }
 
     @Override
@@ -52,10 +51,7 @@ public class VocabularyScript extends DSpaceRunnable<VocabularyScriptConfigurati
         Context context = new Context();
         try {
             // the process's file belongs to the user who started it
-            if (getEpersonIdentifier() != null) {
-                context.setCurrentUser(EPersonServiceFactory.getInstance().getEPersonService()
-                                                            .find(context, getEpersonIdentifier()));
-            }
+            context.setCurrentUser(startingUser(context, null));
             handler.writeFilestream(context, name,
                                     new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "export");
             context.complete();

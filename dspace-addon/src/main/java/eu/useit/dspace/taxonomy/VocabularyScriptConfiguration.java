@@ -4,8 +4,6 @@
  */
 package eu.useit.dspace.taxonomy;
 
-import java.util.Set;
-
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
 
@@ -21,25 +19,12 @@ public class VocabularyScriptConfiguration extends UseitScriptConfiguration<Voca
      * Runs the command with {@link VocabularyScript}.
      */
     public VocabularyScriptConfiguration() {
-        super(VocabularyScript.class);
+        super(VocabularyScript.class, RestAccess.ADMINISTRATORS, "o");
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.ADMINISTRATORS;
-    }
-
-    @Override
-    protected Set<String> commandLineOnlyOptions() {
-        return Set.of("o");
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption("s", "skos", false, "print the vocabulary as a SKOS concept scheme (Turtle)");
         options.addOption("o", "output", true, "write to this file instead of standard output");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

@@ -123,21 +123,21 @@ public class OaiValidityIT extends AbstractUseitIT {
             valid(oaiContext, "verb=ListMetadataFormats&identifier=" + id);
             valid(oaiContext, "verb=ListSets");
             valid(oaiContext, "verb=ListIdentifiers&metadataPrefix=oai_dc");
-            Document records = valid(oaiContext, "verb=ListRecords&metadataPrefix=oai_dc");
-            assertThat(Xml.nodes(records, "//oai:record").isEmpty(), is(false));
-            valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + id);
-            Document openaire = valid(oaiContext, "verb=ListRecords&metadataPrefix=oai_openaire");
-            assertThat(Xml.nodes(openaire, "//oai:record/oai:metadata/*").isEmpty(), is(false));
-            valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_openaire&identifier=" + id);
-            Document datacite = valid(oaiContext, "verb=ListRecords&metadataPrefix=datacite");
-            assertThat(Xml.nodes(datacite, "//oai:record/oai:metadata/*").isEmpty(), is(false));
-            Document qdc = valid(oaiContext, "verb=ListRecords&metadataPrefix=qdc");
-            assertThat(Xml.nodes(qdc, "//oai:record/oai:metadata/qdc:qualifieddc").isEmpty(), is(false));
-            valid(oaiContext, "verb=GetRecord&metadataPrefix=qdc&identifier=" + id);
-            Document rioxx = valid(oaiContext, "verb=ListRecords&metadataPrefix=rioxx");
-            assertThat(Xml.nodes(rioxx, "//oai:record/oai:metadata/rioxx:rioxx").isEmpty(), is(false));
-            valid(oaiContext, "verb=GetRecord&metadataPrefix=rioxx&identifier=" + caseStudyId);
+            listAndRecordAreValid(oaiContext, "oai_dc", "//oai:record/oai:metadata/oai_dc:dc", id);
+            listAndRecordAreValid(oaiContext, "oai_openaire", "//oai:record/oai:metadata/*", id);
+            listAndRecordAreValid(oaiContext, "datacite", "//oai:record/oai:metadata/*", id);
+            listAndRecordAreValid(oaiContext, "qdc", "//oai:record/oai:metadata/qdc:qualifieddc", id);
+            // RIOXX serves research outputs: the case study is one
+            listAndRecordAreValid(oaiContext, "rioxx", "//oai:record/oai:metadata/rioxx:rioxx", caseStudyId);
         }
+    }
+
+    /** Lists the format's records and gets one, both schema-valid; the list has records with the given root. */
+    private void listAndRecordAreValid(String oaiContext, String prefix, String recordRoot, String id)
+        throws Exception {
+        Document list = valid(oaiContext, "verb=ListRecords&metadataPrefix=" + prefix);
+        assertThat(prefix, Xml.nodes(list, recordRoot).isEmpty(), is(false));
+        valid(oaiContext, "verb=GetRecord&metadataPrefix=" + prefix + "&identifier=" + id);
     }
 
     @Test

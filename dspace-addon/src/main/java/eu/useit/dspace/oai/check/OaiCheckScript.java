@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.useit.dspace.support.UseitScript;
 import eu.useit.oaicheck.CheckOptions;
 import eu.useit.oaicheck.OaiCheck;
 import org.apache.commons.cli.ParseException;
-import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.services.factory.DSpaceServicesFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-oai-check <baseURL> [-s DIR] [-m N] [-t SECONDS] [-q]}: {@link OaiCheck} as a DSpace script.
@@ -21,14 +20,15 @@ import org.dspace.utils.DSpace;
  * knows only two exit statuses: 0 when nothing was found, 1 for findings, usage errors and an unreachable
  * endpoint alike.
  */
-public class OaiCheckScript extends DSpaceRunnable<OaiCheckScriptConfiguration> {
+public class OaiCheckScript extends UseitScript<OaiCheckScriptConfiguration> {
 
     private List<String> arguments;
 
-    @Override
-    public OaiCheckScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager()
-                           .getServiceByName("useit-oai-check", OaiCheckScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public OaiCheckScript() {
+        super("useit-oai-check", OaiCheckScriptConfiguration.class);
     }
 
     @Override

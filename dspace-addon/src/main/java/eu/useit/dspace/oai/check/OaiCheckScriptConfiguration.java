@@ -4,8 +4,6 @@
  */
 package eu.useit.dspace.oai.check;
 
-import java.util.Set;
-
 import eu.useit.dspace.support.UseitScriptConfiguration;
 import org.apache.commons.cli.Options;
 
@@ -20,29 +18,16 @@ public class OaiCheckScriptConfiguration extends UseitScriptConfiguration<OaiChe
      * Runs the command with {@link OaiCheckScript}.
      */
     public OaiCheckScriptConfiguration() {
-        super(OaiCheckScript.class);
+        super(OaiCheckScript.class, RestAccess.ADMINISTRATORS, "s");
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.ADMINISTRATORS;
-    }
-
-    @Override
-    protected Set<String> commandLineOnlyOptions() {
-        return Set.of("s");
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption("u", "url", true, "the OAI-PMH base URL (or give it as the only argument)");
         options.addOption("s", "schemas", true, "folder of the official schemas and their catalog.xml "
             + "(default: [dspace]/config/oai-schemas)");
         options.addOption("m", "max-records", true, "harvest at most this many records of each list");
         options.addOption("t", "timeout", true, "seconds allowed for one request (default 60)");
         options.addOption("q", "quiet", false, "print only findings and the summary");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

@@ -10,9 +10,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
+import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
-import org.dspace.scripts.DSpaceRunnable;
-import org.dspace.utils.DSpace;
 
 /**
  * {@code dspace useit-access-sweep [-s <date>]}: writes the OAI-PMH records and search documents of the items whose
@@ -20,17 +19,18 @@ import org.dspace.utils.DSpace;
  * for a daily cron job with a day to spare). The web application sweeps by itself every hour; this command is for
  * sites that switch that off ({@code useit.access.sweep.interval.seconds = 0}) and prefer cron.
  */
-public class AccessSweepScript extends DSpaceRunnable<AccessSweepScriptConfiguration> {
+public class AccessSweepScript extends UseitScript<AccessSweepScriptConfiguration> {
 
     /** How far back the command looks by default. */
     public static final Duration DEFAULT_SINCE = Duration.ofDays(2);
 
     private Instant since;
 
-    @Override
-    public AccessSweepScriptConfiguration getScriptConfiguration() {
-        return new DSpace().getServiceManager()
-                           .getServiceByName("useit-access-sweep", AccessSweepScriptConfiguration.class);
+    /**
+     * Reads its configuration from the bean of the command's name.
+     */
+    public AccessSweepScript() {
+        super("useit-access-sweep", AccessSweepScriptConfiguration.class);
     }
 
     @Override

@@ -17,20 +17,12 @@ public class AccessSweepScriptConfiguration extends UseitScriptConfiguration<Acc
      * Runs the command with {@link AccessSweepScript}.
      */
     public AccessSweepScriptConfiguration() {
-        super(AccessSweepScript.class);
+        super(AccessSweepScript.class, RestAccess.ADMINISTRATORS);
     }
 
     @Override
-    protected RestAccess restAccess() {
-        return RestAccess.ADMINISTRATORS;
-    }
-
-    @Override
-    public Options getOptions() {
-        Options options = new Options();
+    protected void addOptions(Options options) {
         options.addOption("s", "since", true, "look for changes of access since this day (YYYY-MM-DD) or moment "
             + "(YYYY-MM-DDThh:mm:ssZ); default: two days ago");
-        options.addOption("h", "help", false, "show this help");
-        return options;
     }
 }

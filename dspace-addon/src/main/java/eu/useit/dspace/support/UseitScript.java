@@ -1,0 +1,56 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.support;
+
+import java.sql.SQLException;
+
+import org.dspace.core.Context;
+import org.dspace.eperson.EPerson;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.eperson.service.EPersonService;
+import org.dspace.scripts.DSpaceRunnable;
+import org.dspace.scripts.configuration.ScriptConfiguration;
+import org.dspace.utils.DSpace;
+
+/**
+ * One of the addon's DSpace commands: its configuration is the bean of its name in
+ * {@code config/spring/api/useit-scripts.xml}, and it knows who started it.
+ *
+ * @param <T> the command's configuration
+ */
+public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceRunnable<T> {
+
+    private final String name;
+    private final Class<T> configurationClass;
+
+    /**
+     * @param name               the command's name, the id of its configuration's bean
+     * @param configurationClass the class of that bean
+     */
+    protected UseitScript(String name, Class<T> configurationClass) {
+        this.name = name;
+        this.configurationClass = configurationClass;
+    }
+
+    @Override
+    public T getScriptConfiguration() {
+        return new DSpace().getServiceManager().getServiceByName(name, configurationClass);
+    }
+
+    /**
+     * @param context the command's context
+     * @param email   the email given on the command line ({@code -e}), may be null
+     * @return the user who started the process through REST; on the command line the user with that email; null
+     *     when there is none
+     * @throws SQLException if the database cannot be read
+     */
+    protected EPerson startingUser(Context context, String email) throws SQLException {
+        EPersonService people = EPersonServiceFactory.getInstance().getEPersonService();
+        if (getEpersonIdentifier() != null) {
+            return people.find(context, getEpersonIdentifier());
+        }
+        return email == null ? null : people.findByEmail(context, email);
+    }
+}
