@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertThrows;
 
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +73,8 @@ public class InstallFilesTest {
             "config/crosswalks/oai/metadataFormats/useit.xsl: added (USE-IT!'s crosswalk)"));
         assertThat(plan.notes(), hasItem(startsWith("config/item-submission.xml: collections of item type "
                                                         + "Publication keep the site's submission process")));
+        // a home without solr/oai/conf keeps its Solr configuration elsewhere: left alone
+        assertThat(plan.changes().stream().anyMatch(change -> change.startsWith("solr/")), is(false));
 
         Journal journal = install.apply(plan);
 
@@ -154,6 +157,34 @@ public class InstallFilesTest {
         assertThat(Files.readString(home.resolve("config/modules/useit.cfg.useit-backup-20250305-050607")),
                    is("useit.oai.token.validity.hours = 24\n"));
         assertArrayEquals(dropIns.read("modules/useit.cfg"), Files.readAllBytes(cfg));
+    }
+
+    @Test
+    public void dspacesOaiCoreConfigurationIsReplacedWithABackupAndTheNextStepIsSaid() throws Exception {
+        Path schema = home.resolve("solr/oai/conf/schema.xml");
+        Files.createDirectories(schema.getParent());
+        String dspaces = "<schema name=\"dspace-oai\"><uniqueKey>item.handle</uniqueKey></schema>\n";
+        Files.writeString(schema, dspaces, StandardCharsets.UTF_8);
+
+        InstallPlan plan = install().plan();
+        install().apply(plan);
+
+        assertThat(plan.changes(), hasItems("solr/oai/conf/schema.xml: replaced by USE-IT!'s OAI-PMH core "
+                                                + "configuration (the site's is kept as schema.xml.useit-backup-"
+                                                + "20250304-050607)",
+                                            "solr/oai/conf/solrconfig.xml: added (USE-IT!'s OAI-PMH core "
+                                                + "configuration)"));
+        assertThat(plan.notes(), hasItem(startsWith("solr/oai/conf: give your Solr's oai core this configuration")));
+        assertThat(plan.notes(), hasItem(containsString("on SolrCloud, upload it as the oai collection's configset")));
+        assertThat(Files.readString(home.resolve("solr/oai/conf/schema.xml" + STAMP)), is(dspaces));
+        try (InputStream ours = getClass().getResourceAsStream("/eu/useit/install/solr/oai/conf/schema.xml")) {
+            assertArrayEquals(ours.readAllBytes(), Files.readAllBytes(schema));
+        }
+        assertThat(Files.readString(schema), containsString("<field name=\"item.since\""));
+        InstallPlan again = new InstallFiles(home, InstallFiles.defaultXoai(home), dropIns,
+                                             Clock.offset(CLOCK, Duration.ofHours(1))).plan();
+        assertThat(again.isEmpty(), is(true));
+        assertThat(again.notes().stream().anyMatch(note -> note.startsWith("solr/")), is(false));
     }
 
     @Test

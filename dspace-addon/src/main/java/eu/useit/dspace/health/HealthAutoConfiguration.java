@@ -40,6 +40,7 @@ public class HealthAutoConfiguration {
                 cores.put(setting, url);
             }
         }
-        return new SolrCloudHealthIndicator(new SolrCoreProbe(TIMEOUT), cores);
+        return new SolrCloudHealthIndicator(new SolrCoreProbe(TIMEOUT), cores,
+                                            Map.of("oai.solr.url", SolrCoreProbe.OAI_ORDER_FIELD));
     }
 }

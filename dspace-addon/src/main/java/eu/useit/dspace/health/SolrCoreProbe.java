@@ -6,9 +6,11 @@ package eu.useit.dspace.health;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -24,6 +26,12 @@ public final class SolrCoreProbe {
 
     private static final Pattern ZK_CONNECTED = Pattern.compile("\"zkConnected\"\\s*:\\s*(true|false)");
     private static final Pattern ZK_HOST = Pattern.compile("\"zkHost\"\\s*:\\s*\"([^\"]*)\"");
+
+    /**
+     * The field of the OAI-PMH core by which USE-IT! orders and pages every list; DSpace's own OAI core has none, and
+     * Solr refuses every list query on it.
+     */
+    public static final String OAI_ORDER_FIELD = "item.since";
 
     private final Duration timeout;
     private final HttpClient client;
@@ -93,6 +101,33 @@ public final class SolrCoreProbe {
     public String zooKeeperLost(String coreUrl) {
         return "this SolrCloud node is not connected to its ZooKeeper"
             + zkHost(coreUrl).map(host -> " (zkHost " + host + ")").orElse("") + ", so it refuses every update";
+    }
+
+    /**
+     * @param coreUrl the core's URL, a core that answers its ping
+     * @param field   a field name
+     * @return whether the core's schema has the field (Solr's schema API, which reads a classic schema too)
+     * @throws IOException          if Solr cannot be reached, or its schema API answers with an error
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean hasField(String coreUrl, String field) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(coreUrl + "/schema/fields/"
+                                                + URLEncoder.encode(field, StandardCharsets.UTF_8) + "?wt=json");
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IOException("HTTP " + response.statusCode() + " from the schema API");
+        }
+        return response.statusCode() == 200;
+    }
+
+    /**
+     * The one-line reason a core without {@link #OAI_ORDER_FIELD} cannot serve as the OAI-PMH core.
+     *
+     * @return the reason and the remedy
+     */
+    public static String notOurOaiCore() {
+        return "this core has no field " + OAI_ORDER_FIELD + ", by which USE-IT! orders and pages harvests, so "
+            + "every OAI-PMH list would fail: give it USE-IT!'s configuration (runtime/home/solr/oai/conf, which "
+            + "useit-install puts in [dspace]/solr/oai/conf) and an empty index, then run useit-reindex -o";
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

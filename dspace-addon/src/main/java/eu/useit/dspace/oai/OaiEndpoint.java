@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.solr.common.SolrException;
 import org.dspace.core.Context;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -89,7 +90,7 @@ public final class OaiEndpoint implements Filter {
             } else {
                 answer(contextName, request, response);
             }
-        } catch (OAIException | UncheckedIOException e) {
+        } catch (OAIException | UncheckedIOException | SolrException e) {
             log.error("OAI-PMH request {} failed: {}", request.getQueryString(), e.getMessage(), e);
             if (!response.isCommitted()) {
                 response.reset();

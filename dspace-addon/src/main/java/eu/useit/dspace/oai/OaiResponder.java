@@ -35,6 +35,7 @@ import eu.useit.dspace.oai.index.OaiIndexer;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
 import org.dspace.xoai.services.api.config.XOAIManagerResolverException;
 import org.dspace.xoai.services.api.context.ContextServiceException;
 
@@ -109,7 +110,7 @@ public final class OaiResponder {
             TokenCursor.write(response.getInfo(), start.cursor(), tokens.expiry());
             response.getInfo().setResponseDate(responseDate());
             return response;
-        } catch (ContextServiceException | SolrServerException | InvalidContextException e) {
+        } catch (ContextServiceException | SolrServerException | SolrException | InvalidContextException e) {
             throw new OAIException(e);
         }
     }
@@ -165,7 +166,8 @@ public final class OaiResponder {
             SolrDocumentList first = services.solr().getServer().query(new SolrQuery("*:*").setRows(1)
                 .setFields("item.lastmodified").addSort("item.lastmodified", SolrQuery.ORDER.asc)).getResults();
             return first.isEmpty() ? null : (Date) first.get(0).getFieldValue("item.lastmodified");
-        } catch (SolrServerException | IOException e) {
+        } catch (SolrServerException | SolrException | IOException e) {
+            // SolrException: Solr answered with an error (a core reloading, a shard without a live replica)
             throw new UncheckedIOException(new IOException("The OAI index cannot be read: " + e.getMessage(), e));
         }
     }

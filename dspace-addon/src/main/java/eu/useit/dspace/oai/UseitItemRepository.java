@@ -28,6 +28,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
+import org.apache.solr.common.SolrException;
 import org.dspace.xoai.filter.DSpaceSetSpecFilter;
 import org.dspace.xoai.services.api.CollectionsService;
 import org.dspace.xoai.services.api.HandleResolver;
@@ -146,7 +147,8 @@ public final class UseitItemRepository implements ItemRepository {
     private SolrDocumentList run(SolrQuery query) throws OAIException {
         try {
             return solr.query(query).getResults();
-        } catch (SolrServerException | IOException e) {
+        } catch (SolrServerException | SolrException | IOException e) {
+            // SolrException: Solr answered with an error (a core reloading, a shard without a live replica)
             throw new OAIException(e);
         }
     }

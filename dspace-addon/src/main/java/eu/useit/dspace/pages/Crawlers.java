@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.pages;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
@@ -43,12 +44,14 @@ public class Crawlers {
 
     /**
      * @param part the part, when the sitemap is split
-     * @return the sitemap, a part of it, or its index
-     * @throws Exception if the OAI core cannot be read
+     * @return the sitemap, a part of it, or its index (503 while the OAI core cannot be read)
      */
     @GetMapping("/useit/sitemap.xml")
-    public ResponseEntity<String> sitemap(@RequestParam(name = "part", required = false) String part)
-        throws Exception {
+    public ResponseEntity<String> sitemap(@RequestParam(name = "part", required = false) String part) {
+        return IndexAnswer.of("The sitemap", () -> sitemapOf(part));
+    }
+
+    private ResponseEntity<String> sitemapOf(String part) throws IOException {
         long count = core.count();
         int parts = (int) Math.max(1, (count + PART - 1) / PART);
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");

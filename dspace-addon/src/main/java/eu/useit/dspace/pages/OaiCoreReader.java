@@ -13,6 +13,7 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 
 /**
  * What the pages read from the OAI core, which holds exactly the public items (the addon's indexer writes a live
@@ -84,7 +85,7 @@ public final class OaiCoreReader {
     private QueryResponse query(SolrQuery query) throws IOException {
         try {
             return solr.get().query(query);
-        } catch (SolrServerException e) {
+        } catch (SolrServerException | SolrException e) {
             throw new IOException("The OAI index cannot be read: " + e.getMessage(), e);
         }
     }

@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.pages;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,11 +43,14 @@ public class StrandBrowse {
     }
 
     /**
-     * @return the page
-     * @throws Exception if the OAI core cannot be read
+     * @return the page (503 while the OAI core cannot be read)
      */
     @GetMapping({"/useit/browse", "/useit/browse/"})
-    public ResponseEntity<String> browse() throws Exception {
+    public ResponseEntity<String> browse() {
+        return IndexAnswer.of("The strand browse page", this::page);
+    }
+
+    private ResponseEntity<String> page() throws IOException {
         StrandSets sets = strands.get();
         StrandVocabulary vocabulary = sets.vocabulary();
         Map<String, String> queries = new LinkedHashMap<>();

@@ -69,7 +69,7 @@ public final class DSpaceRuntime implements AutoCloseable {
             checkDatabase(config, dataSource);
             SolrCoreCheck solr = new SolrCoreCheck();
             solr.check(config, "discovery.search.server");
-            solr.check(config, "oai.solr.url");
+            solr.checkOaiCore(config);
             migrate(config);
             checkServiceFactories(kernel, home);
         } catch (StartupException e) {

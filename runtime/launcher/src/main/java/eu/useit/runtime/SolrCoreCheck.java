@@ -47,6 +47,33 @@ final class SolrCoreCheck {
         }
     }
 
+    /**
+     * Checks the OAI-PMH core ({@code oai.solr.url}) as {@link #check} does, and that it is USE-IT!'s: DSpace's own
+     * has no {@link SolrCoreProbe#OAI_ORDER_FIELD}, and Solr would refuse every list query on it.
+     *
+     * @param config DSpace configuration
+     * @throws StartupException if the core does not answer, its node has lost ZooKeeper, or it lacks the field
+     */
+    void checkOaiCore(ConfigurationService config) {
+        String setting = "oai.solr.url";
+        check(config, setting);
+        String url = config.getProperty(setting);
+        if (!hasField(setting, url, SolrCoreProbe.OAI_ORDER_FIELD)) {
+            throw new StartupException(setting + "=" + url + ": " + SolrCoreProbe.notOurOaiCore());
+        }
+    }
+
+    private boolean hasField(String setting, String url, String field) {
+        try {
+            return probe.hasField(url, field);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unreachable(setting, url, "interrupted");
+        } catch (IOException | RuntimeException e) {
+            throw unreachable(setting, url, StartupException.rootMessage(e));
+        }
+    }
+
     private static StartupException unreachable(String setting, String url, String problem) {
         return new StartupException(setting + "=" + url + ": Solr core not reachable: " + problem);
     }

@@ -52,6 +52,19 @@ public class StartupFailureIT {
     }
 
     @Test
+    public void anOaiCoreWithoutTheAddonsSchemaIsNamed() throws Exception {
+        // DSpace's own OAI core has no item.since; the search core stands in for it
+        String core = TestRepository.get().solrUrl() + "/search";
+        Outcome outcome = LauncherProcess.run(work.resolve("stock-oai-core"),
+                                              "-Dsolr.server=" + TestRepository.get().solrUrl(),
+                                              "-Doai.solr.url=" + core);
+        assertOneErrorLine(outcome, "ERROR oai.solr.url=" + core + ": this core has no field item.since, by which "
+            + "USE-IT! orders and pages harvests, so every OAI-PMH list would fail: give it USE-IT!'s configuration "
+            + "(runtime/home/solr/oai/conf, which useit-install puts in [dspace]/solr/oai/conf) and an empty index, "
+            + "then run useit-reindex -o");
+    }
+
+    @Test
     public void anOaiNamespaceWithoutADotIsRefused() throws Exception {
         Outcome outcome = LauncherProcess.run(work.resolve("bad-oai"),
                                               "-Dsolr.server=" + TestRepository.get().solrUrl(),
