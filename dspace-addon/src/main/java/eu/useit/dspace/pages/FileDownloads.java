@@ -34,6 +34,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 public class FileDownloads {
 
+    /** The most characters of a file's name the Content-Disposition header carries. */
+    static final int HEADER_NAME = 120;
+
     /** Formats shown in the browser; everything else is downloaded. */
     private static final Set<String> INLINE = Set.of("application/pdf", "text/plain", "image/png", "image/jpeg",
         "image/gif", "image/webp", "audio/mpeg", "audio/ogg", "video/mp4", "video/webm");
@@ -120,7 +123,7 @@ public class FileDownloads {
         response.setContentLengthLong(found.size());
         ContentDisposition.Builder disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
         response.setHeader("Content-Disposition",
-                           disposition.filename(name, StandardCharsets.UTF_8).build().toString());
+                           disposition.filename(headerName(name), StandardCharsets.UTF_8).build().toString());
         response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
         response.setHeader("Cache-Control", "no-cache");
         if (found.checksum() != null) {
@@ -129,6 +132,24 @@ public class FileDownloads {
         try (OutputStream out = response.getOutputStream()) {
             in.transferTo(out);
         }
+    }
+
+    /**
+     * The file's name as the Content-Disposition header carries it: at most {@link #HEADER_NAME} characters, its
+     * extension kept. The header holds the name twice, percent-encoded; a long name would pass the web server's
+     * limit on a response's headers (8 KB), and the download would fail.
+     *
+     * @param name the file's name
+     * @return the name, shortened if it is longer
+     */
+    static String headerName(String name) {
+        if (name.codePointCount(0, name.length()) <= HEADER_NAME) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String extension = dot > 0 && name.length() - dot <= 10 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.length() - extension.length());
+        return stem.substring(0, stem.offsetByCodePoints(0, HEADER_NAME - extension.length())) + extension;
     }
 
     private void nothing(HttpServletResponse response, int status) throws IOException {

@@ -29,6 +29,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 public class ItemPages {
 
+    /** The most open files an item page's Link header names. */
+    static final int HEADER_FILES = 20;
+
     private final ItemReader reader;
     private final PageLinks links;
     private final ItemPageHtml html;
@@ -122,14 +125,19 @@ public class ItemPages {
                        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8)).body(body);
     }
 
-    /** FAIR Signposting level 1 in the Link header: cite-as, type, the open files, the linksets. */
+    /**
+     * FAIR Signposting level 1 in the Link header: cite-as, type, the open files, the linksets. An item with more
+     * than {@link #HEADER_FILES} open files names them in its linksets only (level 2): the header stays far below
+     * the web server's limit on a response's headers (8 KB), which a long list would break.
+     */
     private String signposts(ItemView item) {
         List<String> link = new ArrayList<>();
         link.add("<" + links.item(item) + ">; rel=\"cite-as\"");
         link.add("<https://schema.org/" + ("OrgUnit".equals(item.type()) ? "Organization" : "CreativeWork")
                      + ">; rel=\"type\"");
-        for (ItemView.FileView file : item.files()) {
-            if (file.access().isOpen()) {
+        List<ItemView.FileView> open = item.files().stream().filter(file -> file.access().isOpen()).toList();
+        if (open.size() <= HEADER_FILES) {
+            for (ItemView.FileView file : open) {
                 link.add("<" + links.download(file) + ">; rel=\"item\"; type=\"" + file.format() + "\"");
             }
         }

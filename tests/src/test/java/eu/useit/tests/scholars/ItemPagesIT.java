@@ -8,6 +8,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
 import java.io.InputStream;
@@ -167,6 +168,44 @@ public class ItemPagesIT {
         assertThat(jsonLd(html).path("disambiguatingDescription").asText(), containsString("Illustrative record"));
         assertThat(citation(created.path("uuid").asText(), "json", "application/vnd.citationstyles.csl+json"),
                    containsString("Illustrative record"));
+    }
+
+    @Test
+    public void anItemWithManyFilesAndALongFileNameIsServedWhole() throws Exception {
+        RestClient admin = repository.administrator();
+        RestContent content = new RestContent(admin);
+        JsonNode created = admin.post("/api/core/items?owningCollection=" + content.collection("Library"),
+            Map.of("name", "x", "metadata",
+                   Map.of("dc.title", List.of(Map.of("value", "A report in many parts (illustrative)")),
+                          "dc.date.issued", List.of(Map.of("value", "2024")),
+                          "dspace.entity.type", List.of(Map.of("value", "Publication")),
+                          "useit.provenance", List.of(Map.of("value", "illustrative"))),
+                   "inArchive", true, "discoverable", true, "withdrawn", false, "type", "item")).expect(201).json();
+        String uuid = created.path("uuid").asText();
+        int parts = 70;
+        for (int i = 1; i <= parts; i++) {
+            content.file(uuid, String.format("part-%02d-of-a-report-in-many-parts.pdf", i), PDF, "application/pdf");
+        }
+        String longName = "Überblick über die Ergebnisse ".repeat(50) + "(illustrative).pdf";
+        String longFile = content.file(uuid, longName, PDF, "application/pdf");
+
+        // the page: every file listed; the Link header names the linksets, which name every open file
+        RestClient.Response page = anonymous.get("/useit/handle/" + created.path("handle").asText()).expect(200);
+        assertThat(page.body(), containsString(">part-70-of-a-report-in-many-parts.pdf</a>"));
+        String link = page.headers().firstValue("Link").orElse("");
+        assertThat(link, containsString("rel=\"cite-as\""));
+        assertThat(link, containsString("rel=\"linkset\""));
+        assertThat(link, not(containsString("rel=\"item\"")));
+        JsonNode linkset = JSON.readTree(anonymous.get("/signposting/linksets/" + uuid + "/json",
+                                                       "application/linkset+json").expect(200).body());
+        assertThat(linkset.at("/linkset/0/item").size(), is(parts + 1));
+
+        // the file with the long name downloads, its name shortened in the header, its extension kept
+        RestClient.Response download = anonymous.get("/useit/bitstreams/" + longFile + "/download").expect(200);
+        String disposition = download.headers().firstValue("Content-Disposition").orElse("");
+        assertThat(disposition, containsString(".pdf"));
+        assertThat(disposition.length(), lessThan(2000));
+        assertThat(download.body(), is(new String(PDF, StandardCharsets.UTF_8)));
     }
 
     @Test
