@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.access.FileAccess;
+import eu.useit.dspace.oai.index.TombstoneStore;
 import org.dspace.app.util.service.MetadataExposureService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.BitstreamFormat;
@@ -41,7 +42,10 @@ public final class ItemReader {
     public enum Status {
         /** A public item. */
         FOUND,
-        /** A withdrawn item: its page is gone (HTTP 410) and names nothing of it. */
+        /**
+         * A withdrawn item that was public (harvesters have its deleted record): its page is gone (HTTP 410) and
+         * names nothing of it. One that never was is {@link #MISSING}, as if it had never existed.
+         */
         GONE,
         /** No item anybody may see (HTTP 404). */
         MISSING
@@ -59,6 +63,7 @@ public final class ItemReader {
     private final RelationshipService relationships;
     private final MetadataExposureService exposure;
     private final AnonymousAccess anonymous;
+    private final TombstoneStore tombstones;
 
     /**
      * @param items         DSpace's item service
@@ -66,14 +71,16 @@ public final class ItemReader {
      * @param relationships DSpace's relationship service
      * @param exposure      DSpace's rule for hidden metadata fields
      * @param anonymous     what anonymous users may see
+     * @param tombstones    the deleted records of items that were public
      */
     public ItemReader(ItemService items, HandleService handles, RelationshipService relationships,
-                      MetadataExposureService exposure, AnonymousAccess anonymous) {
+                      MetadataExposureService exposure, AnonymousAccess anonymous, TombstoneStore tombstones) {
         this.items = items;
         this.handles = handles;
         this.relationships = relationships;
         this.exposure = exposure;
         this.anonymous = anonymous;
+        this.tombstones = tombstones;
     }
 
     /**
@@ -107,7 +114,9 @@ public final class ItemReader {
             return new Lookup(Status.MISSING, null);
         }
         if (item.isWithdrawn()) {
-            return new Lookup(Status.GONE, null);
+            // "gone" says the item existed: only where it was public, as its deleted record in OAI-PMH does
+            boolean wasPublic = tombstones.find(item.getID().toString()).isPresent();
+            return new Lookup(wasPublic ? Status.GONE : Status.MISSING, null);
         }
         if (!anonymous.isPublic(context, item)) {
             return new Lookup(Status.MISSING, null);

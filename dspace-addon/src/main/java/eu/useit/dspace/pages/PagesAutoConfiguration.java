@@ -8,6 +8,8 @@ import java.nio.file.Path;
 
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.oai.VocabularySets;
+import eu.useit.dspace.oai.index.TombstoneStore;
+import eu.useit.dspace.support.UseitBeans;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.app.util.service.MetadataExposureService;
@@ -70,7 +72,8 @@ public class PagesAutoConfiguration {
     @Bean
     public ItemReader useitItemReader(ItemService items, HandleService handles, RelationshipService relationships,
                                       MetadataExposureService exposure, AnonymousAccess anonymous) {
-        return new ItemReader(items, handles, relationships, exposure, anonymous);
+        return new ItemReader(items, handles, relationships, exposure, anonymous,
+                              new TombstoneStore(UseitBeans.dataSource()));
     }
 
     /**

@@ -247,6 +247,10 @@ final class AccessMatrix {
                     problems.add("page " + address + " as " + who + " of hidden " + state + ": HTTP " + page.status()
                                      + ", not a page that names nothing");
                 }
+                if (!state.everPublic && page.status() == 410) {
+                    problems.add("page " + address + " as " + who + " of " + state + ": HTTP 410 says that an "
+                                     + "item nobody could ever see existed");
+                }
                 if (!state.hidden() && (page.status() != 200 || !page.body().contains(state.marker))) {
                     problems.add("page " + address + " as " + who + " of public " + state + ": HTTP "
                                      + page.status());

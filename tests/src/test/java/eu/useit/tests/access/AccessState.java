@@ -34,6 +34,8 @@ final class AccessState {
     /** The COAR access right its records must give (public items with files), or null. */
     String accessRight;
     Seen seen;
+    /** Whether anybody could see it when it was made: one that never was leaves no trace, not even "gone". */
+    final boolean everPublic;
     /** A related item that is hidden: its UUID and marker must not show through this one. */
     AccessState hiddenRelated;
 
@@ -43,6 +45,7 @@ final class AccessState {
         this.item = item;
         this.handle = handle;
         this.seen = seen;
+        this.everPublic = seen == Seen.PUBLIC;
     }
 
     boolean hidden() {

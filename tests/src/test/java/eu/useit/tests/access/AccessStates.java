@@ -78,6 +78,11 @@ final class AccessStates {
         file(neverPublic, false);
         states.add(neverPublic);
 
+        AccessState neverPublicWithdrawn = item("never public, withdrawn", staffOnly(), "Publication", Seen.HIDDEN);
+        file(neverPublicWithdrawn, false);
+        admin.patch("/api/core/items/" + neverPublicWithdrawn.item, replace("/withdrawn", true)).expect(200);
+        states.add(neverPublicWithdrawn);
+
         AccessState embargoed = item("embargoed item", staffOnly(), "Publication", Seen.HIDDEN);
         file(embargoed, false);
         addRead(embargoed.item, LocalDate.now().plusYears(1), null);

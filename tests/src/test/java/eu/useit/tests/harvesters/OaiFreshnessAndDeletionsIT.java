@@ -5,9 +5,11 @@
 package eu.useit.tests.harvesters;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,7 @@ import java.util.Map;
 import eu.useit.runtime.OaiImport;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.OaiHarvest;
+import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.TestRepository;
 import eu.useit.tests.support.Xml;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
@@ -121,6 +124,11 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         context.commit();
         waitFor(withdrawn, OaiFreshnessAndDeletionsIT::deleted, "withdrawal as a deleted record");
         waitFor(hidden, OaiFreshnessAndDeletionsIT::deleted, "private item as a deleted record");
+        // the page of the withdrawn item says it is gone, as its deleted record does; it names nothing of it
+        RestClient.Response page = RestClient.anonymous(TestRepository.serverUrl())
+            .get("/useit/handle/" + withdrawn.getHandle());
+        assertThat(page.status(), is(410));
+        assertThat(page.body(), not(containsString("To be withdrawn")));
         Document goneRecord = request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
             + URLEncoder.encode(NAMESPACE + goneHandle, StandardCharsets.UTF_8));
         assertThat(deleted(goneRecord), is(true));
