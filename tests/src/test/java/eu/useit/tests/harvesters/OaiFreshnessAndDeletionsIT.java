@@ -15,7 +15,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import eu.useit.runtime.OaiImport;
@@ -135,7 +137,18 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         Instant datestamp = Instant.parse(Xml.string(goneRecord, "//oai:header/oai:datestamp"));
         assertThat(datestamp.isAfter(beforeDeletions), is(true));
 
-        // a full reindex empties the OAI core; the deleted records are still there, in their set
+        // private from the start: nobody could ever see them. DSpace's own full import writes a deleted record for
+        // every private item, here as many as the deleted records it does not know
+        collection = context.reloadEntity(collection);
+        List<Item> neverSeen = new ArrayList<>();
+        for (String title : List.of("Private from the start", "Private from the start, too")) {
+            neverSeen.add(ItemBuilder.createItem(context, collection).withTitle(title + " (illustrative)")
+                                     .withIssueDate("2024").makeUnDiscoverable().build());
+        }
+        context.commit();
+
+        // a full reindex empties the OAI core; the deleted records are still there, in their set, and the records
+        // DSpace's import wrote for the private items are gone: they leave no trace
         OaiImport.run(true);
         String set = "col_" + collection.getHandle().replace('/', '_');
         Map<String, String> status = new HashMap<>();
@@ -146,6 +159,12 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         assertThat(status.get(NAMESPACE + hidden.getHandle()), is("deleted"));
         assertThat(status.get(NAMESPACE + goneHandle), is("deleted"));
         assertThat(status.get(NAMESPACE + fresh.getHandle()), is(""));
+        for (Item item : neverSeen) {
+            assertThat(item.getHandle(), status.containsKey(NAMESPACE + item.getHandle()), is(false));
+            assertThat(Xml.string(request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
+                + URLEncoder.encode(NAMESPACE + item.getHandle(), StandardCharsets.UTF_8)), "//oai:error/@code"),
+                is("idDoesNotExist"));
+        }
         assertThat(Xml.strings(request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
             + URLEncoder.encode(NAMESPACE + goneHandle, StandardCharsets.UTF_8)), "//oai:header/oai:setSpec"),
             hasItem(set));

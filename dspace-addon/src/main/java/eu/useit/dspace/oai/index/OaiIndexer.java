@@ -25,8 +25,10 @@ import eu.useit.dspace.oai.Keyset;
 import eu.useit.dspace.support.AnonymousWork;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrRequest;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
+import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.SolrInputDocument;
@@ -57,6 +59,7 @@ public final class OaiIndexer {
     public static final Duration VISIBLE_AFTER = Duration.ofSeconds(5);
 
     private static final int BATCH = 100;
+    private static final String DELETED = "item.deleted:true";
     private static final String[] STORED = {"item.id", "item.handle", "item.public", "item.deleted",
         "item.lastmodified", "item.since", "item.collections", "item.communities", "item.compile"};
     /** When a record first entered the index: its place in every list, kept through changes (Keyset). */
@@ -176,7 +179,10 @@ public final class OaiIndexer {
         boolean seen = before != null && Boolean.TRUE.equals(before.getFieldValue("item.public"));
         Optional<Tombstone> kept = tombstones.find(id.toString());
         if (seen && Boolean.TRUE.equals(before.getFieldValue("item.deleted"))) {
-            if (kept.isEmpty()) {
+            // a deleted record written before the addon kept tombstones: kept for a withdrawn or deleted item; not
+            // for a private one (DSpace's import writes one for every private item, public before or not), whose
+            // record restoreTombstones removes
+            if (kept.isEmpty() && (item == null || item.isWithdrawn())) {
                 tombstones.save(fromIndex(before));
             }
             return Optional.empty();
@@ -189,24 +195,24 @@ public final class OaiIndexer {
     }
 
     /**
-     * Writes the kept tombstones back into the OAI core when some are missing from it, as after a full reindex
-     * ({@code dspace oai import -c} empties the core and does not know deleted items).
+     * Makes the OAI core's deleted records agree with the kept tombstones, when they do not: writes back those
+     * missing (a full reindex, {@code dspace oai import -c}, empties the core and does not know deleted items), and
+     * removes deleted records that have none. The addon keeps a tombstone for every deleted record it writes;
+     * DSpace's own import writes one for every private item, whether or not anybody could ever see it, and an item
+     * nobody could see leaves no trace. Cheap when they agree: two counts.
      *
-     * @return the number of tombstones written back
+     * @return the number of records written back or removed
      * @throws SQLException        on database failure
      * @throws IOException         on Solr failure
      * @throws SolrServerException on Solr failure
      */
     public int restoreTombstones() throws SQLException, IOException, SolrServerException {
-        int kept = tombstones.count();
-        if (kept == 0) {
+        // the index first: a deleted record the indexer writes meanwhile has its tombstone kept before it
+        long deleted = solr.query(new SolrQuery(DELETED).setRows(0)).getResults().getNumFound();
+        List<String> ids = tombstones.itemIds();
+        if (deleted == ids.size() && (ids.isEmpty() || deletedAmong(ids) == ids.size())) {
             return 0;
         }
-        long indexed = solr.query(new SolrQuery("item.deleted:true").setRows(0)).getResults().getNumFound();
-        if (indexed >= kept) {
-            return 0;
-        }
-        // only the missing ones, each in the place it had (a record being written now may not show yet)
         List<Tombstone> all = tombstones.all();
         List<SolrInputDocument> restored = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
@@ -223,11 +229,48 @@ public final class OaiIndexer {
                 }
             }
         }
+        Set<String> kept = all.stream().map(Tombstone::itemId).collect(Collectors.toSet());
+        int removed = 0;
+        for (SolrDocument record : all(DELETED)) {
+            if (!kept.contains((String) record.getFieldValue("item.id"))) {
+                // only while it is still a deleted record: the item may be public again a moment later
+                solr.deleteByQuery(DELETED + " AND item.handle:"
+                                       + ClientUtils.escapeQueryChars((String) record.getFieldValue("item.handle")));
+                removed++;
+            }
+        }
         if (!restored.isEmpty()) {
             solr.add(restored);
+        }
+        if (!restored.isEmpty() || removed > 0) {
             solr.commit();
         }
-        return restored.size();
+        return restored.size() + removed;
+    }
+
+    /** How many of the tombstones' items have a deleted record in the index. */
+    private long deletedAmong(List<String> ids) throws IOException, SolrServerException {
+        // the item ids as the query, not as a filter: a filter would be cached anew at every change
+        SolrQuery query = new SolrQuery("{!terms f=item.id}" + String.join(",", ids)).setRows(0)
+            .addFilterQuery(DELETED);
+        return solr.query(query, SolrRequest.METHOD.POST).getResults().getNumFound();
+    }
+
+    /** The item and handle of every record the query finds, read page by page. */
+    private List<SolrDocument> all(String q) throws IOException, SolrServerException {
+        List<SolrDocument> found = new ArrayList<>();
+        SolrQuery query = new SolrQuery(q).setFields("item.id", "item.handle").setRows(1000)
+                                          .setSort("item.handle", SolrQuery.ORDER.asc);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse page = solr.query(query);
+            found.addAll(page.getResults());
+            if (page.getNextCursorMark().equals(cursor)) {
+                return found;
+            }
+            cursor = page.getNextCursorMark();
+        }
     }
 
     /**
@@ -237,20 +280,10 @@ public final class OaiIndexer {
      */
     public Set<UUID> liveItemIds() throws IOException, SolrServerException {
         Set<UUID> ids = new TreeSet<>();
-        SolrQuery query = new SolrQuery("item.deleted:false").setFields("item.id").setRows(1000)
-                                                             .setSort("item.handle", SolrQuery.ORDER.asc);
-        String cursor = CursorMarkParams.CURSOR_MARK_START;
-        while (true) {
-            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse page = solr.query(query);
-            for (SolrDocument document : page.getResults()) {
-                ids.add(UUID.fromString((String) document.getFieldValue("item.id")));
-            }
-            if (page.getNextCursorMark().equals(cursor)) {
-                return ids;
-            }
-            cursor = page.getNextCursorMark();
+        for (SolrDocument document : all("item.deleted:false")) {
+            ids.add(UUID.fromString((String) document.getFieldValue("item.id")));
         }
+        return ids;
     }
 
     /**

@@ -97,14 +97,17 @@ public final class TombstoneStore {
     }
 
     /**
-     * @return the number of tombstones
+     * @return the item of every tombstone
      * @throws SQLException on database failure
      */
-    public int count() throws SQLException {
-        try (Connection connection = open(); Statement count = connection.createStatement();
-             ResultSet row = count.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
-            row.next();
-            return row.getInt(1);
+    public List<String> itemIds() throws SQLException {
+        try (Connection connection = open(); Statement select = connection.createStatement();
+             ResultSet rows = select.executeQuery("SELECT item_id FROM " + TABLE)) {
+            List<String> ids = new ArrayList<>();
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+            return ids;
         }
     }
 
