@@ -25,7 +25,8 @@ import org.dspace.core.Context;
  * each object alone, so a file that was open while its item was public stays readable after the item's READ is
  * taken away, a private (non-discoverable) item stays readable by anybody who has its address, and a withdrawn item
  * still shows its title. Here the caller must be able to READ the item; a private item shows only to those who may
- * edit it or who are given READ other than as anonymous users; a withdrawn one only to those who may edit it.
+ * edit it or, when anonymous users may not READ it, who are given READ themselves (when anonymous users may, READ
+ * says nothing of who was meant to see it, and only editors do); a withdrawn one only to those who may edit it.
  */
 public final class HiddenItems {
 

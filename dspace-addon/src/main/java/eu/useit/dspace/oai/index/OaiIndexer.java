@@ -213,6 +213,8 @@ public final class OaiIndexer {
         if (deleted == ids.size() && (ids.isEmpty() || deletedAmong(ids) == ids.size())) {
             return 0;
         }
+        // again the index first, then the tombstones: none the indexer keeps meanwhile is taken for a stray
+        List<SolrDocument> indexedDeleted = all(DELETED);
         List<Tombstone> all = tombstones.all();
         List<SolrInputDocument> restored = new ArrayList<>();
         for (int from = 0; from < all.size(); from += BATCH) {
@@ -231,7 +233,7 @@ public final class OaiIndexer {
         }
         Set<String> kept = all.stream().map(Tombstone::itemId).collect(Collectors.toSet());
         int removed = 0;
-        for (SolrDocument record : all(DELETED)) {
+        for (SolrDocument record : indexedDeleted) {
             if (!kept.contains((String) record.getFieldValue("item.id"))) {
                 // only while it is still a deleted record: the item may be public again a moment later
                 solr.deleteByQuery(DELETED + " AND item.handle:"
