@@ -164,7 +164,7 @@ public final class InstallFiles {
             notes.add(oaiName() + ": " + note);
         }
         signposting(notes);
-        files.addAll(OaiCoreFiles.plan(dspaceDir, stamp(), this::readIfThere, this::name, notes));
+        files.addAll(OaiCoreFiles.plan(dspaceDir, stamp(), this::name, notes));
         return new InstallPlan(stamp(), files, notes, submission.processNames(),
                                new LinkedHashSet<>(submission.forms()));
     }

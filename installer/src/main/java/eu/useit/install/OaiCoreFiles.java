@@ -38,15 +38,14 @@ final class OaiCoreFiles {
     /**
      * @param dspaceDir the DSpace home
      * @param stamp     the install's time, which names the backups
-     * @param site      reads a site file, null when it is not there
      * @param name      names a file as reports do
      * @param notes     where the next step for the administrator goes, when a file changes
      * @return the files to write: each that is missing or differs from ours; none when the site has no
      *     {@value #FOLDER}
      * @throws InstallException if the installer jar lacks a file, or a site file cannot be read
      */
-    static List<FileChange> plan(Path dspaceDir, String stamp, SiteReader site, Function<Path, String> name,
-                                 List<String> notes) throws InstallException {
+    static List<FileChange> plan(Path dspaceDir, String stamp, Function<Path, String> name, List<String> notes)
+        throws InstallException {
         List<FileChange> files = new ArrayList<>();
         if (!Files.isDirectory(dspaceDir.resolve(FOLDER))) {
             // the site keeps its Solr configuration elsewhere (the project's own runtime does): see the docs
@@ -55,7 +54,7 @@ final class OaiCoreFiles {
         for (String file : FILES) {
             Path path = dspaceDir.resolve(FOLDER).resolve(file);
             byte[] ours = bundled(file);
-            byte[] theirs = site.readIfThere(path);
+            byte[] theirs = SiteFiles.readIfThere(path, name.apply(path));
             if (theirs == null) {
                 files.add(new FileChange(path, name.apply(path), ours,
                                          List.of("added (USE-IT!'s OAI-PMH core configuration)")));
@@ -85,16 +84,5 @@ final class OaiCoreFiles {
         } catch (IOException e) {
             throw new InstallException(BUNDLED.substring(1) + file + ": cannot be read: " + e.getMessage(), e);
         }
-    }
-
-    /** Reads a site's file. */
-    @FunctionalInterface
-    interface SiteReader {
-        /**
-         * @param file the file
-         * @return its content, or null when it is not there
-         * @throws InstallException if it is there but cannot be read
-         */
-        byte[] readIfThere(Path file) throws InstallException;
     }
 }
