@@ -11,20 +11,14 @@ import java.nio.charset.StandardCharsets;
  * One request the checker sends to the endpoint (the endpoint's own reading of a request is the addon's
  * {@code OaiRequest}): GET with a query string, or POST with the same string as a form body. The query is
  * kept exactly as it is sent (already percent-encoded), so probes can send malformed or repeated arguments.
+ *
+ * @param post   whether it is sent as a POST form body
+ * @param query  the encoded query string or form body, without '?' (empty for none)
+ * @param accept the Accept header to send, or null to send none
  */
-final class CheckRequest {
+record CheckRequest(boolean post, String query, String accept) {
 
     private static final int LABEL_LENGTH = 160;
-
-    private final boolean post;
-    private final String query;
-    private final String accept;
-
-    private CheckRequest(boolean post, String query, String accept) {
-        this.post = post;
-        this.query = query;
-        this.accept = accept;
-    }
 
     /**
      * @param query the encoded query string, without '?' (empty for none)
@@ -67,21 +61,6 @@ final class CheckRequest {
      */
     CheckRequest accept(String value) {
         return new CheckRequest(post, query, value);
-    }
-
-    boolean isPost() {
-        return post;
-    }
-
-    String query() {
-        return query;
-    }
-
-    /**
-     * @return the Accept header, or null to send none
-     */
-    String acceptHeader() {
-        return accept;
     }
 
     /**

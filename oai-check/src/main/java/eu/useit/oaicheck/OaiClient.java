@@ -56,7 +56,7 @@ final class OaiClient {
         requests++;
         try {
             HttpRequest.Builder builder;
-            if (request.isPost()) {
+            if (request.post()) {
                 builder = HttpRequest.newBuilder(URI.create(baseUrl))
                                      .header("Content-Type", "application/x-www-form-urlencoded")
                                      .POST(HttpRequest.BodyPublishers.ofString(request.query()));
@@ -65,8 +65,8 @@ final class OaiClient {
                 builder = HttpRequest.newBuilder(URI.create(baseUrl + query)).GET();
             }
             builder.timeout(timeout).header("User-Agent", USER_AGENT);
-            if (request.acceptHeader() != null) {
-                builder.header("Accept", request.acceptHeader());
+            if (request.accept() != null) {
+                builder.header("Accept", request.accept());
             }
             HttpResponse<byte[]> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
             return OaiResponse.answered(request, response.statusCode(),

@@ -12,11 +12,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.useit.dspace.support.RequestPaths;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dspace.app.rest.utils.ContextUtil;
@@ -38,7 +36,9 @@ import org.dspace.identifier.factory.IdentifierServiceFactory;
  * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
-public final class HiddenItemFilter implements Filter {
+public final class HiddenItemFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Pattern OBJECT = Pattern.compile(
         "/api/core/(items|bundles|bitstreams)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
@@ -47,7 +47,7 @@ public final class HiddenItemFilter implements Filter {
                                                              "bitstreams", Constants.BITSTREAM);
     private static final String FIND = "/api/pid/find";
 
-    private final HiddenItems hidden;
+    private final transient HiddenItems hidden;
 
     /**
      * @param hidden which items callers may not see
@@ -57,10 +57,8 @@ public final class HiddenItemFilter implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
         String requestPath = RequestPaths.mapped(request);
         Matcher path = OBJECT.matcher(requestPath);
         try {
@@ -82,7 +80,7 @@ public final class HiddenItemFilter implements Filter {
         } catch (SQLException e) {
             throw new ServletException(e);
         }
-        chain.doFilter(req, res);
+        chain.doFilter(request, response);
     }
 
     private static DSpaceObject resolve(Context context, String identifier) {

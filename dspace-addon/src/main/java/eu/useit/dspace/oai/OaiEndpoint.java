@@ -17,11 +17,9 @@ import com.lyncode.xoai.dataprovider.exceptions.WritingXmlException;
 import com.lyncode.xoai.dataprovider.xml.XmlOutputContext;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMH;
 import eu.useit.dspace.support.RequestPaths;
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.logging.log4j.LogManager;
@@ -39,7 +37,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * {@code /<oai.path>/} that is no OAI context gets an OAI-PMH error with HTTP 404, a method other than GET, HEAD
  * and POST one with HTTP 405: never DSpace's own pages, HTML or a stack trace.
  */
-public final class OaiEndpoint implements Filter {
+public final class OaiEndpoint extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
 
     private static final Logger log = LogManager.getLogger(OaiEndpoint.class);
 
@@ -53,7 +53,7 @@ public final class OaiEndpoint implements Filter {
     private static final int MAX_BODY = 64 * 1024;
 
     private final String oaiPath;
-    private final OaiResponder responder;
+    private final transient OaiResponder responder;
 
     /**
      * @param oaiPath   DSpace's {@code oai.path} (e.g. "oai")
@@ -65,13 +65,11 @@ public final class OaiEndpoint implements Filter {
     }
 
     @Override
-    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws IOException, ServletException {
-        HttpServletRequest request = (HttpServletRequest) req;
-        HttpServletResponse response = (HttpServletResponse) res;
         String contextName = contextName(request);
         if (contextName == null) {
-            chain.doFilter(req, res);
+            chain.doFilter(request, response);
             return;
         }
         boolean bindRequest = RequestContextHolder.getRequestAttributes() == null;

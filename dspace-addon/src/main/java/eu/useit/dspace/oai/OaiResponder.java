@@ -59,7 +59,8 @@ public final class OaiResponder {
      * @param tokenKey      the resumption token secret
      * @param tokenValidity how long resumption tokens stay valid
      * @param clock         the clock
-     * @param beforeHarvest run before the first page of a list and before GetRecord (restores tombstones)
+     * @param beforeHarvest run before the first page of a list of records or identifiers and before a request
+     *                      about one record (restores tombstones)
      * @param namespace     the identifier namespace ({@code oai.identifier.prefix})
      */
     public OaiResponder(OaiServices services, Supplier<StrandSets> strands, byte[] tokenKey, Duration tokenValidity,
@@ -71,6 +72,16 @@ public final class OaiResponder {
         this.clock = clock;
         this.beforeHarvest = beforeHarvest;
         this.namespace = namespace;
+    }
+
+    /** Whether the request starts a harvest or asks about one record: those see the deleted records. */
+    private static boolean readsRecords(OaiRequest request) {
+        return switch (request.verb()) {
+            case "ListRecords", "ListIdentifiers" -> request.get("resumptionToken") == null;
+            case "GetRecord" -> true;
+            case "ListMetadataFormats" -> request.get("identifier") != null;
+            default -> false;
+        };
     }
 
     /**
@@ -89,8 +100,7 @@ public final class OaiResponder {
      * @throws OAIException if the repository cannot answer (index or database unavailable)
      */
     public OAIPMH respond(String contextName, OaiRequest request) throws OAIException {
-        if (request.verb().startsWith("List") && request.get("resumptionToken") == null
-            || "GetRecord".equals(request.verb())) {
+        if (readsRecords(request)) {
             beforeHarvest.run();
         }
         XOAIManager manager = manager();

@@ -33,20 +33,14 @@ import org.xml.sax.SAXParseException;
  * ({@code eu/useit/oaicheck/catalog.xml}: the useit and qdc schemas, and stand-ins for DCMI's qualified-DC
  * schemas, which the offline set lacks). Nothing is fetched from the network: a schema URL neither catalog maps is
  * an error.
+ *
+ * @param schema   the compiled OAI-PMH schema with the payloads' schemas
+ * @param resolver resolves the schemas' imports offline
+ * @param jdk      whether the JDK's own schema processor compiled it (XSD 1.0) rather than Xerces-J (XSD 1.1)
  */
-public final class OaiSchemas {
+public record OaiSchemas(Schema schema, LSResourceResolver resolver, boolean jdk) {
 
     private static final String SHIPPED_CATALOG = "/eu/useit/oaicheck/catalog.xml";
-
-    private final Schema schema;
-    private final LSResourceResolver resolver;
-    private final boolean jdk;
-
-    private OaiSchemas(Schema schema, LSResourceResolver resolver, boolean jdk) {
-        this.schema = schema;
-        this.resolver = resolver;
-        this.jdk = jdk;
-    }
 
     /**
      * A validator for XSD 1.0 payloads, by the JDK's own schema processor.

@@ -199,7 +199,8 @@ public final class OaiIndexer {
      * missing (a full reindex, {@code dspace oai import -c}, empties the core and does not know deleted items), and
      * removes deleted records that have none. The addon keeps a tombstone for every deleted record it writes;
      * DSpace's own import writes one for every private item, whether or not anybody could ever see it, and an item
-     * nobody could see leaves no trace. Cheap when they agree: two counts.
+     * nobody could see leaves no trace. When they agree it costs two counts and a read of the tombstones' item ids;
+     * {@link TombstoneGuard} runs one at a time.
      *
      * @return the number of records written back or removed
      * @throws SQLException        on database failure
