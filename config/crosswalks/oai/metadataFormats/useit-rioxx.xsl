@@ -53,12 +53,16 @@
                 <xsl:with-param name="nodes" select="$dc/doc:element[@name='coverage']//doc:field[@name='value']
                                                      | $u/doc:element[@name='place']//doc:field[@name='value']"/>
             </xsl:call-template>
+            <!-- one description: an illustrative record's note (added when it was indexed) comes first -->
+            <xsl:variable name="note" select="($dc/doc:element[@name='description']/doc:element
+                /doc:field[@name='value'][starts-with(normalize-space(.), 'Illustrative record')])[1]"/>
             <xsl:call-template name="first-element">
                 <xsl:with-param name="name" select="'dc:description'"/>
+                <xsl:with-param name="prefix" select="normalize-space($note)"/>
                 <xsl:with-param name="nodes" select="$dc/doc:element[@name='description']
                     /doc:element[@name='abstract']//doc:field[@name='value']"/>
                 <xsl:with-param name="otherwise" select="$dc/doc:element[@name='description']
-                    /doc:element/doc:field[@name='value']
+                    /doc:element/doc:field[@name='value'][not(starts-with(normalize-space(.), 'Illustrative record'))]
                     | $u/doc:element[@name='objective']//doc:field[@name='value']"/>
             </xsl:call-template>
             <dc:identifier><xsl:value-of select="$landing"/></dc:identifier>
@@ -271,15 +275,17 @@
         <xsl:param name="nodes" select="$md[false()]"/>
         <xsl:param name="otherwise" select="$md[false()]"/>
         <xsl:param name="fallback" select="''"/>
+        <xsl:param name="prefix" select="''"/>
         <xsl:variable name="first" select="$nodes[normalize-space(.) != ''][1]"/>
         <xsl:variable name="second" select="$otherwise[normalize-space(.) != ''][1]"/>
-        <xsl:variable name="value">
+        <xsl:variable name="chosen">
             <xsl:choose>
                 <xsl:when test="$first"><xsl:value-of select="normalize-space($first)"/></xsl:when>
                 <xsl:when test="$second"><xsl:value-of select="normalize-space($second)"/></xsl:when>
                 <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
             </xsl:choose>
         </xsl:variable>
+        <xsl:variable name="value" select="normalize-space(concat($prefix, ' ', $chosen))"/>
         <xsl:if test="$value != ''">
             <xsl:element name="{$name}" namespace="http://purl.org/dc/elements/1.1/">
                 <xsl:value-of select="$value"/>

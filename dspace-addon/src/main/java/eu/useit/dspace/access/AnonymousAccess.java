@@ -87,13 +87,19 @@ public final class AnonymousAccess {
     }
 
     /**
+     * The one rule for a file's access, on every surface (item pages, downloads, signposting, OAI-PMH): a file in a
+     * bundle that anonymous users may not READ is restricted, whatever its own policies say.
+     *
      * @param context   a DSpace context
      * @param bitstream a file
-     * @return open if an anonymous user may read it now, embargoed if a policy lets them from a later day,
-     *     restricted otherwise
+     * @return open if an anonymous user may read it (and its bundle) now, embargoed if a policy lets them from a
+     *     later day, restricted otherwise
      * @throws SQLException on database failure
      */
     public FileAccess file(Context context, Bitstream bitstream) throws SQLException {
+        if (!bundleReadable(context, bitstream)) {
+            return FileAccess.RESTRICTED;
+        }
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         LocalDate earliest = null;
         for (ResourcePolicy policy : anonymousReads(context, bitstream)) {
@@ -124,6 +130,17 @@ public final class AnonymousAccess {
             }
         }
         return FileAccess.ofItem(files);
+    }
+
+    /** Whether anonymous users may READ a bundle the file is in (a file in no bundle has only its own policies). */
+    private boolean bundleReadable(Context context, Bitstream bitstream) throws SQLException {
+        List<Bundle> bundles = bitstream.getBundles();
+        for (Bundle bundle : bundles) {
+            if (canRead(context, bundle)) {
+                return true;
+            }
+        }
+        return bundles.isEmpty();
     }
 
     private List<ResourcePolicy> anonymousReads(Context context, DSpaceObject object) throws SQLException {

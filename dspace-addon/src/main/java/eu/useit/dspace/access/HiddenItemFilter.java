@@ -28,11 +28,13 @@ import org.dspace.identifier.factory.IdentifierServiceFactory;
 
 /**
  * Answers REST requests for an item, its bundles and its files ({@code /api/core/items/<uuid>/...},
- * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}) and the look-up of its handle
- * ({@code /api/pid/find?id=<handle>}) as if the object did not exist when {@link HiddenItems} hides the item it
- * belongs to from the caller. The address is read as the servlet container maps it (decoded, dot segments and path
- * parameters removed), so no spelling of it gets past. Objects reached any other way (embedded, found by a search)
- * are hidden by {@link HiddenItemPermissionEvaluator}.
+ * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}) and the look-ups of its handle
+ * ({@code /api/pid/find?id=<handle>}) and of its or its files' UUIDs ({@code /api/dso/find?uuid=<uuid>}) as if
+ * the object did not exist when {@link HiddenItems} hides the item it belongs to from the caller. The address is
+ * read as the servlet container maps it (decoded, dot segments and path parameters removed), so no spelling of it
+ * gets past. Objects reached any other way (embedded, found by a search) are hidden by
+ * {@link HiddenItemPermissionEvaluator}. A file's content is refused, as DSpace refuses a file the caller may not
+ * read, when the caller may not READ its bundle ({@link HiddenItems#closesFile}).
  * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
@@ -46,6 +48,9 @@ public final class HiddenItemFilter extends HttpFilter {
     private static final Map<String, Integer> TYPES = Map.of("items", Constants.ITEM, "bundles", Constants.BUNDLE,
                                                              "bitstreams", Constants.BITSTREAM);
     private static final String FIND = "/api/pid/find";
+    private static final String FIND_BY_UUID = "/api/dso/find";
+    private static final Pattern UUID_TEXT = Pattern.compile(
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final transient HiddenItems hidden;
 
@@ -64,8 +69,14 @@ public final class HiddenItemFilter extends HttpFilter {
         try {
             if (path.matches()) {
                 Context context = ContextUtil.obtainContext(request);
-                if (hidden.hides(context, TYPES.get(path.group(1)), UUID.fromString(path.group(2)))) {
+                UUID id = UUID.fromString(path.group(2));
+                if (hidden.hides(context, TYPES.get(path.group(1)), id)) {
                     answerAsMissing(context, path.group(1), path.group(3), response);
+                    return;
+                }
+                if ("bitstreams".equals(path.group(1)) && "/content".equals(path.group(3))
+                    && hidden.closesFile(context, id)) {
+                    answerAsRefused(context, response);
                     return;
                 }
             } else if (FIND.equals(requestPath) && request.getParameter("id") != null) {
@@ -75,6 +86,17 @@ public final class HiddenItemFilter extends HttpFilter {
                     // what DSpace answers for an identifier it does not know: 404, no body
                     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                     return;
+                }
+            } else if (FIND_BY_UUID.equals(requestPath) && request.getParameter("uuid") != null
+                && UUID_TEXT.matcher(request.getParameter("uuid")).matches()) {
+                Context context = ContextUtil.obtainContext(request);
+                UUID id = UUID.fromString(request.getParameter("uuid"));
+                for (int type : TYPES.values()) {
+                    if (hidden.hides(context, type, id)) {
+                        // what DSpace answers for a UUID it does not know: 404, no body
+                        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                        return;
+                    }
                 }
             }
         } catch (SQLException e) {
@@ -91,6 +113,15 @@ public final class HiddenItemFilter extends HttpFilter {
         }
     }
 
+    /** What DSpace answers for an object the caller may not READ. */
+    private static void answerAsRefused(Context context, HttpServletResponse response) throws IOException {
+        if (context.getCurrentUser() == null) {
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Authentication is required");
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN, "Access is denied");
+        }
+    }
+
     /** What DSpace answers for an object that does not exist. */
     private static void answerAsMissing(Context context, String kind, String below, HttpServletResponse response)
         throws IOException {
@@ -98,11 +129,7 @@ public final class HiddenItemFilter extends HttpFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } else if ("bitstreams".equals(kind) && below == null) {
             // DSpace checks a file's metadata permission before it looks for the file
-            if (context.getCurrentUser() == null) {
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED, "Authentication is required");
-            } else {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN, "Access is denied");
-            }
+            answerAsRefused(context, response);
         } else {
             response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
         }

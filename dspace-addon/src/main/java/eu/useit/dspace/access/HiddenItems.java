@@ -75,6 +75,29 @@ public final class HiddenItems {
         return item != null && !maySee(context, item);
     }
 
+    /**
+     * A file is closed with its bundle: DSpace serves a file to anybody who may READ the file itself, even when they
+     * may not READ its bundle; the addon's pages and records count such a file as restricted
+     * ({@link AnonymousAccess#file}), and so does its download here.
+     *
+     * @param context the caller's context
+     * @param id      a file's id
+     * @return true if the file is in bundles none of which the caller may READ
+     * @throws SQLException if the database cannot be read
+     */
+    public boolean closesFile(Context context, UUID id) throws SQLException {
+        Bitstream bitstream = bitstreams.find(context, id);
+        if (bitstream == null || bitstream.getBundles().isEmpty()) {
+            return false;
+        }
+        for (Bundle bundle : bitstream.getBundles()) {
+            if (authorize.authorizeActionBoolean(context, bundle, Constants.READ)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The item an item, bundle or file belongs to (null when there is none, e.g. a collection's logo). */
     private Item owner(Context context, int type, UUID id) throws SQLException {
         switch (type) {

@@ -58,6 +58,10 @@ public final class ImportValidator {
             }
         }
         for (ImportRecord record : records) {
+            // a record updates the item of its key: an item of another type cannot become this one
+            typeInRepository.apply(record.key()).filter(type -> !type.equals(record.type())).ifPresent(
+                type -> problems.add(new ImportProblem(record.where(), "type", "'" + record.key() + "' is a " + type
+                    + " in the repository, not a " + record.type())));
             for (Violation violation : rules.check(record.type(), record.metadata())) {
                 problems.add(new ImportProblem(record.where(), violation.field(), violation.reason()));
             }

@@ -107,7 +107,8 @@ public final class OaiResponder {
         XOAIContext context = manager.getContextManager().getOAIContext(contextName);
         StrandSets strandSets = strands.get();
         try {
-            SetRepository sets = new UseitSetRepository(strandSets, services.sets().getSetRepository());
+            SetRepository sets = new UseitSetRepository(strandSets, services.sets().getSetRepository(),
+                                                        services.openSets()::readable);
             SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
             BiPredicate<String, String> stillServed = (prefix, set) -> served(context, setHelper, prefix, set);
             ListPosition start = start(contextName, request, stillServed);

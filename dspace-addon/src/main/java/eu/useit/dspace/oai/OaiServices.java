@@ -22,8 +22,9 @@ import org.dspace.xoai.services.api.xoai.SetRepositoryResolver;
  * @param queries     XOAI filters as Solr queries
  * @param collections DSpace's collection service
  * @param handles     DSpace's handle resolver
+ * @param openSets    which of DSpace's community and collection sets anonymous users may read
  */
 public record OaiServices(XOAIManagerResolver managers, IdentifyResolver identify, SetRepositoryResolver sets,
                           SolrServerResolver solr, SolrQueryResolver queries, CollectionsService collections,
-                          HandleResolver handles) {
+                          HandleResolver handles, AnonymousSets openSets) {
 }

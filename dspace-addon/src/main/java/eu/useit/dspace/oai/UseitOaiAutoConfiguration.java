@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 
+import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.oai.index.TombstoneGuard;
 import eu.useit.dspace.support.UseitBeans;
 import org.dspace.services.ConfigurationService;
@@ -18,6 +19,7 @@ import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.xoai.services.api.CollectionsService;
 import org.dspace.xoai.services.api.HandleResolver;
 import org.dspace.xoai.services.api.config.XOAIManagerResolver;
+import org.dspace.xoai.services.api.context.ContextService;
 import org.dspace.xoai.services.api.solr.SolrQueryResolver;
 import org.dspace.xoai.services.api.solr.SolrServerResolver;
 import org.dspace.xoai.services.api.xoai.IdentifyResolver;
@@ -53,6 +55,7 @@ public class UseitOaiAutoConfiguration {
      * @param queries     XOAI filters as Solr queries
      * @param collections DSpace's collection service
      * @param handles     DSpace's handle resolver
+     * @param contexts    DSpace's OAI context service
      * @param tokenKey    this web node's token secret, checked against the other nodes'
      * @return the endpoint's registration, ahead of Spring Security and DSpace's controller
      * @throws IOException if the resumption token key cannot be made
@@ -63,11 +66,12 @@ public class UseitOaiAutoConfiguration {
                                                                 SetRepositoryResolver sets,
                                                                 SolrServerResolver solr, SolrQueryResolver queries,
                                                                 CollectionsService collections,
-                                                                HandleResolver handles,
+                                                                HandleResolver handles, ContextService contexts,
                                                                 SharedTokenKey tokenKey) throws IOException {
         ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         Path dspaceDir = Path.of(configuration.getProperty("dspace.dir"));
-        OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles);
+        OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles,
+            new AnonymousSets(handles, contexts, AnonymousAccess.fromDSpace()));
         byte[] key = tokenKey.key();
         Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
         OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), key, validity,

@@ -6,27 +6,32 @@ package eu.useit.dspace.oai;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.lyncode.xoai.dataprovider.core.ListSetsResult;
 import com.lyncode.xoai.dataprovider.core.Set;
 import com.lyncode.xoai.dataprovider.services.api.SetRepository;
 
 /**
- * The sets of the repository: the strand sets first, then DSpace's community and collection sets. (XOAI adds the
- * configured static sets, such as the item-type sets, itself.)
+ * The sets of the repository: the strand sets first, then DSpace's community and collection sets that anonymous
+ * users may read ({@link AnonymousSets}). (XOAI adds the configured static sets, such as the item-type sets,
+ * itself.)
  */
 public final class UseitSetRepository implements SetRepository {
 
     private final StrandSets strands;
     private final SetRepository dspace;
+    private final Predicate<String> readable;
 
     /**
-     * @param strands the strand sets
-     * @param dspace  DSpace's set repository (communities and collections)
+     * @param strands  the strand sets
+     * @param dspace   DSpace's set repository (communities and collections)
+     * @param readable which of DSpace's sets anonymous users may read
      */
-    public UseitSetRepository(StrandSets strands, SetRepository dspace) {
+    public UseitSetRepository(StrandSets strands, SetRepository dspace, Predicate<String> readable) {
         this.strands = strands;
         this.dspace = dspace;
+        this.readable = readable;
     }
 
     @Override
@@ -36,23 +41,26 @@ public final class UseitSetRepository implements SetRepository {
 
     @Override
     public ListSetsResult retrieveSets(int offset, int length) {
-        List<StrandSets.StrandSet> all = strands.all();
-        List<Set> page = new ArrayList<>();
-        for (int i = offset; i < all.size() && page.size() < length; i++) {
-            page.add(new Set(all.get(i).spec(), all.get(i).name()));
+        List<Set> all = new ArrayList<>();
+        for (StrandSets.StrandSet strand : strands.all()) {
+            all.add(new Set(strand.spec(), strand.name()));
         }
-        int dspaceOffset = Math.max(0, offset - all.size());
-        int dspaceLength = length - page.size();
-        ListSetsResult rest = dspace.retrieveSets(dspaceOffset, Math.max(dspaceLength, 1));
-        if (dspaceLength > 0) {
-            page.addAll(rest.getResults());
+        // DSpace's sets are few (one per community and collection); they are read whole to leave out the closed
+        int dspaceTotal = dspace.retrieveSets(0, 1).getTotalResults();
+        if (dspaceTotal > 0) {
+            for (Set set : dspace.retrieveSets(0, dspaceTotal).getResults()) {
+                if (readable.test(set.getSetSpec())) {
+                    all.add(set);
+                }
+            }
         }
-        int total = all.size() + rest.getTotalResults();
-        return new ListSetsResult(offset + length < total, page, total);
+        List<Set> page = all.subList(Math.min(offset, all.size()), Math.min(offset + length, all.size()));
+        return new ListSetsResult(offset + length < all.size(), new ArrayList<>(page), all.size());
     }
 
     @Override
     public boolean exists(String setSpec) {
-        return StrandSets.isStrandSpec(setSpec) ? strands.exists(setSpec) : dspace.exists(setSpec);
+        return StrandSets.isStrandSpec(setSpec) ? strands.exists(setSpec)
+            : dspace.exists(setSpec) && readable.test(setSpec);
     }
 }

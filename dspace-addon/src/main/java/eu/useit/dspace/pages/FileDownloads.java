@@ -98,7 +98,7 @@ public class FileDownloads {
                 if (!anonymous.isPublic(context, item)) {
                     continue;
                 }
-                if (!anonymous.canRead(context, bundle) || !anonymous.file(context, file).isOpen()) {
+                if (!anonymous.file(context, file).isOpen()) {
                     return new Found(HttpServletResponse.SC_FORBIDDEN, null, null, 0, null);
                 }
                 BitstreamFormat format = file.getFormat(context);

@@ -7,9 +7,13 @@ package eu.useit.dspace.pages;
 /**
  * Highwire Press {@code citation_*} meta tags, as Google Scholar's inclusion guidelines ask: title, each author,
  * the publication date as {@code YYYY/MM/DD} (or the year alone), and {@code citation_pdf_url} only for a PDF that
- * anybody may download. An item without an author or a date gets no invented one.
+ * anybody may download. An item without an author or a date gets no invented one. An illustrative record gets none
+ * of them, so that no citation index lists it as a real output, and its description says what it is.
  */
 public final class HighwireTags {
+
+    /** What an illustrative record's description starts with. */
+    static final String NOTE = "Illustrative record: invented to show how the repository works, not a real output.";
 
     private HighwireTags() {
     }
@@ -21,6 +25,10 @@ public final class HighwireTags {
      * @param links the addresses
      */
     public static void append(StringBuilder page, ItemView item, String url, PageLinks links) {
+        if (item.illustrative()) {
+            meta(page, "description", item.summary() == null ? NOTE : NOTE + " " + item.summary());
+            return;
+        }
         meta(page, "citation_title", item.title());
         item.all("dc.contributor.author").forEach(author -> meta(page, "citation_author", author));
         if (!item.issued().isEmpty()) {

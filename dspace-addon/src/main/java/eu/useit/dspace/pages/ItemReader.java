@@ -191,10 +191,9 @@ public final class ItemReader {
     private List<ItemView.FileView> files(Context context, Item item) throws SQLException {
         List<ItemView.FileView> files = new ArrayList<>();
         for (Bundle bundle : item.getBundles(Constants.CONTENT_BUNDLE_NAME)) {
-            boolean bundleOpen = anonymous.canRead(context, bundle);
             for (Bitstream bitstream : bundle.getBitstreams()) {
                 BitstreamFormat format = bitstream.getFormat(context);
-                FileAccess access = bundleOpen ? anonymous.file(context, bitstream) : FileAccess.RESTRICTED;
+                FileAccess access = anonymous.file(context, bitstream);
                 files.add(new ItemView.FileView(bitstream.getID(), bitstream.getName(),
                                                 format == null ? "application/octet-stream" : format.getMIMEType(),
                                                 format == null ? "Unknown" : format.getShortDescription(),

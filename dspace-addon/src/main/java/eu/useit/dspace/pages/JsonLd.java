@@ -67,8 +67,7 @@ public final class JsonLd {
             members.add(Html.jsonString("encoding") + ":" + array(encodings));
         }
         if (item.illustrative()) {
-            members.add(pair("disambiguatingDescription",
-                             "Illustrative record: invented to show how the repository works, not a real output."));
+            members.add(pair("disambiguatingDescription", HighwireTags.NOTE));
         }
         members.add(pair("dateModified", item.lastModified()));
         return "{" + String.join(",", members) + "}";

@@ -45,9 +45,6 @@ public class OpenFilesSignposting extends ItemSignpostingProcessor {
     public void addLinkSetNodes(Context context, HttpServletRequest request, Item item, List<LinksetNode> nodes) {
         try {
             for (Bundle bundle : item.getBundles(Constants.CONTENT_BUNDLE_NAME)) {
-                if (!anonymous.canRead(context, bundle)) {
-                    continue;
-                }
                 for (Bitstream bitstream : bundle.getBitstreams()) {
                     if (anonymous.file(context, bitstream).isOpen()) {
                         BitstreamFormat format = bitstream.getFormat(context);

@@ -71,6 +71,12 @@ public class ImportValidatorTest {
     }
 
     @Test
+    public void aRecordCannotChangeTheTypeOfTheItemItUpdates() {
+        assertThat(check(project("row 2", "existing-org")), contains(
+            "row 2, column type: 'existing-org' is a OrgUnit in the repository, not a Project"));
+    }
+
+    @Test
     public void keysAreUniqueAndFieldsKnown() {
         ImportRecord odd = new ImportRecord("row 4", "prj", "Project", Map.of(
             "dc.title", List.of("P"), "useit.provenance", List.of("illustrative"), "dc.colour", List.of("red")));

@@ -71,6 +71,20 @@ public class ItemPageHtmlTest {
     }
 
     @Test
+    public void anIllustrativeRecordHasNoCitationTagsAndItsDescriptionSaysWhatItIs() {
+        List<ItemView.FileView> files = List.of(
+            new ItemView.FileView(OPEN, "open.pdf", "application/pdf", "Adobe PDF", 2048, FileAccess.OPEN));
+        ItemView item = item(metadata("dc.title", "A partnership story", "dc.contributor.author", "Scheffler, Nils",
+                                      "dc.description.abstract", "How a partnership began.",
+                                      "useit.provenance", "illustrative"), files);
+        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        assertThat(html, not(containsString("citation_")));
+        assertThat(html, containsString("<meta name=\"description\" content=\"Illustrative record: invented to show "
+                                            + "how the repository works, not a real output. How a partnership began."
+                                            + "\">"));
+    }
+
+    @Test
     public void bibtexEscapesWhatLatexWouldRead() {
         ItemView item = item(metadata("dc.title", "Profit & loss: 50% of {all} #1_x"), List.of());
         assertThat(new Citations(item, LINKS.item(item)).bibtex(),

@@ -291,6 +291,7 @@ final class AccessMatrix {
         missing.put("file", client.get("/api/core/bitstreams/" + MISSING).status());
         missing.put("content", client.get("/api/core/bitstreams/" + MISSING + "/content").status());
         missing.put("handle", client.get("/api/pid/find?id=123456789/987654321").status());
+        missing.put("uuid", client.get("/api/dso/find?uuid=" + MISSING).status());
         for (AccessState state : states) {
             if (state.hidden()) {
                 hiddenInRest(client, who, state, missing);
@@ -318,7 +319,10 @@ final class AccessMatrix {
         }
         same(who, state, "bundles", client.get("/api/core/items/" + state.item + "/bundles"), missing.get("bundles"),
              false);
+        same(who, state, "UUID look-up", client.get("/api/dso/find?uuid=" + state.item), missing.get("uuid"), false);
         for (AccessState.File file : state.files) {
+            same(who, state, "file's UUID look-up", client.get("/api/dso/find?uuid=" + file.uuid()),
+                 missing.get("uuid"), false);
             same(who, state, "file", client.get("/api/core/bitstreams/" + file.uuid()), missing.get("file"), false);
             same(who, state, "content", client.get("/api/core/bitstreams/" + file.uuid() + "/content"),
                  missing.get("content"), false);

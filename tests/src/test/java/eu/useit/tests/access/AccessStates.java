@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.useit.tests.access.AccessState.Seen;
@@ -83,6 +84,14 @@ final class AccessStates {
         admin.patch("/api/core/items/" + neverPublicWithdrawn.item, replace("/withdrawn", true)).expect(200);
         states.add(neverPublicWithdrawn);
 
+        // a collection anonymous users may not read, named after its item: its name must show nowhere (ListSets)
+        AccessState inClosedCollection = item("in a closed collection",
+                                              marker -> closedCollection("Closed collection " + marker
+                                                                             + " (illustrative)"),
+                                              "Publication", Seen.HIDDEN);
+        file(inClosedCollection, false);
+        states.add(inClosedCollection);
+
         AccessState embargoed = item("embargoed item", staffOnly(), "Publication", Seen.HIDDEN);
         file(embargoed, false);
         addRead(embargoed.item, LocalDate.now().plusYears(1), null);
@@ -97,6 +106,13 @@ final class AccessStates {
         removeReads(file(restrictedFile, false));
         restrictedFile.accessRight = COAR + "c_16ec";
         states.add(restrictedFile);
+
+        // the file keeps its own anonymous READ; its bundle has none
+        AccessState closedBundle = item("file in a closed bundle", library, "Publication", Seen.PUBLIC);
+        file(closedBundle, false);
+        removeReads(originalBundle(closedBundle.item));
+        closedBundle.accessRight = COAR + "c_16ec";
+        states.add(closedBundle);
 
         AccessState embargoedFile = item("embargoed file", library, "Publication", Seen.PUBLIC);
         String file = file(embargoedFile, false);
@@ -226,7 +242,13 @@ final class AccessStates {
     }
 
     private AccessState item(String name, String collection, String type, Seen seen) {
+        return item(name, marker -> collection, type, seen);
+    }
+
+    /** An item in the collection made for its marker. */
+    private AccessState item(String name, Function<String, String> collectionFor, String type, Seen seen) {
         String marker = marker(name);
+        String collection = collectionFor.apply(marker);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("dc.title", values("Access matrix " + name + " " + marker + " (illustrative)"));
         metadata.put("dc.subject", values(marker));
@@ -248,20 +270,43 @@ final class AccessStates {
         return uuid;
     }
 
+    /** The UUID of the item's ORIGINAL bundle. */
+    private String originalBundle(String item) {
+        for (JsonNode bundle : admin.get("/api/core/items/" + item + "/bundles").expect(200).json()
+                                    .at("/_embedded/bundles")) {
+            if ("ORIGINAL".equals(bundle.path("name").asText())) {
+                return bundle.path("uuid").asText();
+            }
+        }
+        throw new AssertionError("item " + item + " has no ORIGINAL bundle");
+    }
+
     /** A collection of the USE-IT! community whose items and files only administrators may read. */
     private String staffOnly() {
         if (staffOnly == null) {
             staffOnly = newCollection("Staff-only outputs " + run + " (illustrative)", "Publication");
-            for (String action : List.of("DEFAULT_ITEM_READ", "DEFAULT_BITSTREAM_READ")) {
-                for (JsonNode policy : policies(staffOnly, action)) {
-                    admin.delete("/api/authz/resourcepolicies/" + policy.path("id").asText()).expect(204);
-                }
-                admin.post("/api/authz/resourcepolicies?resource=" + staffOnly + "&group=" + administrators,
-                           Map.of("policyType", "TYPE_CUSTOM", "action", action, "type", "resourcepolicy"))
-                     .expect(201);
-            }
+            staffOnlyDefaults(staffOnly);
         }
         return staffOnly;
+    }
+
+    /** A collection that anonymous users may not read at all, whose items and files only administrators may. */
+    private String closedCollection(String name) {
+        String collection = newCollection(name, "Publication");
+        staffOnlyDefaults(collection);
+        removeReads(collection);
+        return collection;
+    }
+
+    private void staffOnlyDefaults(String collection) {
+        for (String action : List.of("DEFAULT_ITEM_READ", "DEFAULT_BITSTREAM_READ")) {
+            for (JsonNode policy : policies(collection, action)) {
+                admin.delete("/api/authz/resourcepolicies/" + policy.path("id").asText()).expect(204);
+            }
+            admin.post("/api/authz/resourcepolicies?resource=" + collection + "&group=" + administrators,
+                       Map.of("policyType", "TYPE_CUSTOM", "action", action, "type", "resourcepolicy"))
+                 .expect(201);
+        }
     }
 
     private String newCollection(String name, String type) {

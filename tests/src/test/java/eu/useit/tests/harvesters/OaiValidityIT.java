@@ -5,6 +5,7 @@
 package eu.useit.tests.harvesters;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -12,6 +13,7 @@ import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
@@ -253,12 +255,19 @@ public class OaiValidityIT extends AbstractUseitIT {
         context.turnOffAuthorisationSystem();
         Collection outputs = outputsIn("Illustrations (illustrative)");
         Item invented = ItemBuilder.createItem(context, outputs).withTitle("A worked example (illustrative)")
+                                   .withMetadata("dc", "description", "abstract", "How a worked example reads.")
                                    .withMetadata("useit", "provenance", null, "illustrative").build();
         context.restoreAuthSystemState();
         context.commit();
         OaiImport.run(false);
         OaiHarvest oai = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");
-        for (String format : List.of("oai_dc", "qdc", "oai_openaire", "datacite")) {
+        // rioxx has room for one description: the note comes first, the abstract after it
+        Document rioxx = valid("request", "verb=GetRecord&metadataPrefix=rioxx&identifier="
+            + oaiId(invented.getHandle()));
+        assertThat(Xml.strings(rioxx, "//oai:metadata/rioxx:rioxx/dc:description"),
+                   contains(allOf(startsWith("Illustrative record: written to illustrate"),
+                                  endsWith(" How a worked example reads."))));
+        for (String format : List.of("oai_dc", "qdc", "oai_openaire", "datacite", "rioxx")) {
             assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier="
                 + oaiId(invented.getHandle())).body(), containsString("Illustrative record: written to illustrate"));
             assertThat(format, oai.get("verb=GetRecord&metadataPrefix=" + format + "&identifier=" + caseStudyId)

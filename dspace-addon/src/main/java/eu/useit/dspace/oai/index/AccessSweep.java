@@ -31,7 +31,9 @@ import org.dspace.core.Context;
  * policies of items and files, and nothing happens to the item when the moment comes, so nothing tells the
  * indexes. The sweep finds the READ policies whose start or end came between two moments (as DSpace itself reads
  * them: a policy date is a day, which begins at midnight in the server's time zone) and writes the OAI-PMH records
- * and search documents of their items (and of items related to them) again, as an anonymous user. A web application
+ * and search documents of their items (and of items related to them) again, as an anonymous user. It does the same
+ * for the items of bundles that were opened or closed to anonymous users ({@link ClosedBundles}), of which DSpace
+ * tells nobody either. A web application
  * sweeps every {@code useit.access.sweep.interval.seconds} (default an hour); sites that prefer cron run
  * {@code dspace useit-access-sweep}.
  */
@@ -41,6 +43,7 @@ public final class AccessSweep {
 
     private final IndexWorker worker;
     private final OaiIndexer indexer;
+    private final ClosedBundles closedBundles = new ClosedBundles();
     private volatile Instant last;
 
     /**
@@ -82,7 +85,8 @@ public final class AccessSweep {
     }
 
     private int sweep(Context context, Instant since, Instant until) throws Exception {
-        Set<UUID> objects = new LinkedHashSet<>();
+        // bundles opened or closed: DSpace fires no event for them
+        Set<UUID> objects = new LinkedHashSet<>(closedBundles.changed());
         ResourcePolicyService policies = AuthorizeServiceFactory.getInstance().getResourcePolicyService();
         for (Integer id : candidates(since, until)) {
             ResourcePolicy policy = policies.find(context, id);
