@@ -41,7 +41,7 @@ public class AccessAutoConfiguration {
         FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(new HiddenItemFilter(
             hidden));
         registration.addUrlPatterns("/api/core/items/*", "/api/core/bundles/*", "/api/core/bitstreams/*",
-                                    "/api/pid/find", "/api/dso/find");
+                                    "/api/pid/find", "/api/dso/find", "/api/statistics/usagereports/*");
         registration.setOrder(AFTER_SECURITY);
         registration.setName("useitHiddenItemFilter");
         return registration;

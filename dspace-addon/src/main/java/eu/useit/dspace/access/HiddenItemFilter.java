@@ -29,12 +29,13 @@ import org.dspace.identifier.factory.IdentifierServiceFactory;
 /**
  * Answers REST requests for an item, its bundles and its files ({@code /api/core/items/<uuid>/...},
  * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}) and the look-ups of its handle
- * ({@code /api/pid/find?id=<handle>}) and of its or its files' UUIDs ({@code /api/dso/find?uuid=<uuid>}) as if
- * the object did not exist when {@link HiddenItems} hides the item it belongs to from the caller. The address is
- * read as the servlet container maps it (decoded, dot segments and path parameters removed), so no spelling of it
- * gets past. Objects reached any other way (embedded, found by a search) are hidden by
- * {@link HiddenItemPermissionEvaluator}. A file's content is refused, as DSpace refuses a file the caller may not
- * read, when the caller may not READ its bundle ({@link HiddenItems#closesFile}).
+ * ({@code /api/pid/find?id=<handle>}), of its or its files' UUIDs ({@code /api/dso/find?uuid=<uuid>}) and of their
+ * usage reports ({@code /api/statistics/usagereports/...}, which name the object) as if the object did not exist
+ * when {@link HiddenItems} hides the item it belongs to from the caller. The address is read as the servlet
+ * container maps it (decoded, dot segments and path parameters removed), so no spelling of it gets past. Objects
+ * reached any other way (embedded, found by a search) are hidden by {@link HiddenItemPermissionEvaluator}. A file's
+ * content is refused, as DSpace refuses a file the caller may not read, when the caller may not READ its bundle
+ * ({@link HiddenItems#closesFile}).
  * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
@@ -48,9 +49,14 @@ public final class HiddenItemFilter extends HttpFilter {
     private static final Map<String, Integer> TYPES = Map.of("items", Constants.ITEM, "bundles", Constants.BUNDLE,
                                                              "bitstreams", Constants.BITSTREAM);
     private static final String FIND = "/api/pid/find";
+    private static final String UUID_TEXT =
+        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
     private static final String FIND_BY_UUID = "/api/dso/find";
-    private static final Pattern UUID_TEXT = Pattern.compile(
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_VALUE = Pattern.compile(UUID_TEXT);
+    private static final Pattern USAGE_REPORT = Pattern.compile("/api/statistics/usagereports/(" + UUID_TEXT
+        + ")_[^/]+");
+    private static final String USAGE_REPORTS_OF = "/api/statistics/usagereports/search/object";
+    private static final Pattern USAGE_REPORTS_URI = Pattern.compile(".*/(" + UUID_TEXT + ")/?");
 
     private final transient HiddenItems hidden;
 
@@ -87,13 +93,12 @@ public final class HiddenItemFilter extends HttpFilter {
                     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-            } else if (FIND_BY_UUID.equals(requestPath) && request.getParameter("uuid") != null
-                && UUID_TEXT.matcher(request.getParameter("uuid")).matches()) {
+            } else if (lookedUp(request, requestPath) != null) {
                 Context context = ContextUtil.obtainContext(request);
-                UUID id = UUID.fromString(request.getParameter("uuid"));
+                UUID id = lookedUp(request, requestPath);
                 for (int type : TYPES.values()) {
                     if (hidden.hides(context, type, id)) {
-                        // what DSpace answers for a UUID it does not know: 404, no body
+                        // what DSpace answers for a UUID it does not know: 404
                         response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                         return;
                     }
@@ -103,6 +108,26 @@ public final class HiddenItemFilter extends HttpFilter {
             throw new ServletException(e);
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The object a look-up by UUID asks for: {@code /api/dso/find?uuid=}, a usage report
+     * ({@code /api/statistics/usagereports/<uuid>_<report>}) or the usage reports of an object
+     * ({@code .../usagereports/search/object?uri=<address ending in its uuid>}); null for any other request.
+     */
+    private static UUID lookedUp(HttpServletRequest request, String requestPath) {
+        Matcher found;
+        if (FIND_BY_UUID.equals(requestPath) && request.getParameter("uuid") != null) {
+            found = UUID_VALUE.matcher(request.getParameter("uuid"));
+        } else if (USAGE_REPORTS_OF.equals(requestPath) && request.getParameter("uri") != null) {
+            found = USAGE_REPORTS_URI.matcher(request.getParameter("uri"));
+        } else {
+            found = USAGE_REPORT.matcher(requestPath);
+        }
+        if (!found.matches()) {
+            return null;
+        }
+        return UUID.fromString(found.groupCount() == 0 ? found.group() : found.group(1));
     }
 
     private static DSpaceObject resolve(Context context, String identifier) {

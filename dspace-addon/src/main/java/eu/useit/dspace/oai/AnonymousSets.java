@@ -19,23 +19,12 @@ import org.dspace.xoai.services.api.context.ContextServiceException;
  * Which of DSpace's community and collection sets harvesters may know of: those anonymous users may READ. DSpace's
  * own set list names every community and collection, a staff-only one included; a set that is not listed does not
  * exist either, so asking for it is answered as for any unknown set.
+ *
+ * @param handles   DSpace's OAI handle resolver
+ * @param contexts  DSpace's OAI context service (the request's DSpace context)
+ * @param anonymous what anonymous users may see
  */
-public final class AnonymousSets {
-
-    private final HandleResolver handles;
-    private final ContextService contexts;
-    private final AnonymousAccess anonymous;
-
-    /**
-     * @param handles   DSpace's OAI handle resolver
-     * @param contexts  DSpace's OAI context service (the request's DSpace context)
-     * @param anonymous what anonymous users may see
-     */
-    public AnonymousSets(HandleResolver handles, ContextService contexts, AnonymousAccess anonymous) {
-        this.handles = handles;
-        this.contexts = contexts;
-        this.anonymous = anonymous;
-    }
+public record AnonymousSets(HandleResolver handles, ContextService contexts, AnonymousAccess anonymous) {
 
     /**
      * @param setSpec a community ({@code com_<prefix>_<n>}) or collection ({@code col_<prefix>_<n>}) set

@@ -292,6 +292,8 @@ final class AccessMatrix {
         missing.put("content", client.get("/api/core/bitstreams/" + MISSING + "/content").status());
         missing.put("handle", client.get("/api/pid/find?id=123456789/987654321").status());
         missing.put("uuid", client.get("/api/dso/find?uuid=" + MISSING).status());
+        missing.put("usage", client.get("/api/statistics/usagereports/" + MISSING + "_TotalVisits").status());
+        missing.put("usage search", client.get(usageReportsOf(MISSING)).status());
         for (AccessState state : states) {
             if (state.hidden()) {
                 hiddenInRest(client, who, state, missing);
@@ -320,6 +322,9 @@ final class AccessMatrix {
         same(who, state, "bundles", client.get("/api/core/items/" + state.item + "/bundles"), missing.get("bundles"),
              false);
         same(who, state, "UUID look-up", client.get("/api/dso/find?uuid=" + state.item), missing.get("uuid"), false);
+        same(who, state, "usage report", client.get("/api/statistics/usagereports/" + state.item + "_TotalVisits"),
+             missing.get("usage"), false);
+        same(who, state, "usage reports", client.get(usageReportsOf(state.item)), missing.get("usage search"), false);
         for (AccessState.File file : state.files) {
             same(who, state, "file's UUID look-up", client.get("/api/dso/find?uuid=" + file.uuid()),
                  missing.get("uuid"), false);
@@ -341,6 +346,11 @@ final class AccessMatrix {
                 }
             }
         }
+    }
+
+    private String usageReportsOf(String item) {
+        return "/api/statistics/usagereports/search/object?uri=" + RestClient.encode(server + "/api/core/items/"
+                                                                                       + item);
     }
 
     private void same(String who, AccessState state, String what, RestClient.Response response, int missing,
