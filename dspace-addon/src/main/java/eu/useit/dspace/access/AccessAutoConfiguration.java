@@ -34,14 +34,13 @@ public class AccessAutoConfiguration {
 
     /**
      * @param hidden which items callers may not see
-     * @return the filter, on the REST API's items, bundles and files
+     * @return the filter, on the REST API
      */
     @Bean
     public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden) {
         FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(new HiddenItemFilter(
             hidden));
-        registration.addUrlPatterns("/api/core/items/*", "/api/core/bundles/*", "/api/core/bitstreams/*",
-                                    "/api/pid/find", "/api/dso/find", "/api/statistics/usagereports/*");
+        registration.addUrlPatterns("/api/*");
         registration.setOrder(AFTER_SECURITY);
         registration.setName("useitHiddenItemFilter");
         return registration;

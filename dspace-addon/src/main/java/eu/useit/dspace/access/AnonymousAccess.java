@@ -87,22 +87,44 @@ public final class AnonymousAccess {
     }
 
     /**
-     * The one rule for a file's access, on every surface (item pages, downloads, signposting, OAI-PMH): a file in a
-     * bundle that anonymous users may not READ is restricted, whatever its own policies say.
+     * The one rule for a file's access, on every surface (item pages, downloads, signposting, OAI-PMH): a file is
+     * open only when anonymous users may READ both it and its bundle; a file in a bundle that they may never READ is
+     * restricted, whatever its own policies say, and one that either opens later is embargoed until both are open.
      *
      * @param context   a DSpace context
      * @param bitstream a file
-     * @return open if an anonymous user may read it (and its bundle) now, embargoed if a policy lets them from a
+     * @return open if an anonymous user may read it and its bundle now, embargoed if policies let them from a
      *     later day, restricted otherwise
      * @throws SQLException on database failure
      */
     public FileAccess file(Context context, Bitstream bitstream) throws SQLException {
-        if (!bundleReadable(context, bitstream)) {
+        FileAccess own = access(context, bitstream);
+        if (own.state() == FileAccess.State.RESTRICTED || bitstream.getBundles().isEmpty()) {
+            return own;
+        }
+        // the most open of its bundles (a file is in one, as a rule)
+        FileAccess bundle = FileAccess.RESTRICTED;
+        for (Bundle parent : bitstream.getBundles()) {
+            bundle = opener(bundle, access(context, parent));
+        }
+        if (bundle.state() == FileAccess.State.RESTRICTED) {
             return FileAccess.RESTRICTED;
         }
+        if (own.isOpen() && bundle.isOpen()) {
+            return FileAccess.OPEN;
+        }
+        // open when both are: from the later of their first days
+        LocalDate ownDay = own.isOpen() ? null : own.availableFrom();
+        LocalDate bundleDay = bundle.isOpen() ? null : bundle.availableFrom();
+        return FileAccess.embargoedUntil(ownDay == null ? bundleDay : bundleDay == null ? ownDay
+            : ownDay.isAfter(bundleDay) ? ownDay : bundleDay);
+    }
+
+    /** Open if an anonymous user may READ the object now, embargoed from the first later day one may, else closed. */
+    private FileAccess access(Context context, DSpaceObject object) throws SQLException {
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         LocalDate earliest = null;
-        for (ResourcePolicy policy : anonymousReads(context, bitstream)) {
+        for (ResourcePolicy policy : anonymousReads(context, object)) {
             if (policies.isDateValid(policy)) {
                 return FileAccess.OPEN;
             }
@@ -114,6 +136,17 @@ public final class AnonymousAccess {
             }
         }
         return earliest == null ? FileAccess.RESTRICTED : FileAccess.embargoedUntil(earliest);
+    }
+
+    /** The more open of two accesses (open, then the earlier embargo, then restricted). */
+    private static FileAccess opener(FileAccess a, FileAccess b) {
+        if (a.isOpen() || b.state() == FileAccess.State.RESTRICTED) {
+            return a;
+        }
+        if (b.isOpen() || a.state() == FileAccess.State.RESTRICTED) {
+            return b;
+        }
+        return a.availableFrom().isAfter(b.availableFrom()) ? b : a;
     }
 
     /**
@@ -130,17 +163,6 @@ public final class AnonymousAccess {
             }
         }
         return FileAccess.ofItem(files);
-    }
-
-    /** Whether anonymous users may READ a bundle the file is in (a file in no bundle has only its own policies). */
-    private boolean bundleReadable(Context context, Bitstream bitstream) throws SQLException {
-        List<Bundle> bundles = bitstream.getBundles();
-        for (Bundle bundle : bundles) {
-            if (canRead(context, bundle)) {
-                return true;
-            }
-        }
-        return bundles.isEmpty();
     }
 
     private List<ResourcePolicy> anonymousReads(Context context, DSpaceObject object) throws SQLException {

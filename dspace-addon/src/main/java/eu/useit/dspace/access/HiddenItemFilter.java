@@ -28,14 +28,15 @@ import org.dspace.identifier.factory.IdentifierServiceFactory;
 
 /**
  * Answers REST requests for an item, its bundles and its files ({@code /api/core/items/<uuid>/...},
- * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}) and the look-ups of its handle
- * ({@code /api/pid/find?id=<handle>}), of its or its files' UUIDs ({@code /api/dso/find?uuid=<uuid>}) and of their
- * usage reports ({@code /api/statistics/usagereports/...}, which name the object) as if the object did not exist
- * when {@link HiddenItems} hides the item it belongs to from the caller. The address is read as the servlet
- * container maps it (decoded, dot segments and path parameters removed), so no spelling of it gets past. Objects
- * reached any other way (embedded, found by a search) are hidden by {@link HiddenItemPermissionEvaluator}. A file's
- * content is refused, as DSpace refuses a file the caller may not read, when the caller may not READ its bundle
- * ({@link HiddenItems#closesFile}).
+ * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}), the look-up of its handle
+ * ({@code /api/pid/find?id=<handle>}), its usage reports ({@code /api/statistics/usagereports/<uuid>_<report>},
+ * which name the object) and its authorisations ({@code /api/authz/authorizations/<id>}) as if the object did not
+ * exist when {@link HiddenItems} hides the item it belongs to from the caller; any other request whose parameters
+ * name such an object goes on as if they named a missing one ({@link HiddenObjectParameters}). The address is read
+ * as the servlet container maps it (decoded, dot segments and path parameters removed), so no spelling of it gets
+ * past. Objects reached any other way (embedded, found by a search) are hidden by
+ * {@link HiddenItemPermissionEvaluator}. A file's content is refused, as DSpace refuses a file the caller may not
+ * read, when the caller may not READ its bundle ({@link HiddenItems#closesFile}).
  * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
@@ -49,22 +50,18 @@ public final class HiddenItemFilter extends HttpFilter {
     private static final Map<String, Integer> TYPES = Map.of("items", Constants.ITEM, "bundles", Constants.BUNDLE,
                                                              "bitstreams", Constants.BITSTREAM);
     private static final String FIND = "/api/pid/find";
-    private static final String UUID_TEXT =
-        "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
-    private static final String FIND_BY_UUID = "/api/dso/find";
-    private static final Pattern UUID_VALUE = Pattern.compile(UUID_TEXT);
-    private static final Pattern USAGE_REPORT = Pattern.compile("/api/statistics/usagereports/(" + UUID_TEXT
-        + ")_[^/]+");
-    private static final String USAGE_REPORTS_OF = "/api/statistics/usagereports/search/object";
-    private static final Pattern USAGE_REPORTS_URI = Pattern.compile(".*/(" + UUID_TEXT + ")/?");
+    private static final String USAGE_REPORTS = "/api/statistics/usagereports/";
+    private static final String AUTHORIZATIONS = "/api/authz/authorizations/";
 
     private final transient HiddenItems hidden;
+    private final transient HiddenObjectParameters parameters;
 
     /**
      * @param hidden which items callers may not see
      */
     public HiddenItemFilter(HiddenItems hidden) {
         this.hidden = hidden;
+        this.parameters = new HiddenObjectParameters(hidden);
     }
 
     @Override
@@ -93,41 +90,44 @@ public final class HiddenItemFilter extends HttpFilter {
                     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-            } else if (lookedUp(request, requestPath) != null) {
-                Context context = ContextUtil.obtainContext(request);
-                UUID id = lookedUp(request, requestPath);
-                for (int type : TYPES.values()) {
-                    if (hidden.hides(context, type, id)) {
-                        // what DSpace answers for a UUID it does not know: 404
-                        response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                        return;
-                    }
-                }
+            } else if (namedInPath(requestPath) != null
+                && hidden.hidesAny(ContextUtil.obtainContext(request), namedInPath(requestPath))) {
+                // what DSpace answers for a UUID it does not know: 404
+                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+                return;
             }
+            chain.doFilter(parameters.of(request), response);
         } catch (SQLException e) {
             throw new ServletException(e);
         }
-        chain.doFilter(request, response);
     }
 
     /**
-     * The object a look-up by UUID asks for: {@code /api/dso/find?uuid=}, a usage report
-     * ({@code /api/statistics/usagereports/<uuid>_<report>}) or the usage reports of an object
-     * ({@code .../usagereports/search/object?uri=<address ending in its uuid>}); null for any other request.
+     * The object named in the address of a usage report ({@code /api/statistics/usagereports/<uuid>_<report>}) or of
+     * an authorisation ({@code /api/authz/authorizations/[<eperson>_]<feature>_<type>_<uuid>}, whose object DSpace
+     * reads with authorisation turned off), read as DSpace reads it; null for any other address. (Those found by an
+     * object's address are {@link HiddenObjectParameters}'.)
      */
-    private static UUID lookedUp(HttpServletRequest request, String requestPath) {
-        Matcher found;
-        if (FIND_BY_UUID.equals(requestPath) && request.getParameter("uuid") != null) {
-            found = UUID_VALUE.matcher(request.getParameter("uuid"));
-        } else if (USAGE_REPORTS_OF.equals(requestPath) && request.getParameter("uri") != null) {
-            found = USAGE_REPORTS_URI.matcher(request.getParameter("uri"));
-        } else {
-            found = USAGE_REPORT.matcher(requestPath);
+    private static UUID namedInPath(String requestPath) {
+        String id = null;
+        String segment = lastSegment(requestPath, USAGE_REPORTS);
+        if (segment != null) {
+            id = segment.indexOf('_') < 0 ? segment : segment.substring(0, segment.indexOf('_'));
+        } else if ((segment = lastSegment(requestPath, AUTHORIZATIONS)) != null) {
+            String[] parts = segment.split("_");
+            id = parts.length == 3 || parts.length == 4 ? parts[parts.length - 1] : null;
         }
-        if (!found.matches()) {
+        try {
+            return id == null ? null : UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
             return null;
         }
-        return UUID.fromString(found.groupCount() == 0 ? found.group() : found.group(1));
+    }
+
+    /** The one segment that follows the prefix, or null when the address is not the prefix and one segment. */
+    private static String lastSegment(String requestPath, String prefix) {
+        return requestPath.startsWith(prefix) && requestPath.indexOf('/', prefix.length()) < 0
+            ? requestPath.substring(prefix.length()) : null;
     }
 
     private static DSpaceObject resolve(Context context, String identifier) {

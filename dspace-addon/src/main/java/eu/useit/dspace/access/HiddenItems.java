@@ -76,6 +76,21 @@ public final class HiddenItems {
     }
 
     /**
+     * @param context the caller's context
+     * @param id      the id of any object
+     * @return true if it is an item, bundle or file that belongs to an item the caller may not see
+     * @throws SQLException if the database cannot be read
+     */
+    public boolean hidesAny(Context context, UUID id) throws SQLException {
+        for (int type : new int[] {Constants.ITEM, Constants.BUNDLE, Constants.BITSTREAM}) {
+            if (hides(context, type, id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A file is closed with its bundle: DSpace serves a file to anybody who may READ the file itself, even when they
      * may not READ its bundle; the addon's pages and records count such a file as restricted
      * ({@link AnonymousAccess#file}), and so does its download here.

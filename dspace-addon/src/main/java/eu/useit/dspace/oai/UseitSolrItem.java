@@ -16,7 +16,8 @@ import org.dspace.xoai.data.DSpaceSolrItem;
 /**
  * A record of DSpace's OAI core that also names its strand sets: DSpace's item knows only its community and
  * collection sets. The strand node ids are the authority keys of {@code useit.strand} in the compiled record. A
- * deleted record names only the community and collection sets that still exist.
+ * record names only the community and collection sets that ListSets lists: those that exist and that anonymous users
+ * may read.
  */
 public final class UseitSolrItem extends DSpaceSolrItem {
 
@@ -28,7 +29,7 @@ public final class UseitSolrItem extends DSpaceSolrItem {
     /**
      * @param document the record's OAI Solr document
      * @param strands   the strand sets
-     * @param setExists whether a community or collection set exists
+     * @param setExists whether a community or collection set is listed
      */
     public UseitSolrItem(SolrDocument document, StrandSets strands, Predicate<String> setExists) {
         super(document);
@@ -45,7 +46,7 @@ public final class UseitSolrItem extends DSpaceSolrItem {
                 all.add(new ReferenceSet(spec));
             }
             for (ReferenceSet set : super.getSets()) {
-                if (!isDeleted() || setExists.test(set.getSetSpec())) {
+                if (setExists.test(set.getSetSpec())) {
                     all.add(set);
                 }
             }

@@ -105,13 +105,23 @@ final class AccessMatrix {
         List<String> formats = Xml.strings(parse(oai(base, "verb=ListMetadataFormats")),
                                            "//oai:metadataPrefix");
         if (full) {
-            for (String format : formats) {
-                list(base, "ListRecords", "metadataPrefix=" + format);
-            }
+            Set<String> listed = new TreeSet<>();
             for (Document page : list(base, "ListSets", "")) {
-                for (String set : Xml.strings(page, "//oai:setSpec")) {
-                    list(base, "ListIdentifiers", "metadataPrefix=oai_dc&set=" + RestClient.encode(set));
+                listed.addAll(Xml.strings(page, "//oai:setSpec"));
+            }
+            for (String format : formats) {
+                for (Document page : list(base, "ListRecords", "metadataPrefix=" + format)) {
+                    // a record is in no set that ListSets does not list (a closed collection's, say)
+                    for (String set : Xml.strings(page, "//oai:header/oai:setSpec")) {
+                        if (!listed.contains(set)) {
+                            problems.add(base + " " + format + ": a record names set " + set
+                                             + ", which ListSets does not list");
+                        }
+                    }
                 }
+            }
+            for (String set : listed) {
+                list(base, "ListIdentifiers", "metadataPrefix=oai_dc&set=" + RestClient.encode(set));
             }
         }
         String prefix = "oai:" + Xml.string(parse(oai(base, "verb=Identify")),
@@ -294,6 +304,11 @@ final class AccessMatrix {
         missing.put("uuid", client.get("/api/dso/find?uuid=" + MISSING).status());
         missing.put("usage", client.get("/api/statistics/usagereports/" + MISSING + "_TotalVisits").status());
         missing.put("usage search", client.get(usageReportsOf(MISSING)).status());
+        missing.put("authorisations", client.get(authorisationsOf("items", MISSING, "canSeeVersions")).status());
+        missing.put("file authorisations", client.get(authorisationsOf("bitstreams", MISSING, "canDownload"))
+                                                 .status());
+        missing.put("authorisation", client.get("/api/authz/authorizations/canSeeVersions_core.item_" + MISSING)
+                                           .status());
         for (AccessState state : states) {
             if (state.hidden()) {
                 hiddenInRest(client, who, state, missing);
@@ -325,6 +340,22 @@ final class AccessMatrix {
         same(who, state, "usage report", client.get("/api/statistics/usagereports/" + state.item + "_TotalVisits"),
              missing.get("usage"), false);
         same(who, state, "usage reports", client.get(usageReportsOf(state.item)), missing.get("usage search"), false);
+        // DSpace reads the object of an authorisation with authorisation turned off, and embeds it
+        same(who, state, "authorisations", client.get(authorisationsOf("items", state.item, "canSeeVersions")),
+             missing.get("authorisations"), false);
+        same(who, state, "authorisation", client.get("/api/authz/authorizations/canSeeVersions_core.item_"
+                                                         + state.item), missing.get("authorisation"), false);
+        for (AccessState.File file : state.files) {
+            same(who, state, "file's authorisations", client.get(authorisationsOf("bitstreams", file.uuid(),
+                                                                                  "canDownload")),
+                 missing.get("file authorisations"), false);
+        }
+        // spellings DSpace reads as the same UUID
+        same(who, state, "UUID look-up with spaces", client.get("/api/dso/find?uuid=%20" + state.item + "%20"),
+             missing.get("uuid"), false);
+        same(who, state, "usage reports of an odd address", client.get(
+            "/api/statistics/usagereports/search/object?uri=" + RestClient.encode("x\n/" + state.item)),
+             missing.get("usage search"), false);
         for (AccessState.File file : state.files) {
             same(who, state, "file's UUID look-up", client.get("/api/dso/find?uuid=" + file.uuid()),
                  missing.get("uuid"), false);
@@ -346,6 +377,11 @@ final class AccessMatrix {
                 }
             }
         }
+    }
+
+    private String authorisationsOf(String kind, String object, String feature) {
+        return "/api/authz/authorizations/search/object?embed=object&feature=" + feature + "&uri="
+            + RestClient.encode(server + "/api/core/" + kind + "/" + object);
     }
 
     private String usageReportsOf(String item) {

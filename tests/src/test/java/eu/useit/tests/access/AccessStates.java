@@ -84,13 +84,17 @@ final class AccessStates {
         admin.patch("/api/core/items/" + neverPublicWithdrawn.item, replace("/withdrawn", true)).expect(200);
         states.add(neverPublicWithdrawn);
 
-        // a collection anonymous users may not read, named after its item: its name must show nowhere (ListSets)
+        // a collection anonymous users may not read, named after its item: its name must show nowhere (ListSets),
+        // and the public item mapped into it too is in no set of it
+        String[] closed = new String[1];
         AccessState inClosedCollection = item("in a closed collection",
-                                              marker -> closedCollection("Closed collection " + marker
-                                                                             + " (illustrative)"),
+                                              marker -> closed[0] = closedCollection("Closed collection " + marker
+                                                                                        + " (illustrative)"),
                                               "Publication", Seen.HIDDEN);
         file(inClosedCollection, false);
         states.add(inClosedCollection);
+        admin.postUris("/api/core/items/" + open.item + "/mappedCollections",
+                       admin.server() + "/api/core/collections/" + closed[0]).expect(204);
 
         AccessState embargoed = item("embargoed item", staffOnly(), "Publication", Seen.HIDDEN);
         file(embargoed, false);
@@ -113,6 +117,15 @@ final class AccessStates {
         removeReads(originalBundle(closedBundle.item));
         closedBundle.accessRight = COAR + "c_16ec";
         states.add(closedBundle);
+
+        // the file's own READ is open; its bundle's starts next year: embargoed until then
+        AccessState bundleEmbargo = item("file in a bundle under embargo", library, "Publication", Seen.PUBLIC);
+        file(bundleEmbargo, false);
+        String bundle = originalBundle(bundleEmbargo.item);
+        removeReads(bundle);
+        addRead(bundle, LocalDate.now().plusYears(1), null);
+        bundleEmbargo.accessRight = COAR + "c_f1cf";
+        states.add(bundleEmbargo);
 
         AccessState embargoedFile = item("embargoed file", library, "Publication", Seen.PUBLIC);
         String file = file(embargoedFile, false);

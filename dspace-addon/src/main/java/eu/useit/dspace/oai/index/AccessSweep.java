@@ -86,7 +86,8 @@ public final class AccessSweep {
 
     private int sweep(Context context, Instant since, Instant until) throws Exception {
         // bundles opened or closed: DSpace fires no event for them
-        Set<UUID> objects = new LinkedHashSet<>(closedBundles.changed());
+        ClosedBundles.Look bundles = closedBundles.look();
+        Set<UUID> objects = new LinkedHashSet<>(bundles.changed());
         ResourcePolicyService policies = AuthorizeServiceFactory.getInstance().getResourcePolicyService();
         for (Integer id : candidates(since, until)) {
             ResourcePolicy policy = policies.find(context, id);
@@ -97,12 +98,15 @@ public final class AccessSweep {
         }
         Set<UUID> items = ChangedItems.itemsOf(context, objects);
         if (items.isEmpty()) {
+            closedBundles.take(bundles);
             return 0;
         }
         Set<UUID> all = new LinkedHashSet<>(items);
         all.addAll(ChangedItems.relatedTo(context, items));
         indexer.update(context, all);
         SearchDocuments.reindex(context, all);
+        // only now: a sweep that fails sees the same bundles as changed again
+        closedBundles.take(bundles);
         log.info("Access sweep {} to {}: {} item(s) whose access changed, {} record(s) checked", since, until,
                  items.size(), all.size());
         return items.size();

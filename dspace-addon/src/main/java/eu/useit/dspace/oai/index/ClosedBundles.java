@@ -4,7 +4,10 @@
  */
 package eu.useit.dspace.oai.index;
 
+import java.sql.Date;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -15,43 +18,68 @@ import org.dspace.core.Constants;
 import org.dspace.eperson.Group;
 
 /**
- * The bundles anonymous users may not READ, and which of them opened or closed since the last look. A file in a
- * closed bundle is restricted ({@code AnonymousAccess.file}), but DSpace fires no event when a bundle's policies
- * change (its {@code updateLastModified} does nothing), so the commit-time consumer never hears of it: the access
- * sweep asks here instead. The first look, after a start, counts every closed bundle as changed, so that what
- * changed while the application was down is caught up.
+ * The closed bundles of public items, and which of them opened or closed since the last look that was taken. A file
+ * in a closed bundle is restricted ({@code AnonymousAccess.file}), but DSpace fires no event when a bundle's
+ * policies change (its {@code updateLastModified} does nothing), so the commit-time consumer never hears of it: the
+ * access sweep asks here instead. Until a look is taken, after a start, every closed bundle counts as changed, so
+ * that what changed while nothing watched is caught up.
  * <p>
- * A bundle is counted closed when no READ policy of the Anonymous group is on it; the records of its item are then
- * compiled anew, which applies the exact rule (dates, groups within Anonymous).
+ * Only public items count (archived, discoverable, not withdrawn, with an anonymous READ policy): the others have
+ * no record that shows files, and their own changes fire events. A bundle is counted closed when no READ policy of
+ * the Anonymous group valid today is on it (an item counts as public with one); the records of its item are then
+ * compiled anew, which applies the exact rule (groups within Anonymous too).
  */
 final class ClosedBundles {
 
-    private Set<UUID> closed;
+    private static final String ANONYMOUS_READ = "select p.id from ResourcePolicy p where p.dSpaceObject = %s"
+        + " and p.actionId = :read and p.epersonGroup.name = :anonymous"
+        + " and (p.startDate is null or p.startDate <= :today) and (p.endDate is null or p.endDate >= :today)";
+
+    private Set<UUID> taken;
 
     /**
-     * @return the bundles that were closed or opened since the last call (every closed one at the first)
+     * What a look found: the closed bundles now, and those that changed since the last look taken.
+     *
+     * @param closed  the closed bundles of public items
+     * @param changed those closed or opened since the last look taken (all closed ones before any)
+     */
+    record Look(Set<UUID> closed, Set<UUID> changed) {
+    }
+
+    /**
+     * @return the closed bundles now, compared with the last look taken
      * @throws SQLException on database failure
      */
-    synchronized Set<UUID> changed() throws SQLException {
+    synchronized Look look() throws SQLException {
         Set<UUID> now = closedNow();
         Set<UUID> changed = new LinkedHashSet<>(now);
-        if (closed != null) {
-            changed.removeAll(closed);
-            Set<UUID> opened = new HashSet<>(closed);
+        if (taken != null) {
+            changed.removeAll(taken);
+            Set<UUID> opened = new HashSet<>(taken);
             opened.removeAll(now);
             changed.addAll(opened);
         }
-        closed = now;
-        return changed;
+        return new Look(now, changed);
+    }
+
+    /**
+     * Keeps a look as the one the next compares with: once the items of its changes are written.
+     *
+     * @param look a look
+     */
+    synchronized void take(Look look) {
+        taken = look.closed();
     }
 
     private static Set<UUID> closedNow() throws SQLException {
         return new HashSet<>(HibernateSession.current().createQuery(
-                "select b.id from Bundle b where not exists (select p.id from ResourcePolicy p"
-                    + " where p.dSpaceObject = b and p.actionId = :read and p.epersonGroup.name = :anonymous)",
+                "select b.id from Bundle b join b.items i where i.inArchive = true and i.discoverable = true"
+                    + " and i.withdrawn = false and exists (" + ANONYMOUS_READ.formatted("i") + ")"
+                    + " and not exists (" + ANONYMOUS_READ.formatted("b") + ")",
                 UUID.class)
             .setParameter("read", Constants.READ)
             .setParameter("anonymous", Group.ANONYMOUS)
+            .setParameter("today", Date.valueOf(LocalDate.now(ZoneId.systemDefault())))
             .getResultList());
     }
 }

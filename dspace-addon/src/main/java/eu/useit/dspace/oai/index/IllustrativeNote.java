@@ -27,10 +27,12 @@ public final class IllustrativeNote {
     private final String text;
 
     /**
-     * @param text the note
+     * @param text the note; one that does not start with "Illustrative record" gets it in front, as that is how the
+     *             note is told from other descriptions (here, and by the rioxx crosswalk, which has room for one)
      */
     public IllustrativeNote(String text) {
-        this.text = text == null || text.isBlank() ? DEFAULT : text.strip();
+        String note = text == null || text.isBlank() ? DEFAULT : text.strip();
+        this.text = note.startsWith(MARK) ? note : MARK + ": " + note;
     }
 
     /**

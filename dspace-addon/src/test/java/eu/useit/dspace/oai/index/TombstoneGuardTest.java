@@ -47,7 +47,14 @@ public class TombstoneGuardTest {
             other.start();
             others.add(other);
         }
-        assertThat("answered while the check still ran", answered.await(300, TimeUnit.MILLISECONDS), is(false));
+        // each of them waits for the check under way (or is about to, blocked on the guard)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (others.stream().anyMatch(other -> other.getState() != Thread.State.WAITING)
+            && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat("answered while the check still ran", answered.getCount(), is(5L));
+        assertThat(others.stream().allMatch(other -> other.getState() == Thread.State.WAITING), is(true));
         endCheck.countDown();
         assertThat(answered.await(10, TimeUnit.SECONDS), is(true));
         first.join(10_000);

@@ -1,0 +1,120 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.access;
+
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import org.dspace.app.rest.utils.ContextUtil;
+
+/**
+ * REST requests whose parameters name an object by its UUID, or by an address that ends in it: a look-up
+ * ({@code /api/dso/find?uuid=}), a search method ({@code ...search/object?uri=}, {@code ...findByItem?uuid=},
+ * {@code ...byTarget?target=}), the authorisations of an object ({@code /api/authz/authorizations/search/object?uri=},
+ * whose {@code embed=object} DSpace fills with authorisation turned off). When such a parameter names an item,
+ * bundle or file that {@link HiddenItems} hides from the caller, the request goes on naming an object that does not
+ * exist instead, so that DSpace answers exactly as it answers for a missing object, whatever that answer is at each
+ * endpoint. The value is read as DSpace reads it: trimmed, as Spring converts a UUID parameter, or after its last
+ * '/', as DSpace reads an object's address.
+ */
+final class HiddenObjectParameters {
+
+    /** The id of no object. */
+    static final String NO_OBJECT = new UUID(0, 0).toString();
+
+    private static final Set<String> NAMES = Set.of("uuid", "uri", "target", "dso", "item", "focusItem",
+                                                    "relatedItem");
+
+    private final HiddenItems hidden;
+
+    /**
+     * @param hidden which items callers may not see
+     */
+    HiddenObjectParameters(HiddenItems hidden) {
+        this.hidden = hidden;
+    }
+
+    /**
+     * @param request a REST request
+     * @return the request, or one whose parameters name no hidden object
+     * @throws SQLException if the database cannot be read
+     */
+    HttpServletRequest of(HttpServletRequest request) throws SQLException {
+        Map<String, String[]> parameters = null;
+        for (String name : NAMES) {
+            String[] values = request.getParameterValues(name);
+            for (int i = 0; values != null && i < values.length; i++) {
+                String replaced = withoutHidden(request, values[i]);
+                if (replaced != null) {
+                    if (parameters == null) {
+                        parameters = new LinkedHashMap<>(request.getParameterMap());
+                    }
+                    String[] changed = parameters.get(name).clone();
+                    changed[i] = replaced;
+                    parameters.put(name, changed);
+                }
+            }
+        }
+        return parameters == null ? request : new Replaced(request, parameters);
+    }
+
+    /** The value naming no object in place of a hidden one, or null when it names none that is hidden. */
+    private String withoutHidden(HttpServletRequest request, String value) throws SQLException {
+        int slash = value.lastIndexOf('/');
+        UUID id = uuid(slash < 0 ? value.trim() : value.substring(slash + 1));
+        if (id == null || !hidden.hidesAny(ContextUtil.obtainContext(request), id)) {
+            return null;
+        }
+        return slash < 0 ? NO_OBJECT : value.substring(0, slash + 1) + NO_OBJECT;
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The request with other parameters. */
+    private static final class Replaced extends HttpServletRequestWrapper {
+
+        private final Map<String, String[]> parameters;
+
+        Replaced(HttpServletRequest request, Map<String, String[]> parameters) {
+            super(request);
+            this.parameters = Collections.unmodifiableMap(parameters);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            String[] values = parameters.get(name);
+            return values == null || values.length == 0 ? null : values[0];
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            String[] values = parameters.get(name);
+            return values == null ? null : values.clone();
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return parameters;
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.enumeration(parameters.keySet());
+        }
+    }
+}
