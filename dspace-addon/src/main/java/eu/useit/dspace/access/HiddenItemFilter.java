@@ -22,6 +22,7 @@ import org.dspace.content.DSpaceObject;
 import org.dspace.content.Item;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
+import org.dspace.eperson.EPerson;
 import org.dspace.identifier.IdentifierNotFoundException;
 import org.dspace.identifier.IdentifierNotResolvableException;
 import org.dspace.identifier.factory.IdentifierServiceFactory;
@@ -90,11 +91,13 @@ public final class HiddenItemFilter extends HttpFilter {
                     response.setStatus(HttpServletResponse.SC_NOT_FOUND);
                     return;
                 }
-            } else if (namedInPath(requestPath) != null
-                && hidden.hidesAny(ContextUtil.obtainContext(request), namedInPath(requestPath))) {
-                // what DSpace answers for a UUID it does not know: 404
-                response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-                return;
+            } else {
+                UUID named = namedInPath(requestPath, request);
+                if (named != null && hidden.hidesAny(ContextUtil.obtainContext(request), named)) {
+                    // what DSpace answers for an object it does not find
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
+                    return;
+                }
             }
             chain.doFilter(parameters.of(request), response);
         } catch (SQLException e) {
@@ -104,24 +107,34 @@ public final class HiddenItemFilter extends HttpFilter {
 
     /**
      * The object named in the address of a usage report ({@code /api/statistics/usagereports/<uuid>_<report>}) or of
-     * an authorisation ({@code /api/authz/authorizations/[<eperson>_]<feature>_<type>_<uuid>}, whose object DSpace
-     * reads with authorisation turned off), read as DSpace reads it; null for any other address. (Those found by an
+     * one of the caller's authorisations ({@code /api/authz/authorizations/[<eperson>_]<feature>_<type>_<uuid>},
+     * whose object DSpace reads with authorisation turned off), read as DSpace reads it; null for any other address,
+     * or one DSpace refuses before it looks for the object. (Those found by an
      * object's address are {@link HiddenObjectParameters}'.)
      */
-    private static UUID namedInPath(String requestPath) {
+    private static UUID namedInPath(String requestPath, HttpServletRequest request) {
         String id = null;
         String segment = lastSegment(requestPath, USAGE_REPORTS);
         if (segment != null) {
-            id = segment.indexOf('_') < 0 ? segment : segment.substring(0, segment.indexOf('_'));
+            // DSpace refuses any other id (400) before it looks for the object
+            String[] parts = segment.split("_", -1);
+            id = parts.length == 2 ? parts[0] : null;
         } else if ((segment = lastSegment(requestPath, AUTHORIZATIONS)) != null) {
             String[] parts = segment.split("_");
-            id = parts.length == 3 || parts.length == 4 ? parts[parts.length - 1] : null;
+            // another person's authorisations are refused (401/403) before the object is looked for
+            boolean callers = parts.length == 3 || parts.length == 4 && caller(request) != null
+                && parts[0].equals(caller(request).getID().toString());
+            id = callers ? parts[parts.length - 1] : null;
         }
         try {
             return id == null ? null : UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    private static EPerson caller(HttpServletRequest request) {
+        return ContextUtil.obtainContext(request).getCurrentUser();
     }
 
     /** The one segment that follows the prefix, or null when the address is not the prefix and one segment. */

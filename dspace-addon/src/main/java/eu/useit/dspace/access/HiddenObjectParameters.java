@@ -4,7 +4,10 @@
  */
 package eu.useit.dspace.access;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -22,9 +25,9 @@ import org.dspace.app.rest.utils.ContextUtil;
  * {@code ...byTarget?target=}), the authorisations of an object ({@code /api/authz/authorizations/search/object?uri=},
  * whose {@code embed=object} DSpace fills with authorisation turned off). When such a parameter names an item,
  * bundle or file that {@link HiddenItems} hides from the caller, the request goes on naming an object that does not
- * exist instead, so that DSpace answers exactly as it answers for a missing object, whatever that answer is at each
- * endpoint. The value is read as DSpace reads it: trimmed, as Spring converts a UUID parameter, or after its last
- * '/', as DSpace reads an object's address.
+ * exist instead, so that DSpace answers as it answers for a missing object, whatever that answer is at each
+ * endpoint. The value is read as DSpace reads it: split at commas into a list, each part trimmed, as Spring converts
+ * UUID parameters, or as an address whose path ends in the object's UUID, as DSpace reads an object's address.
  */
 final class HiddenObjectParameters {
 
@@ -67,19 +70,71 @@ final class HiddenObjectParameters {
         return parameters == null ? request : new Replaced(request, parameters);
     }
 
-    /** The value naming no object in place of a hidden one, or null when it names none that is hidden. */
+    /**
+     * The value naming no object in place of each hidden one, or null when it names none that is hidden. Spring
+     * splits a value into a list at its commas (DSpace's search methods take lists of UUIDs), so each part counts.
+     */
     private String withoutHidden(HttpServletRequest request, String value) throws SQLException {
+        String[] parts = value.split(",", -1);
+        boolean replaced = false;
+        for (int i = 0; i < parts.length; i++) {
+            String part = withoutHiddenObject(request, parts[i]);
+            if (part != null) {
+                parts[i] = part;
+                replaced = true;
+            }
+        }
+        return replaced ? String.join(",", parts) : null;
+    }
+
+    /**
+     * One UUID (trimmed, as Spring converts it) or one address, read both ways DSpace reads an object's address (what
+     * follows its last '/', as the usage reports do; its path's last segment, as the authorisations do): the same
+     * naming no object where it names a hidden one, else null.
+     */
+    private String withoutHiddenObject(HttpServletRequest request, String value) throws SQLException {
+        UUID id = uuid(value);
+        if (id != null) {
+            return hides(request, id) ? NO_OBJECT : null;
+        }
+        String replaced = null;
         int slash = value.lastIndexOf('/');
-        UUID id = uuid(slash < 0 ? value.trim() : value.substring(slash + 1));
-        if (id == null || !hidden.hidesAny(ContextUtil.obtainContext(request), id)) {
+        if (slash >= 0 && hides(request, uuid(value.substring(slash + 1)))) {
+            replaced = value.substring(0, slash + 1) + NO_OBJECT;
+        }
+        String current = replaced == null ? value : replaced;
+        String path = pathOf(current);
+        String last = lastSegment(path);
+        if (last != null && hides(request, uuid(last))) {
+            int at = current.indexOf(path) + path.lastIndexOf(last);
+            replaced = current.substring(0, at) + NO_OBJECT + current.substring(at + last.length());
+        }
+        return replaced;
+    }
+
+    private boolean hides(HttpServletRequest request, UUID id) throws SQLException {
+        return id != null && hidden.hidesAny(ContextUtil.obtainContext(request), id);
+    }
+
+    /** The last non-empty segment of a path, or null when there is no path or it has none. */
+    private static String lastSegment(String path) {
+        String[] segments = path == null ? new String[0]
+            : Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toArray(String[]::new);
+        return segments.length == 0 ? null : segments[segments.length - 1];
+    }
+
+    /** The path of an address, or null when the value is no address. */
+    private static String pathOf(String value) {
+        try {
+            return new URL(value).getPath();
+        } catch (MalformedURLException e) {
             return null;
         }
-        return slash < 0 ? NO_OBJECT : value.substring(0, slash + 1) + NO_OBJECT;
     }
 
     private static UUID uuid(String text) {
         try {
-            return UUID.fromString(text);
+            return UUID.fromString(text.trim());
         } catch (IllegalArgumentException e) {
             return null;
         }

@@ -45,6 +45,9 @@ final class AccessMatrix {
             + "/(?:download|content)");
     private static final String[] CONTEXTS = {"request", "useit"};
     private static final String MISSING = UUID.randomUUID().toString();
+    private static final String MISSING_TOO = UUID.randomUUID().toString();
+    /** What may follow an object's UUID in its address, DSpace reading the same object. */
+    private static final List<String> ADDRESS_SPELLINGS = List.of("/", "?x=1", "#x");
 
     private final String server;
     private final List<AccessState> states;
@@ -309,6 +312,11 @@ final class AccessMatrix {
                                                  .status());
         missing.put("authorisation", client.get("/api/authz/authorizations/canSeeVersions_core.item_" + MISSING)
                                            .status());
+        for (String spelling : ADDRESS_SPELLINGS) {
+            missing.put("authorisations" + spelling, client.get(authorisationsOf("items", MISSING + spelling,
+                                                                                 "canSeeVersions")).status());
+        }
+        missing.put("authorisations of a list", client.get(authorisationsOfList(MISSING)).status());
         for (AccessState state : states) {
             if (state.hidden()) {
                 hiddenInRest(client, who, state, missing);
@@ -350,6 +358,13 @@ final class AccessMatrix {
                                                                                   "canDownload")),
                  missing.get("file authorisations"), false);
         }
+        // addresses and lists DSpace reads as naming the same object
+        for (String spelling : ADDRESS_SPELLINGS) {
+            same(who, state, "authorisations at " + spelling, client.get(authorisationsOf("items",
+                state.item + spelling, "canSeeVersions")), missing.get("authorisations" + spelling), false);
+        }
+        same(who, state, "authorisations of a list", client.get(authorisationsOfList(state.item)),
+             missing.get("authorisations of a list"), false);
         // spellings DSpace reads as the same UUID
         same(who, state, "UUID look-up with spaces", client.get("/api/dso/find?uuid=%20" + state.item + "%20"),
              missing.get("uuid"), false);
@@ -382,6 +397,12 @@ final class AccessMatrix {
     private String authorisationsOf(String kind, String object, String feature) {
         return "/api/authz/authorizations/search/object?embed=object&feature=" + feature + "&uri="
             + RestClient.encode(server + "/api/core/" + kind + "/" + object);
+    }
+
+    /** The authorisations of a list of items: this one and one that does not exist. */
+    private static String authorisationsOfList(String item) {
+        return "/api/authz/authorizations/search/objects?type=core.item&feature=canSeeVersions&embed=object&uuid="
+            + item + "," + MISSING_TOO;
     }
 
     private String usageReportsOf(String item) {

@@ -32,10 +32,9 @@ import org.dspace.core.Context;
  * indexes. The sweep finds the READ policies whose start or end came between two moments (as DSpace itself reads
  * them: a policy date is a day, which begins at midnight in the server's time zone) and writes the OAI-PMH records
  * and search documents of their items (and of items related to them) again, as an anonymous user. It does the same
- * for the items of bundles that were opened or closed to anonymous users ({@link ClosedBundles}), of which DSpace
- * tells nobody either. A web application
- * sweeps every {@code useit.access.sweep.interval.seconds} (default an hour); sites that prefer cron run
- * {@code dspace useit-access-sweep}.
+ * for the public items whose bundles were opened or closed to anonymous users ({@link ClosedBundles}), of which
+ * DSpace tells nobody either. A web application sweeps every {@code useit.access.sweep.interval.seconds} (default
+ * an hour); sites that prefer cron run {@code dspace useit-access-sweep}.
  */
 public final class AccessSweep {
 
