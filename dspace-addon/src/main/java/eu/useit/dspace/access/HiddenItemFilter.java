@@ -109,8 +109,8 @@ public final class HiddenItemFilter extends HttpFilter {
      * The object named in the address of a usage report ({@code /api/statistics/usagereports/<uuid>_<report>}) or of
      * one of the caller's authorisations ({@code /api/authz/authorizations/[<eperson>_]<feature>_<type>_<uuid>},
      * whose object DSpace reads with authorisation turned off), read as DSpace reads it; null for any other address,
-     * or one DSpace refuses before it looks for the object. (Those found by an
-     * object's address are {@link HiddenObjectParameters}'.)
+     * or one DSpace refuses before it looks for the object. (Objects named by parameters are
+     * {@link HiddenObjectParameters}'.)
      */
     private static UUID namedInPath(String requestPath, HttpServletRequest request) {
         String id = null;
