@@ -98,55 +98,73 @@ public final class AnonymousAccess {
      * @throws SQLException on database failure
      */
     public FileAccess file(Context context, Bitstream bitstream) throws SQLException {
-        FileAccess own = access(context, bitstream);
-        if (own.state() == FileAccess.State.RESTRICTED || bitstream.getBundles().isEmpty()) {
-            return own;
+        List<ResourcePolicy> own = anonymousReads(context, bitstream);
+        if (bitstream.getBundles().isEmpty()) {
+            return access(own, List.of(Window.ALWAYS));
         }
-        // the most open of its bundles (a file is in one, as a rule)
-        FileAccess bundle = FileAccess.RESTRICTED;
+        // the most open of its bundles (a file is in one, as a rule): any READ of any of them
+        List<ResourcePolicy> bundles = new ArrayList<>();
         for (Bundle parent : bitstream.getBundles()) {
-            bundle = opener(bundle, access(context, parent));
+            bundles.addAll(anonymousReads(context, parent));
         }
-        if (bundle.state() == FileAccess.State.RESTRICTED) {
-            return FileAccess.RESTRICTED;
-        }
-        if (own.isOpen() && bundle.isOpen()) {
+        if (anyValidNow(own) && anyValidNow(bundles)) {
             return FileAccess.OPEN;
         }
-        // open when both are: from the later of their first days
-        LocalDate ownDay = own.isOpen() ? null : own.availableFrom();
-        LocalDate bundleDay = bundle.isOpen() ? null : bundle.availableFrom();
-        return FileAccess.embargoedUntil(ownDay == null ? bundleDay : bundleDay == null ? ownDay
-            : ownDay.isAfter(bundleDay) ? ownDay : bundleDay);
+        List<Window> both = new ArrayList<>();
+        for (ResourcePolicy bundle : bundles) {
+            both.add(Window.of(bundle));
+        }
+        return access(own, both);
     }
 
-    /** Open if an anonymous user may READ the object now, embargoed from the first later day one may, else closed. */
-    private FileAccess access(Context context, DSpaceObject object) throws SQLException {
+    /**
+     * Open if a READ is valid now (and the other side is open, the caller checked); else embargoed from the first
+     * later day on which a READ and one of the windows both let anonymous users read; else restricted.
+     */
+    private FileAccess access(List<ResourcePolicy> reads, List<Window> windows) {
+        if (anyValidNow(reads) && windows.contains(Window.ALWAYS)) {
+            return FileAccess.OPEN;
+        }
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         LocalDate earliest = null;
-        for (ResourcePolicy policy : anonymousReads(context, object)) {
-            if (policies.isDateValid(policy)) {
-                return FileAccess.OPEN;
-            }
-            LocalDate start = day(policy.getStartDate());
-            LocalDate end = day(policy.getEndDate());
-            if (start != null && start.isAfter(today) && (end == null || end.isAfter(start))
-                && (earliest == null || start.isBefore(earliest))) {
-                earliest = start;
+        for (ResourcePolicy read : reads) {
+            for (Window window : windows) {
+                Window both = Window.of(read).and(window);
+                if (both.opensAfter(today) && (earliest == null || both.from().isBefore(earliest))) {
+                    earliest = both.from();
+                }
             }
         }
         return earliest == null ? FileAccess.RESTRICTED : FileAccess.embargoedUntil(earliest);
     }
 
-    /** The more open of two accesses (open, then the earlier embargo, then restricted). */
-    private static FileAccess opener(FileAccess a, FileAccess b) {
-        if (a.isOpen() || b.state() == FileAccess.State.RESTRICTED) {
-            return a;
+    private boolean anyValidNow(List<ResourcePolicy> reads) {
+        return reads.stream().anyMatch(policies::isDateValid);
+    }
+
+    /**
+     * The days on which a READ policy lets anonymous users read, as DSpace reads its dates: from its start day
+     * (null: always before) to before its end day (null: for ever).
+     */
+    private record Window(LocalDate from, LocalDate until) {
+
+        static final Window ALWAYS = new Window(null, null);
+
+        static Window of(ResourcePolicy policy) {
+            return new Window(day(policy.getStartDate()), day(policy.getEndDate()));
         }
-        if (b.isOpen() || a.state() == FileAccess.State.RESTRICTED) {
-            return b;
+
+        /** The days of both. */
+        Window and(Window other) {
+            return new Window(from == null || other.from != null && other.from.isAfter(from) ? other.from : from,
+                              until == null || other.until != null && other.until.isBefore(until) ? other.until
+                                  : until);
         }
-        return a.availableFrom().isAfter(b.availableFrom()) ? b : a;
+
+        /** Whether its days begin after today, and there are any. */
+        boolean opensAfter(LocalDate today) {
+            return from != null && from.isAfter(today) && (until == null || until.isAfter(from));
+        }
     }
 
     /**

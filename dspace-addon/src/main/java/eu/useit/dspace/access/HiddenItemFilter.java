@@ -33,11 +33,12 @@ import org.dspace.identifier.factory.IdentifierServiceFactory;
  * ({@code /api/pid/find?id=<handle>}), its usage reports ({@code /api/statistics/usagereports/<uuid>_<report>},
  * which name the object) and its authorisations ({@code /api/authz/authorizations/<id>}) as if the object did not
  * exist when {@link HiddenItems} hides the item it belongs to from the caller; any other request whose parameters
- * name such an object goes on as if they named a missing one ({@link HiddenObjectParameters}). The address is read
- * as the servlet container maps it (decoded, dot segments and path parameters removed), so no spelling of it gets
- * past. Objects reached any other way (embedded, found by a search) are hidden by
- * {@link HiddenItemPermissionEvaluator}. A file's content is refused, as DSpace refuses a file the caller may not
- * read, when the caller may not READ its bundle ({@link HiddenItems#closesFile}).
+ * name such an object goes on as if they named a missing one ({@link HiddenObjectParameters}), and so does a request
+ * whose JSON body names one ({@link HiddenObjectBody}). The address is read as the servlet container maps it
+ * (decoded, dot segments and path parameters removed), so no spelling of it gets past. Objects reached any other
+ * way (embedded, found by a search) are hidden by {@link HiddenItemPermissionEvaluator}. A file's content is
+ * refused, as DSpace refuses a file the caller may not read, when the caller may not READ its bundle
+ * ({@link HiddenItems#closesFile}).
  * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
@@ -56,6 +57,7 @@ public final class HiddenItemFilter extends HttpFilter {
 
     private final transient HiddenItems hidden;
     private final transient HiddenObjectParameters parameters;
+    private final transient HiddenObjectBody body;
 
     /**
      * @param hidden which items callers may not see
@@ -63,6 +65,7 @@ public final class HiddenItemFilter extends HttpFilter {
     public HiddenItemFilter(HiddenItems hidden) {
         this.hidden = hidden;
         this.parameters = new HiddenObjectParameters(hidden);
+        this.body = new HiddenObjectBody(hidden);
     }
 
     @Override
@@ -99,7 +102,7 @@ public final class HiddenItemFilter extends HttpFilter {
                     return;
                 }
             }
-            chain.doFilter(parameters.of(request), response);
+            chain.doFilter(parameters.of(body.of(request, requestPath)), response);
         } catch (SQLException e) {
             throw new ServletException(e);
         }

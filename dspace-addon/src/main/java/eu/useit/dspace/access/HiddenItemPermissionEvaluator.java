@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import eu.useit.dspace.support.Uuids;
 import org.dspace.app.rest.model.BaseObjectRest;
 import org.dspace.app.rest.security.DSpacePermissionEvaluator;
 import org.dspace.app.rest.utils.ContextUtil;
@@ -61,7 +62,7 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
 
     private boolean hides(String type, String id) {
         Integer typeId = TYPES.get(type.toUpperCase(Locale.ROOT));
-        UUID uuid = typeId == null ? null : uuid(id);
+        UUID uuid = typeId == null ? null : Uuids.orNull(id);
         return uuid != null && hides(typeId, uuid);
     }
 
@@ -78,14 +79,6 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
         } catch (SQLException e) {
             // refuse rather than show what may be hidden
             return true;
-        }
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
         }
     }
 }

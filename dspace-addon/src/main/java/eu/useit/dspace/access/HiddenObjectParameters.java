@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import eu.useit.dspace.support.Uuids;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.dspace.app.rest.utils.ContextUtil;
@@ -93,19 +94,19 @@ final class HiddenObjectParameters {
      * naming no object where it names a hidden one, else null.
      */
     private String withoutHiddenObject(HttpServletRequest request, String value) throws SQLException {
-        UUID id = uuid(value);
+        UUID id = Uuids.orNull(value.trim());
         if (id != null) {
             return hides(request, id) ? NO_OBJECT : null;
         }
         String replaced = null;
         int slash = value.lastIndexOf('/');
-        if (slash >= 0 && hides(request, uuid(value.substring(slash + 1)))) {
+        if (slash >= 0 && hides(request, Uuids.orNull(value.substring(slash + 1).trim()))) {
             replaced = value.substring(0, slash + 1) + NO_OBJECT;
         }
         String current = replaced == null ? value : replaced;
         String path = pathOf(current);
         String last = lastSegment(path);
-        if (last != null && hides(request, uuid(last))) {
+        if (last != null && hides(request, Uuids.orNull(last.trim()))) {
             int at = current.indexOf(path) + path.lastIndexOf(last);
             replaced = current.substring(0, at) + NO_OBJECT + current.substring(at + last.length());
         }
@@ -128,14 +129,6 @@ final class HiddenObjectParameters {
         try {
             return new URL(value).getPath();
         } catch (MalformedURLException e) {
-            return null;
-        }
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text.trim());
-        } catch (IllegalArgumentException e) {
             return null;
         }
     }

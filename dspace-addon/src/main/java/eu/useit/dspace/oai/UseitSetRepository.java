@@ -45,13 +45,11 @@ public final class UseitSetRepository implements SetRepository {
         for (StrandSets.StrandSet strand : strands.all()) {
             all.add(new Set(strand.spec(), strand.name()));
         }
-        // DSpace's sets are few (one per community and collection); they are read whole to leave out the closed
-        int dspaceTotal = dspace.retrieveSets(0, 1).getTotalResults();
-        if (dspaceTotal > 0) {
-            for (Set set : dspace.retrieveSets(0, dspaceTotal).getResults()) {
-                if (readable.test(set.getSetSpec())) {
-                    all.add(set);
-                }
+        // DSpace's sets are few (one per community and collection); they are read whole, in one call (each call
+        // reads every community and collection to count them), to leave out the closed
+        for (Set set : dspace.retrieveSets(0, Integer.MAX_VALUE).getResults()) {
+            if (readable.test(set.getSetSpec())) {
+                all.add(set);
             }
         }
         List<Set> page = all.subList(Math.min(offset, all.size()), Math.min(offset + length, all.size()));

@@ -5,6 +5,7 @@
 package eu.useit.dspace.support;
 
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,25 +95,40 @@ public final class AnonymousWork {
     }
 
     /**
-     * Runs a task on the worker thread again and again, a period apart; a failure is logged and the next run
-     * goes ahead.
+     * Runs a task on the worker thread again and again, a period apart; a failure (an error such as running out of
+     * memory included) is logged and the next run goes ahead.
      *
      * @param period the time between the end of one run and the start of the next
      * @param task   the task
      */
     public void every(Duration period, Task<?> task) {
-        executor.scheduleWithFixedDelay(() -> {
+        executor.scheduleWithFixedDelay(repeatable(name, () -> {
             DSpaceKernel kernel = DSpaceKernelManager.getDefaultKernel();
-            if (kernel == null || !kernel.isRunning()) {
-                // DSpace is stopping
-                return;
-            }
-            try {
+            // not while DSpace is stopping
+            if (kernel != null && kernel.isRunning()) {
                 inContext(task);
-            } catch (Exception e) {
+            }
+            return null;
+        }), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A run of repeated work that lets nothing escape: whatever escapes a run of {@code scheduleWithFixedDelay}
+     * cancels every later run, silently (a sweep that never runs again). A failure, an error such as running out of
+     * memory included, is logged instead.
+     *
+     * @param name what the work is, for the log
+     * @param run  one run
+     * @return the run, safe to repeat
+     */
+    static Runnable repeatable(String name, Callable<?> run) {
+        return () -> {
+            try {
+                run.call();
+            } catch (Exception | Error e) {
                 log.error("{}: {}", name, e.getMessage(), e);
             }
-        }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        };
     }
 
     private static <T> T inContext(Task<T> task) throws Exception {

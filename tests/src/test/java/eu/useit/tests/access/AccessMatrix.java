@@ -8,9 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,9 @@ final class AccessMatrix {
     private static final String[] CONTEXTS = {"request", "useit"};
     private static final String MISSING = UUID.randomUUID().toString();
     private static final String MISSING_TOO = UUID.randomUUID().toString();
+    private static final String VIEW_EVENTS = "/api/statistics/viewevents";
+    private static final String COPY_REQUESTS = "/api/tools/itemrequests";
+    private static final String SEARCH_EVENTS = "/api/statistics/searchevents";
     /** What may follow an object's UUID in its address, DSpace reading the same object. */
     private static final List<String> ADDRESS_SPELLINGS = List.of("/", "?x=1", "#x");
 
@@ -317,6 +322,13 @@ final class AccessMatrix {
                                                                                  "canSeeVersions")).status());
         }
         missing.put("authorisations of a list", client.get(authorisationsOfList(MISSING)).status());
+        missing.put("view event", client.post(VIEW_EVENTS, viewEvent(MISSING)).status());
+        missing.put("copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, null)).status());
+        missing.put("file copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, MISSING_TOO)).status());
+        missing.put("copy request at /", client.post(COPY_REQUESTS + "/", copyRequest(MISSING, null)).status());
+        missing.put("view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(MISSING))).status());
+        missing.put("view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + MISSING + " ")).status());
+        missing.put("search event", client.post(SEARCH_EVENTS, searchEvent(MISSING)).status());
         for (AccessState state : states) {
             if (state.hidden()) {
                 hiddenInRest(client, who, state, missing);
@@ -371,6 +383,23 @@ final class AccessMatrix {
         same(who, state, "usage reports of an odd address", client.get(
             "/api/statistics/usagereports/search/object?uri=" + RestClient.encode("x\n/" + state.item)),
              missing.get("usage search"), false);
+        // objects named in a JSON body, which DSpace looks up with no regard to the caller
+        same(who, state, "view event", client.post(VIEW_EVENTS, viewEvent(state.item)), missing.get("view event"),
+             false);
+        same(who, state, "copy request", client.post(COPY_REQUESTS, copyRequest(state.item, null)),
+             missing.get("copy request"), false);
+        same(who, state, "copy request at /", client.post(COPY_REQUESTS + "/", copyRequest(state.item, null)),
+             missing.get("copy request at /"), false);
+        same(who, state, "view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(state.item))),
+             missing.get("view event in base64"), false);
+        same(who, state, "view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + state.item + " ")),
+             missing.get("view event with spaces"), false);
+        same(who, state, "search event", client.post(SEARCH_EVENTS, searchEvent(state.item)),
+             missing.get("search event"), false);
+        for (AccessState.File file : state.files) {
+            same(who, state, "file's copy request", client.post(COPY_REQUESTS, copyRequest(state.item, file.uuid())),
+                 missing.get("file copy request"), false);
+        }
         for (AccessState.File file : state.files) {
             same(who, state, "file's UUID look-up", client.get("/api/dso/find?uuid=" + file.uuid()),
                  missing.get("uuid"), false);
@@ -405,6 +434,38 @@ final class AccessMatrix {
             + item + "," + MISSING_TOO;
     }
 
+    private static Map<String, Object> viewEvent(String item) {
+        return Map.of("targetId", item, "targetType", "item");
+    }
+
+    /** A click on a search result, as DSpace's UI reports it. */
+    private static Map<String, Object> searchEvent(String item) {
+        return Map.of("query", "access", "dsoType", "item", "clickedObject", item,
+                      "page", Map.of("size", 10, "totalElements", 1, "totalPages", 1, "number", 0),
+                      "sort", Map.of("by", "score", "order", "desc"));
+    }
+
+    /** A UUID's 16 bytes in base64, which Jackson also reads as the UUID. */
+    private static String base64(String uuid) {
+        UUID id = UUID.fromString(uuid);
+        return Base64.getEncoder().encodeToString(ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
+                                                      .putLong(id.getLeastSignificantBits()).array());
+    }
+
+    /** A request for a copy of an item's files ({@code file} null) or of one file. */
+    private static Map<String, Object> copyRequest(String item, String file) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("itemId", item);
+        request.put("allfiles", file == null);
+        if (file != null) {
+            request.put("bitstreamId", file);
+        }
+        request.put("requestEmail", "reader@access-matrix.example.org");
+        request.put("requestName", "A reader (illustrative)");
+        request.put("requestMessage", "A copy, please (illustrative)");
+        return request;
+    }
+
     private String usageReportsOf(String item) {
         return "/api/statistics/usagereports/search/object?uri=" + RestClient.encode(server + "/api/core/items/"
                                                                                        + item);
@@ -431,6 +492,15 @@ final class AccessMatrix {
             if (file.open() != (status == 200)) {
                 problems.add("REST as " + who + ": file " + file.uuid() + " of " + state + " ("
                                  + (file.open() ? "open" : "closed") + ") answers HTTP " + status);
+            }
+            if (!file.open()) {
+                // DSpace's request for a copy of a closed file: signed-in users may ask (request.item.type)
+                int asked = client.post(COPY_REQUESTS, copyRequest(state.item, file.uuid())).status();
+                int expected = "anonymous".equals(who) ? 401 : 201;
+                if (asked != expected) {
+                    problems.add("REST as " + who + ": a request for a copy of closed file " + file.uuid() + " of "
+                                     + state + " answers HTTP " + asked + ", not " + expected);
+                }
             }
         }
         if (state.hiddenRelated != null) {

@@ -127,6 +127,17 @@ final class AccessStates {
         bundleEmbargo.accessRight = COAR + "c_f1cf";
         states.add(bundleEmbargo);
 
+        // the file's own READ ends next year, before its bundle's begins: it never opens, so it is restricted
+        AccessState neverBoth = item("file closed before its bundle opens", library, "Publication", Seen.PUBLIC);
+        String lapsing = file(neverBoth, false);
+        removeReads(lapsing);
+        addRead(lapsing, null, LocalDate.now().plusYears(1));
+        String later = originalBundle(neverBoth.item);
+        removeReads(later);
+        addRead(later, LocalDate.now().plusYears(2), null);
+        neverBoth.accessRight = COAR + "c_16ec";
+        states.add(neverBoth);
+
         AccessState embargoedFile = item("embargoed file", library, "Publication", Seen.PUBLIC);
         String file = file(embargoedFile, false);
         removeReads(file);

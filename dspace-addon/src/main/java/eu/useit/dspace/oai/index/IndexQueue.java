@@ -16,6 +16,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import eu.useit.dspace.support.UseitSchema;
+import eu.useit.dspace.support.Uuids;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.hibernate.Session;
@@ -104,7 +105,7 @@ public final class IndexQueue {
             select.setMaxRows(limit);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    UUID item = uuid(rows.getString(2));
+                    UUID item = Uuids.orNull(rows.getString(2));
                     if (item != null) {
                         due.merge(item, rows.getLong(1), Math::max);
                     } else {
@@ -114,14 +115,6 @@ public final class IndexQueue {
             }
         }
         return due;
-    }
-
-    private static UUID uuid(String text) {
-        try {
-            return UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** A row that names no item (written by hand?) would stop the queue: it goes, with a line in the log. */

@@ -14,6 +14,7 @@ import com.lyncode.xoai.dataprovider.xml.xoai.Metadata;
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.access.FileAccess;
 import eu.useit.dspace.support.Characters;
+import eu.useit.dspace.support.Uuids;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.dspace.content.Bitstream;
@@ -211,11 +212,8 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
         if (start < 0) {
             return null;
         }
-        try {
-            return UUID.fromString(url.substring(start + BITSTREAMS.length(), url.length() - DOWNLOAD.length()));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return start + BITSTREAMS.length() > url.length() - DOWNLOAD.length() ? null
+            : Uuids.orNull(url.substring(start + BITSTREAMS.length(), url.length() - DOWNLOAD.length()));
     }
 
     private static String field(Element element, String name) {
