@@ -78,18 +78,14 @@ public final class AnonymousAccess {
      * @throws SQLException on database failure
      */
     public boolean canRead(Context context, DSpaceObject object) throws SQLException {
-        for (ResourcePolicy policy : anonymousReads(context, object)) {
-            if (policies.isDateValid(policy)) {
-                return true;
-            }
-        }
-        return false;
+        return anyValidNow(anonymousReads(context, object));
     }
 
     /**
      * The one rule for a file's access, on every surface (item pages, downloads, signposting, OAI-PMH): a file is
      * open only when anonymous users may READ both it and its bundle; a file in a bundle that they may never READ is
-     * restricted, whatever its own policies say, and one that either opens later is embargoed until both are open.
+     * restricted, whatever its own policies say, and one that either opens later is embargoed until the first day
+     * both are open (restricted if there is none: a file whose own READ ends before its bundle's begins).
      *
      * @param context   a DSpace context
      * @param bitstream a file
@@ -99,35 +95,22 @@ public final class AnonymousAccess {
      */
     public FileAccess file(Context context, Bitstream bitstream) throws SQLException {
         List<ResourcePolicy> own = anonymousReads(context, bitstream);
-        if (bitstream.getBundles().isEmpty()) {
-            return access(own, List.of(Window.ALWAYS));
+        if (own.isEmpty()) {
+            return FileAccess.RESTRICTED;
         }
-        // the most open of its bundles (a file is in one, as a rule): any READ of any of them
+        // the most open of its bundles (a file is in one, as a rule): any READ of any of them; no bundle, no limit
         List<ResourcePolicy> bundles = new ArrayList<>();
         for (Bundle parent : bitstream.getBundles()) {
             bundles.addAll(anonymousReads(context, parent));
         }
-        if (anyValidNow(own) && anyValidNow(bundles)) {
+        boolean inBundle = !bitstream.getBundles().isEmpty();
+        if (anyValidNow(own) && (!inBundle || anyValidNow(bundles))) {
             return FileAccess.OPEN;
         }
-        List<Window> both = new ArrayList<>();
-        for (ResourcePolicy bundle : bundles) {
-            both.add(Window.of(bundle));
-        }
-        return access(own, both);
-    }
-
-    /**
-     * Open if a READ is valid now (and the other side is open, the caller checked); else embargoed from the first
-     * later day on which a READ and one of the windows both let anonymous users read; else restricted.
-     */
-    private FileAccess access(List<ResourcePolicy> reads, List<Window> windows) {
-        if (anyValidNow(reads) && windows.contains(Window.ALWAYS)) {
-            return FileAccess.OPEN;
-        }
+        List<Window> windows = inBundle ? bundles.stream().map(Window::of).toList() : List.of(Window.ALWAYS);
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         LocalDate earliest = null;
-        for (ResourcePolicy read : reads) {
+        for (ResourcePolicy read : own) {
             for (Window window : windows) {
                 Window both = Window.of(read).and(window);
                 if (both.opensAfter(today) && (earliest == null || both.from().isBefore(earliest))) {

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import eu.useit.dspace.support.RequestPaths;
+import eu.useit.dspace.support.Uuids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -124,16 +125,14 @@ public final class HiddenItemFilter extends HttpFilter {
             id = parts.length == 2 ? parts[0] : null;
         } else if ((segment = lastSegment(requestPath, AUTHORIZATIONS)) != null) {
             String[] parts = segment.split("_");
-            // another person's authorisations are refused (401/403) before the object is looked for
-            boolean callers = parts.length == 3 || parts.length == 4 && caller(request) != null
-                && parts[0].equals(caller(request).getID().toString());
+            // another person's authorisations are refused (401/403) before the object is looked for; the person is
+            // read as DSpace reads it (a UUID, so in capitals too)
+            EPerson caller = caller(request);
+            boolean callers = parts.length == 3 || parts.length == 4 && caller != null
+                && caller.getID().equals(Uuids.orNull(parts[0]));
             id = callers ? parts[parts.length - 1] : null;
         }
-        try {
-            return id == null ? null : UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return Uuids.orNull(id);
     }
 
     private static EPerson caller(HttpServletRequest request) {

@@ -83,8 +83,10 @@ public final class HiddenItems {
      */
     public boolean hidesAny(Context context, UUID id) throws SQLException {
         for (int type : new int[] {Constants.ITEM, Constants.BUNDLE, Constants.BITSTREAM}) {
-            if (hides(context, type, id)) {
-                return true;
+            Item item = owner(context, type, id);
+            if (item != null) {
+                // a UUID names one object: the other types cannot know it
+                return !maySee(context, item);
             }
         }
         return false;
@@ -139,15 +141,16 @@ public final class HiddenItems {
     }
 
     private boolean maySee(Context context, Item item) throws SQLException {
-        if (item.isArchived() && item.isDiscoverable() && !item.isWithdrawn()
-            && authorize.authorizeActionBoolean(context, item, Constants.READ)) {
+        boolean listed = item.isArchived() && item.isDiscoverable() && !item.isWithdrawn();
+        if (listed && authorize.authorizeActionBoolean(context, item, Constants.READ)) {
             // a public item the caller may read: the cheap answer first, as most items are
             return true;
         }
         if (authorize.isAdmin(context) || items.canEdit(context, item)) {
             return true;
         }
-        if (item.isWithdrawn() || !authorize.authorizeActionBoolean(context, item, Constants.READ)) {
+        // a listed item that failed the first test is one the caller may not READ
+        if (listed || item.isWithdrawn() || !authorize.authorizeActionBoolean(context, item, Constants.READ)) {
             return false;
         }
         // a private item: for those given READ in their own right, not for everybody with its address

@@ -26,6 +26,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.dspace.app.rest.utils.ContextUtil;
+import org.dspace.core.Context;
 
 /**
  * The REST requests that name their object in a JSON body, not in the address or a parameter: a request for a copy
@@ -99,12 +100,11 @@ final class HiddenObjectBody {
 
     /** Whether the value names a hidden object, read as a UUID's text or as Jackson reads a UUID. */
     private boolean hides(HttpServletRequest request, String value) throws SQLException {
-        for (UUID id : new UUID[] {Uuids.orNull(value), jackson(value)}) {
-            if (id != null && hidden.hidesAny(ContextUtil.obtainContext(request), id)) {
-                return true;
-            }
-        }
-        return false;
+        UUID text = Uuids.orNull(value);
+        UUID read = jackson(value);
+        Context context = ContextUtil.obtainContext(request);
+        return text != null && hidden.hidesAny(context, text)
+            || read != null && !read.equals(text) && hidden.hidesAny(context, read);
     }
 
     /** As Jackson reads a UUID field (trimmed; 16 bytes in base64 too). */

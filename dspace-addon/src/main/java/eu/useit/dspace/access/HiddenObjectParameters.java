@@ -34,6 +34,7 @@ final class HiddenObjectParameters {
 
     /** The id of no object. */
     static final String NO_OBJECT = new UUID(0, 0).toString();
+    private static final UUID NONE = new UUID(0, 0);
 
     private static final Set<String> NAMES = Set.of("uuid", "uri", "target", "dso", "item", "focusItem",
                                                     "relatedItem");
@@ -100,13 +101,18 @@ final class HiddenObjectParameters {
         }
         String replaced = null;
         int slash = value.lastIndexOf('/');
-        if (slash >= 0 && hides(request, Uuids.orNull(value.substring(slash + 1).trim()))) {
+        UUID tail = slash < 0 ? null : Uuids.orNull(value.substring(slash + 1).trim());
+        boolean tailHidden = hides(request, tail);
+        if (tailHidden) {
             replaced = value.substring(0, slash + 1) + NO_OBJECT;
         }
         String current = replaced == null ? value : replaced;
         String path = pathOf(current);
         String last = lastSegment(path);
-        if (last != null && hides(request, Uuids.orNull(last.trim()))) {
+        UUID inPath = last == null ? null : Uuids.orNull(last.trim());
+        // each object looked up once: the same UUID as the tail's has its answer, the id of no object is none
+        if (inPath != null && !inPath.equals(NONE)
+            && (inPath.equals(tail) ? tailHidden : hides(request, inPath))) {
             int at = current.indexOf(path) + path.lastIndexOf(last);
             replaced = current.substring(0, at) + NO_OBJECT + current.substring(at + last.length());
         }

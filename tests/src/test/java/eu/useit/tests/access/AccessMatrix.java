@@ -51,6 +51,7 @@ final class AccessMatrix {
     private static final String VIEW_EVENTS = "/api/statistics/viewevents";
     private static final String COPY_REQUESTS = "/api/tools/itemrequests";
     private static final String SEARCH_EVENTS = "/api/statistics/searchevents";
+    private static final String AUTHORIZATION = "/api/authz/authorizations/";
     /** What may follow an object's UUID in its address, DSpace reading the same object. */
     private static final List<String> ADDRESS_SPELLINGS = List.of("/", "?x=1", "#x");
 
@@ -329,8 +330,19 @@ final class AccessMatrix {
         missing.put("view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(MISSING))).status());
         missing.put("view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + MISSING + " ")).status());
         missing.put("search event", client.post(SEARCH_EVENTS, searchEvent(MISSING)).status());
+        // the caller's own authorisations, the caller named in capitals (DSpace reads a UUID)
+        String me = callerInCapitals(client);
+        if (me != null) {
+            missing.put("own authorisation", client.get(AUTHORIZATION + me + "_canSeeVersions_core.item_" + MISSING)
+                                                   .status());
+        }
         for (AccessState state : states) {
             if (state.hidden()) {
+                if (me != null) {
+                    same(who, state, "own authorisation", client.get(AUTHORIZATION + me + "_canSeeVersions_core.item_"
+                                                                         + state.item),
+                         missing.get("own authorisation"), false);
+                }
                 hiddenInRest(client, who, state, missing);
             } else {
                 publicInRest(client, who, state);
@@ -436,6 +448,12 @@ final class AccessMatrix {
 
     private static Map<String, Object> viewEvent(String item) {
         return Map.of("targetId", item, "targetType", "item");
+    }
+
+    /** The UUID of the account the client is logged in as, in capitals; null when it is not logged in. */
+    private static String callerInCapitals(RestClient client) {
+        String eperson = client.get("/api/authn/status").expect(200).json().at("/_links/eperson/href").asText();
+        return eperson.isEmpty() ? null : eperson.substring(eperson.lastIndexOf('/') + 1).toUpperCase(Locale.ROOT);
     }
 
     /** A click on a search result, as DSpace's UI reports it. */

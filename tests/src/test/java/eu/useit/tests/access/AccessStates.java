@@ -119,24 +119,11 @@ final class AccessStates {
         states.add(closedBundle);
 
         // the file's own READ is open; its bundle's starts next year: embargoed until then
-        AccessState bundleEmbargo = item("file in a bundle under embargo", library, "Publication", Seen.PUBLIC);
-        file(bundleEmbargo, false);
-        String bundle = originalBundle(bundleEmbargo.item);
-        removeReads(bundle);
-        addRead(bundle, LocalDate.now().plusYears(1), null);
-        bundleEmbargo.accessRight = COAR + "c_f1cf";
-        states.add(bundleEmbargo);
-
+        states.add(fileInBundle("file in a bundle under embargo", library, null, LocalDate.now().plusYears(1),
+                                "c_f1cf"));
         // the file's own READ ends next year, before its bundle's begins: it never opens, so it is restricted
-        AccessState neverBoth = item("file closed before its bundle opens", library, "Publication", Seen.PUBLIC);
-        String lapsing = file(neverBoth, false);
-        removeReads(lapsing);
-        addRead(lapsing, null, LocalDate.now().plusYears(1));
-        String later = originalBundle(neverBoth.item);
-        removeReads(later);
-        addRead(later, LocalDate.now().plusYears(2), null);
-        neverBoth.accessRight = COAR + "c_16ec";
-        states.add(neverBoth);
+        states.add(fileInBundle("file closed before its bundle opens", library, LocalDate.now().plusYears(1),
+                                LocalDate.now().plusYears(2), "c_16ec"));
 
         AccessState embargoedFile = item("embargoed file", library, "Publication", Seen.PUBLIC);
         String file = file(embargoedFile, false);
@@ -292,6 +279,23 @@ final class AccessStates {
         String uuid = new RestContent(admin).file(state.item, state.marker + ".pdf", PDF, "application/pdf");
         state.files.add(new AccessState.File(uuid, open));
         return uuid;
+    }
+
+    /**
+     * A public item with one file whose anonymous READ ends on {@code fileUntil} (null: never) in a bundle whose
+     * anonymous READ starts on {@code bundleFrom}; its records must say {@code accessRight} (a COAR access right).
+     */
+    private AccessState fileInBundle(String name, String library, LocalDate fileUntil, LocalDate bundleFrom,
+                                     String accessRight) {
+        AccessState state = item(name, library, "Publication", Seen.PUBLIC);
+        String file = file(state, false);
+        removeReads(file);
+        addRead(file, null, fileUntil);
+        String bundle = originalBundle(state.item);
+        removeReads(bundle);
+        addRead(bundle, bundleFrom, null);
+        state.accessRight = COAR + accessRight;
+        return state;
     }
 
     /** The UUID of the item's ORIGINAL bundle. */

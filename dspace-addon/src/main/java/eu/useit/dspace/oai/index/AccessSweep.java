@@ -96,18 +96,16 @@ public final class AccessSweep {
             }
         }
         Set<UUID> items = ChangedItems.itemsOf(context, objects);
-        if (items.isEmpty()) {
-            closedBundles.take(bundles);
-            return 0;
+        if (!items.isEmpty()) {
+            Set<UUID> all = new LinkedHashSet<>(items);
+            all.addAll(ChangedItems.relatedTo(context, items));
+            indexer.update(context, all);
+            SearchDocuments.reindex(context, all);
+            log.info("Access sweep {} to {}: {} item(s) whose access changed, {} record(s) checked", since, until,
+                     items.size(), all.size());
         }
-        Set<UUID> all = new LinkedHashSet<>(items);
-        all.addAll(ChangedItems.relatedTo(context, items));
-        indexer.update(context, all);
-        SearchDocuments.reindex(context, all);
         // only now: a sweep that fails sees the same bundles as changed again
         closedBundles.take(bundles);
-        log.info("Access sweep {} to {}: {} item(s) whose access changed, {} record(s) checked", since, until,
-                 items.size(), all.size());
         return items.size();
     }
 

@@ -26,14 +26,15 @@ import org.dspace.eperson.Group;
  * <p>
  * Only public items count (archived, discoverable, not withdrawn, with an anonymous READ policy): the others have
  * no record that shows files, and their own changes fire events. A bundle is counted closed when no READ policy of
- * the Anonymous group valid today is on it (an item counts as public with one); the records of its item are then
- * compiled anew, which applies the exact rule (groups within Anonymous too).
+ * the Anonymous group valid today (from its start day to before its end day, as DSpace reads them) is on it (an
+ * item counts as public with one); the records of its item are then compiled anew, which applies the exact rule
+ * (groups within Anonymous too).
  */
 final class ClosedBundles {
 
     private static final String ANONYMOUS_READ = "select p.id from ResourcePolicy p where p.dSpaceObject = %s"
         + " and p.actionId = :read and p.epersonGroup.name = :anonymous"
-        + " and (p.startDate is null or p.startDate <= :today) and (p.endDate is null or p.endDate >= :today)";
+        + " and (p.startDate is null or p.startDate <= :today) and (p.endDate is null or p.endDate > :today)";
 
     private Set<UUID> taken;
 
