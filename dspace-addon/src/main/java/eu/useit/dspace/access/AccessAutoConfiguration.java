@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.access;
 
+import org.dspace.services.factory.DSpaceServicesFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -34,13 +35,15 @@ public class AccessAutoConfiguration {
 
     /**
      * @param hidden which items callers may not see
-     * @return the filter, on the REST API
+     * @return the filter, on the REST API and DSpace's FAIR Signposting
      */
     @Bean
     public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden) {
+        String signposting = "/" + DSpaceServicesFactory.getInstance().getConfigurationService()
+                                                        .getProperty("signposting.path", "signposting");
         FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(new HiddenItemFilter(
-            hidden));
-        registration.addUrlPatterns("/api/*");
+            hidden, signposting));
+        registration.addUrlPatterns("/api/*", signposting + "/*");
         registration.setOrder(AFTER_SECURITY);
         registration.setName("useitHiddenItemFilter");
         return registration;

@@ -41,6 +41,9 @@ import org.dspace.identifier.factory.IdentifierServiceFactory;
  * refused, as DSpace refuses a file the caller may not read, when the caller may not READ its bundle
  * ({@link HiddenItems#closesFile}).
  * <p>
+ * DSpace's FAIR Signposting of a hidden item or file ({@code /signposting/linksets/<uuid>}, {@code /links/<uuid>})
+ * is answered as for a missing one too (DSpace refuses it with 401/403 where a missing one is 404).
+ * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
 public final class HiddenItemFilter extends HttpFilter {
@@ -52,6 +55,10 @@ public final class HiddenItemFilter extends HttpFilter {
             + "[0-9a-fA-F]{12})(/.*)?");
     private static final Map<String, Integer> TYPES = Map.of("items", Constants.ITEM, "bundles", Constants.BUNDLE,
                                                              "bitstreams", Constants.BITSTREAM);
+    /** DSpace's FAIR Signposting addresses below {@code signposting.path}, which name an item or a file. */
+    private static final Pattern SIGNPOST = Pattern.compile(
+        "/(linksets|links|describedby)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{12})(/json)?");
     private static final String FIND = "/api/pid/find";
     private static final String USAGE_REPORTS = "/api/statistics/usagereports/";
     private static final String AUTHORIZATIONS = "/api/authz/authorizations/";
@@ -59,12 +66,15 @@ public final class HiddenItemFilter extends HttpFilter {
     private final transient HiddenItems hidden;
     private final transient HiddenObjectParameters parameters;
     private final transient HiddenObjectBody body;
+    private final String signposting;
 
     /**
-     * @param hidden which items callers may not see
+     * @param hidden      which items callers may not see
+     * @param signposting the address of DSpace's FAIR Signposting ({@code /} and {@code signposting.path})
      */
-    public HiddenItemFilter(HiddenItems hidden) {
+    public HiddenItemFilter(HiddenItems hidden, String signposting) {
         this.hidden = hidden;
+        this.signposting = signposting;
         this.parameters = new HiddenObjectParameters(hidden);
         this.body = new HiddenObjectBody(hidden);
     }
@@ -85,6 +95,16 @@ public final class HiddenItemFilter extends HttpFilter {
                 if ("bitstreams".equals(path.group(1)) && "/content".equals(path.group(3))
                     && hidden.closesFile(context, id)) {
                     answerAsRefused(context, response);
+                    return;
+                }
+            } else if (requestPath.startsWith(signposting + "/")) {
+                Matcher signpost = SIGNPOST.matcher(requestPath.substring(signposting.length()));
+                // describedby is not offered: no crosswalk is configured for it (DSpace would fail with HTTP 500);
+                // OAI-PMH serves the records
+                if (signpost.matches() && ("describedby".equals(signpost.group(1))
+                    || hidden.hidesAny(ContextUtil.obtainContext(request), UUID.fromString(signpost.group(2))))) {
+                    // what DSpace answers for an item or file it does not find
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
                     return;
                 }
             } else if (FIND.equals(requestPath) && request.getParameter("id") != null) {

@@ -43,6 +43,8 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private static final Pattern HANDLE = Pattern.compile("[^\\s/\\p{Cntrl}]+/[^\\s\\p{Cntrl}]+");
     private static final int SIGNATURE_BYTES = 12;
     private static final long LAST_DATESTAMP = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+    /** The first moment an OAI-PMH date can name (a harvest may start from before 1970). */
+    private static final long FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
 
     private final byte[] key;
     private final String contextName;
@@ -153,7 +155,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         int offset = Integer.parseInt(fields[7]);
         boolean positioned = !fields[8].isEmpty();
         if (offset < 0 || positioned && (!HANDLE.matcher(fields[9]).matches() || !isDatestamp(fields[8]))
-            || !fields[5].isEmpty() && !isDatestamp(fields[5]) || !fields[6].isEmpty() && !isDatestamp(fields[6])) {
+            || !fields[5].isEmpty() && !isDate(fields[5]) || !fields[6].isEmpty() && !isDate(fields[6])) {
             throw new BadResumptionToken("The resumption token is not one of this repository's.");
         }
         if (!stillServed.test(prefix, set)) {
@@ -172,6 +174,12 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private static boolean isDatestamp(String millis) {
         long value = Long.parseLong(millis);
         return value >= 0 && value <= LAST_DATESTAMP;
+    }
+
+    /** A date a harvest may ask from or until: milliseconds from the year 1 to the end of year 9999. */
+    private static boolean isDate(String millis) {
+        long value = Long.parseLong(millis);
+        return value >= FIRST_DATE && value <= LAST_DATESTAMP;
     }
 
     private byte[] sign(byte[] payload) {

@@ -87,7 +87,10 @@ public final class UseitItemRepository implements ItemRepository {
             || parts[2].isEmpty()) {
             throw new IdDoesNotExistException("Not an identifier of this repository: " + identifier);
         }
-        SolrQuery query = new SolrQuery(HANDLE + ":" + ClientUtils.escapeQueryChars(parts[2])).setRows(1);
+        // only records harvesters may know of: DSpace's own `oai import` also indexes items that are not public
+        // (item.public:false), and ListMetadataFormats applies no context filter to the item it finds
+        SolrQuery query = new SolrQuery(HANDLE + ":" + ClientUtils.escapeQueryChars(parts[2])).setRows(1)
+            .addFilterQuery("item.public:true OR item.deleted:true");
         SolrDocumentList found = run(query);
         if (found.isEmpty()) {
             throw new IdDoesNotExistException("No record " + identifier);

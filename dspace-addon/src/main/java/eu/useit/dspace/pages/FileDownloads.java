@@ -139,10 +139,12 @@ public class FileDownloads {
      * extension kept. The header holds the name twice, percent-encoded; a long name would pass the web server's
      * limit on a response's headers (8 KB), and the download would fail.
      *
-     * @param name the file's name
-     * @return the name, shortened if it is longer
+     * @param given the file's name
+     * @return the name, shortened if it is longer, with quotes, backslashes and control characters as '_'
      */
-    static String headerName(String name) {
+    static String headerName(String given) {
+        // Spring copies quotes and backslashes into the quoted name as they are, which would end the quotes early
+        String name = given.replaceAll("[\"\\\\\\p{Cntrl}]", "_");
         if (name.codePointCount(0, name.length()) <= HEADER_NAME) {
             return name;
         }

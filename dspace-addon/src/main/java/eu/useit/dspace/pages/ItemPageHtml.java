@@ -143,11 +143,13 @@ public final class ItemPageHtml {
             .append("</thead>\n<tbody>\n");
         for (ItemView.FileView file : item.files()) {
             page.append("<tr><td>");
+            // a file's name may have been taken away (its dc.title): a link needs words
+            String name = file.name() == null || file.name().isBlank() ? "Unnamed file" : file.name();
             if (file.access().isOpen()) {
                 page.append("<a href=\"").append(Html.text(links.download(file))).append("\">")
-                    .append(Html.text(file.name())).append("</a>");
+                    .append(Html.text(name)).append("</a>");
             } else {
-                page.append(Html.text(file.name()));
+                page.append(Html.text(name));
             }
             page.append("</td><td>").append(Html.text(file.label())).append("</td><td>")
                 .append(Html.text(size(file.size()))).append("</td><td>").append(Html.text(access(file.access())))

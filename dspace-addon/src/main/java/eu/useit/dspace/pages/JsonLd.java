@@ -58,9 +58,13 @@ public final class JsonLd {
         List<String> encodings = new ArrayList<>();
         for (ItemView.FileView file : item.files()) {
             if (file.access().isOpen()) {
-                encodings.add(object(pair("@type", "MediaObject"), pair("name", file.name()),
-                                     pair("contentUrl", links.download(file)), pair("encodingFormat", file.format()),
-                                     Html.jsonString("contentSize") + ":" + Html.jsonString(file.size() + " B")));
+                List<String> media = new ArrayList<>(List.of(pair("@type", "MediaObject")));
+                // a file's name may have been taken away (its dc.title)
+                add(media, "name", file.name());
+                media.add(pair("contentUrl", links.download(file)));
+                media.add(pair("encodingFormat", file.format()));
+                media.add(Html.jsonString("contentSize") + ":" + Html.jsonString(file.size() + " B"));
+                encodings.add(object(media.toArray(String[]::new)));
             }
         }
         if (!encodings.isEmpty()) {

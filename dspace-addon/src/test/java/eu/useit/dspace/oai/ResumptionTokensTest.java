@@ -60,6 +60,15 @@ public class ResumptionTokensTest {
     }
 
     @Test
+    public void aHarvestFromBefore1970GoesOn() throws BadResumptionToken {
+        Instant from = Instant.parse("1900-01-01T00:00:00Z");
+        String token = tokens("ListRecords", NOW, LAST).format(
+            new ResumptionToken(100, "oai_dc", null, Date.from(from), Date.from(NOW)));
+
+        assertThat(tokens("ListRecords", NOW, null).parse(token).getFrom().toInstant(), is(from));
+    }
+
+    @Test
     public void aTokenIssuedWithoutARecordPageStartsByOffset() throws BadResumptionToken {
         String token = tokens("ListSets", NOW, null).format(new ResumptionToken(100, null, null, null, null));
 

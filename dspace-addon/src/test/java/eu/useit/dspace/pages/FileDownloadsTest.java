@@ -41,4 +41,10 @@ public class FileDownloadsTest {
         assertThat(shortened, startsWith(emoji));
         assertThat(shortened, endsWith(emoji + ".txt"));
     }
+
+    @Test
+    public void quotesBackslashesAndControlCharactersDoNotReachTheHeader() {
+        assertThat(FileDownloads.headerName("a\".pdf"), is("a_.pdf"));
+        assertThat(FileDownloads.headerName("a\\b\r\nc.pdf"), is("a_b__c.pdf"));
+    }
 }

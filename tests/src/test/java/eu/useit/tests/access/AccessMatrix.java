@@ -248,11 +248,17 @@ final class AccessMatrix {
                     // a public item's linkset may name no closed file and no hidden item
                     inspect("signposting " + linkset[0] + " as " + who, signposts.body());
                 }
-                if (state.hidden() == (signposts.status() == 200) || state.hidden()
-                    && signposts.body().contains(state.marker)) {
+                // a hidden item's answer is a missing one's
+                int missing = client.get(linkset[0].replace(state.item, MISSING), linkset[1]).status();
+                if (state.hidden() ? signposts.status() != missing || signposts.body().contains(state.marker)
+                    : signposts.status() != 200) {
                     problems.add("signposting " + linkset[0] + " as " + who + " of " + state + ": HTTP "
-                                     + signposts.status());
+                                     + signposts.status() + ", a missing item's " + missing);
                 }
+            }
+            int describedBy = client.get("/signposting/describedby/" + state.item).status();
+            if (describedBy >= 500) {
+                problems.add("signposting /describedby/ as " + who + " of " + state + ": HTTP " + describedBy);
             }
             if (state.handle != null) {
                 addresses.add(0, "/useit/handle/" + state.handle);
