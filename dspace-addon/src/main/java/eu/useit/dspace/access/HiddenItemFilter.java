@@ -27,6 +27,8 @@ import org.dspace.eperson.EPerson;
 import org.dspace.identifier.IdentifierNotFoundException;
 import org.dspace.identifier.IdentifierNotResolvableException;
 import org.dspace.identifier.factory.IdentifierServiceFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 /**
  * Answers REST requests for an item, its bundles and its files ({@code /api/core/items/<uuid>/...},
@@ -101,8 +103,9 @@ public final class HiddenItemFilter extends HttpFilter {
                 Matcher signpost = SIGNPOST.matcher(requestPath.substring(signposting.length()));
                 // describedby is not offered: no crosswalk is configured for it (DSpace would fail with HTTP 500);
                 // OAI-PMH serves the records
-                if (signpost.matches() && ("describedby".equals(signpost.group(1))
-                    || hidden.hidesAny(ContextUtil.obtainContext(request), UUID.fromString(signpost.group(2))))) {
+                if (signpost.matches() && reachesSignposting(request, signpost)
+                    && ("describedby".equals(signpost.group(1))
+                        || hidden.hidesAny(ContextUtil.obtainContext(request), UUID.fromString(signpost.group(2))))) {
                     // what DSpace answers for an item or file it does not find
                     response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
                     return;
@@ -126,6 +129,28 @@ public final class HiddenItemFilter extends HttpFilter {
             chain.doFilter(parameters.of(body.of(request, requestPath)), response);
         } catch (SQLException e) {
             throw new ServletException(e);
+        }
+    }
+
+    /**
+     * Whether DSpace's signposting controller would look for the object: only for GET (and HEAD) and, at a linkset's
+     * address, only when the caller accepts what it produces; it answers anything else (405, 406) alike for every
+     * UUID, so that is left to it.
+     */
+    private static boolean reachesSignposting(HttpServletRequest request, Matcher signpost) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        String accept = request.getHeader("Accept");
+        if (!"linksets".equals(signpost.group(1)) || accept == null || accept.isBlank()) {
+            return true;
+        }
+        MediaType produced = MediaType.valueOf(signpost.group(3) == null ? "application/linkset"
+                                                   : "application/linkset+json");
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.isCompatibleWith(produced));
+        } catch (InvalidMediaTypeException e) {
+            return false;
         }
     }
 

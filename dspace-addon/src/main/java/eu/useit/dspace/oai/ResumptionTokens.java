@@ -43,8 +43,6 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private static final Pattern HANDLE = Pattern.compile("[^\\s/\\p{Cntrl}]+/[^\\s\\p{Cntrl}]+");
     private static final int SIGNATURE_BYTES = 12;
     private static final long LAST_DATESTAMP = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
-    /** The first moment an OAI-PMH date can name (a harvest may start from before 1970). */
-    private static final long FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z").toEpochMilli();
 
     private final byte[] key;
     private final String contextName;
@@ -154,8 +152,8 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         String set = nullable(fields[4]);
         int offset = Integer.parseInt(fields[7]);
         boolean positioned = !fields[8].isEmpty();
-        if (offset < 0 || positioned && (!HANDLE.matcher(fields[9]).matches() || !isDatestamp(fields[8]))
-            || !fields[5].isEmpty() && !isDate(fields[5]) || !fields[6].isEmpty() && !isDate(fields[6])) {
+        if (offset < 0 || positioned && (!HANDLE.matcher(fields[9]).matches() || !isMoment(fields[8]))
+            || !fields[5].isEmpty() && !isMoment(fields[5]) || !fields[6].isEmpty() && !isMoment(fields[6])) {
             throw new BadResumptionToken("The resumption token is not one of this repository's.");
         }
         if (!stillServed.test(prefix, set)) {
@@ -170,16 +168,13 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private record Read(ResumptionToken token, ListPosition position) {
     }
 
-    /** A datestamp a record of ours can have: milliseconds from 1970 to the end of year 9999. */
-    private static boolean isDatestamp(String millis) {
-        long value = Long.parseLong(millis);
-        return value >= 0 && value <= LAST_DATESTAMP;
-    }
-
-    /** A date a harvest may ask from or until: milliseconds from the year 1 to the end of year 9999. */
-    private static boolean isDate(String millis) {
-        long value = Long.parseLong(millis);
-        return value >= FIRST_DATE && value <= LAST_DATESTAMP;
+    /**
+     * A moment a token may carry: a request's from or until, or a record's place (when its item was accessioned,
+     * which may be long before 1970), no later than the end of year 9999. No earlier bound: a harvest may start from
+     * the year 1 (XOAI reads such a date in the Julian calendar, a day or two earlier), and the token is signed.
+     */
+    private static boolean isMoment(String millis) {
+        return Long.parseLong(millis) <= LAST_DATESTAMP;
     }
 
     private byte[] sign(byte[] payload) {

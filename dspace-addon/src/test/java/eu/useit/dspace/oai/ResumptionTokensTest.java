@@ -61,11 +61,15 @@ public class ResumptionTokensTest {
 
     @Test
     public void aHarvestFromBefore1970GoesOn() throws BadResumptionToken {
-        Instant from = Instant.parse("1900-01-01T00:00:00Z");
-        String token = tokens("ListRecords", NOW, LAST).format(
+        // from=0001-01-01 as XOAI reads it (the Julian calendar), after a record accessioned in 1960
+        Instant from = Instant.parse("0000-12-30T00:00:00Z");
+        Keyset restored = new Keyset(Instant.parse("1960-05-01T00:00:00Z"), "123456789/7");
+        String token = tokens("ListRecords", NOW, restored).format(
             new ResumptionToken(100, "oai_dc", null, Date.from(from), Date.from(NOW)));
 
-        assertThat(tokens("ListRecords", NOW, null).parse(token).getFrom().toInstant(), is(from));
+        ResumptionTokens later = tokens("ListRecords", NOW, null);
+        assertThat(later.parse(token).getFrom().toInstant(), is(from));
+        assertThat(later.position(token), is(new ListPosition(restored, 100)));
     }
 
     @Test

@@ -256,6 +256,14 @@ final class AccessMatrix {
                                      + signposts.status() + ", a missing item's " + missing);
                 }
             }
+            if (state.hidden()) {
+                // what DSpace answers before it looks for the item (another method, a type it does not produce)
+                String linkset = "/signposting/linksets/" + state.item;
+                same(who, state, "linkset as a page", client.get(linkset, "text/html"),
+                     client.get(linkset.replace(state.item, MISSING), "text/html").status(), false);
+                same(who, state, "linkset posted", client.post(linkset, Map.of()),
+                     client.post(linkset.replace(state.item, MISSING), Map.of()).status(), false);
+            }
             int describedBy = client.get("/signposting/describedby/" + state.item).status();
             if (describedBy >= 500) {
                 problems.add("signposting /describedby/ as " + who + " of " + state + ": HTTP " + describedBy);
