@@ -20,7 +20,8 @@
                     administrator: 'Administrators only'};
     const REQUIRED = 'error.validation.required';
 
-    const state = {csrf: null, token: null, me: null, collection: null, item: null, deposit: null, forms: []};
+    const state = {csrf: null, token: null, me: null, collection: null, item: null, deposit: null, forms: [],
+                   unsetFile: null};
     const $ = (id) => document.getElementById(id);
 
     // --- the REST API ----------------------------------------------------------------------------------------
@@ -180,6 +181,7 @@
 
     async function openDeposit(deposit, itemUuid) {
         state.deposit = deposit;
+        state.unsetFile = null;
         state.item = itemUuid;
         const collection = await expect(200, api('GET', `/submission/workspaceitems/${deposit.id}/collection`),
                                         'collection');
@@ -434,6 +436,13 @@
             $('file').focus();
             return;
         }
+        const access = $('access').value;
+        const embargoed = !$('embargo-date').hidden;
+        if (access && embargoed && !$('lifts').value) {
+            say('Choose the day the file opens to everyone, then upload it.');
+            $('lifts').focus();
+            return;
+        }
         const before = uploadedFiles(await save()).length;
         say(`Uploading ${file.name}…`);
         const form = new FormData();
@@ -449,24 +458,34 @@
             return;
         }
         $('file').value = '';
-        const access = $('access').value;
-        let outcome = `${file.name} uploaded.`;
-        if (access) {
-            const condition = {name: access};
-            if (!$('embargo-date').hidden) {
-                condition.startDate = $('lifts').value;
-            }
-            const answer = await api('PATCH', `/submission/workspaceitems/${state.deposit.id}`, {json: [
-                {op: 'add', path: `/sections/upload/files/${before}/accessConditions/-`, value: condition}]});
-            if (answer.status === 200) {
-                state.deposit = answer.data;
-                fill(answer.data);
-            } else {
-                outcome = `${file.name} is uploaded with the collection's default access: the access chosen was `
-                    + `refused (${answer.data ? answer.data.message : 'HTTP ' + answer.status}).`;
-            }
+        if (!access) {
+            say(`${file.name} uploaded.`);
+            return;
         }
-        say(outcome);
+        const condition = {name: access};
+        if (embargoed) {
+            condition.startDate = $('lifts').value;
+        }
+        // until its access is set, the file has the collection's default access: the deposit waits for that
+        state.unsetFile = file.name;
+        const answer = await api('PATCH', `/submission/workspaceitems/${state.deposit.id}`, {json: [
+            {op: 'add', path: `/sections/upload/files/${before}/accessConditions/-`, value: condition}]});
+        if (answer.status === 200) {
+            state.deposit = answer.data;
+            state.unsetFile = null;
+            fill(answer.data);
+            say(`${file.name} uploaded.`);
+            return;
+        }
+        // the file would keep the collection's default access (open, as a rule): it is taken out of the deposit
+        const why = answer.data && answer.data.message ? answer.data.message : `HTTP ${answer.status}`;
+        state.deposit = await expect(200, api('PATCH', `/submission/workspaceitems/${state.deposit.id}`, {json: [
+            {op: 'remove', path: `/sections/upload/files/${before}`}]}), `taking out ${file.name}, whose access `
+            + `was refused (${why})`);
+        state.unsetFile = null;
+        fill(state.deposit);
+        say(`${file.name} was not kept: the access chosen was refused (${why}). Choose the access again and upload `
+            + 'it again.');
     }
 
     function uploadedFiles(deposit) {
@@ -474,6 +493,11 @@
     }
 
     async function deposit() {
+        if (state.unsetFile) {
+            say(`${state.unsetFile} has the collection's default access, not the one chosen, and could not be taken `
+                + 'out: this deposit cannot be sent. Leave it and start a new one.');
+            return;
+        }
         if (await saveAndShow()) {
             $('problems').focus();
             return;

@@ -114,8 +114,38 @@ public final class MetadataRules {
             return Optional.of("'" + value + "' is not a strand id of the USE-IT! vocabulary");
         } else if ("useit.outputType".equals(field) && !value.matches(Pattern.quote(COAR_TYPES) + "c_\\w+")) {
             return Optional.of("'" + value + "' is not a COAR resource type URI (" + COAR_TYPES + "c_...)");
+        } else if ("useit.provenance".equals(field) && !SOURCED.equals(value) && !ILLUSTRATIVE.equals(value)) {
+            return Optional.of("'" + value + "' is neither '" + SOURCED + "' nor '" + ILLUSTRATIVE + "'");
         }
         return Optional.empty();
+    }
+
+    /**
+     * Checks one value of a field as DSpace stores it, with its authority key: a strand's label path (what people
+     * read and facet on) and its node id (what OAI-PMH sets and the rules read) must name the same node; any other
+     * field is checked by {@link #checkValue(String, String)}.
+     *
+     * @param field     the field, schema.element[.qualifier]
+     * @param value     the stored value
+     * @param authority its authority key, or null
+     * @return why the value is not accepted, or empty when it is
+     */
+    public Optional<String> checkValue(String field, String value, String authority) {
+        boolean keyed = "useit.strand".equals(field) && authority != null && !authority.isBlank();
+        return keyed ? checkStrandLabel(value, authority).or(() -> checkValue(field, authority))
+            : checkValue(field, value);
+    }
+
+    /**
+     * @param value     a stored {@code useit.strand} value
+     * @param authority its authority key
+     * @return why the value is not the label path of the node the key names; empty when it is, or when the key names
+     *         no node (which {@link #checkValue(String, String)} tells)
+     */
+    public Optional<String> checkStrandLabel(String value, String authority) {
+        return vocabulary.find(authority).map(vocabulary::hierarchicalLabel).filter(label -> !label.equals(value))
+                         .map(label -> "'" + value + "' is not the label of strand " + authority + " ('" + label
+                             + "')");
     }
 
     /**
@@ -128,11 +158,9 @@ public final class MetadataRules {
 
     private static void requireProvenance(Map<String, List<String>> fields, List<Violation> problems) {
         String provenance = first(fields, "useit.provenance");
+        // a value other than these two is refused with the field's other values (checkValue)
         if (provenance == null) {
             problems.add(new Violation("useit.provenance", "required: 'sourced' or 'illustrative'"));
-        } else if (!SOURCED.equals(provenance) && !ILLUSTRATIVE.equals(provenance)) {
-            problems.add(new Violation("useit.provenance", "'" + provenance
-                + "' is neither 'sourced' nor 'illustrative'"));
         } else if (SOURCED.equals(provenance) && !has(fields, "useit.source")) {
             problems.add(new Violation("useit.source", "a sourced record needs the URL of its source"));
         }

@@ -20,8 +20,8 @@ import org.dspace.curate.Curator;
 
 /**
  * Curation task {@code useit-validate}: checks USE-IT! items against the {@link MetadataRules} (required fields
- * per item type, strand ids from the vocabulary, ISO dates, URLs, provenance). One report line per problem:
- * {@code <handle or id> <field>: <reason>}. Items of other types are skipped. Run it from the command line
+ * per item type, strand ids from the vocabulary with their own labels, ISO dates, URLs, provenance). One report line
+ * per problem: {@code <handle or id> <field>: <reason>}. Items of other types are skipped. Run it from the command line
  * ({@code dspace curate -t useit-validate -i <handle> -r -}) or at a workflow step
  * ({@code config/workflow-curation.xml}), where a failure sends the deposit back with the reasons.
  */
@@ -49,6 +49,12 @@ public class ValidationTask extends AbstractCurationTask {
             return Curator.CURATE_SKIP;
         }
         List<Violation> violations = rules.check(type, fields(item));
+        for (MetadataValue strand : itemService.getMetadataByMetadataString(item, "useit.strand")) {
+            if (strand.getAuthority() != null && !strand.getAuthority().isBlank()) {
+                rules.checkStrandLabel(strand.getValue(), strand.getAuthority())
+                     .ifPresent(reason -> violations.add(new Violation("useit.strand", reason)));
+            }
+        }
         String name = item.getHandle() != null ? item.getHandle() : item.getID().toString();
         List<String> lines = new ArrayList<>();
         for (Violation violation : violations) {

@@ -12,7 +12,6 @@ import java.util.List;
 
 import eu.useit.dspace.casestudy.ItemTypes;
 import eu.useit.dspace.casestudy.MetadataRules;
-import eu.useit.dspace.casestudy.ValidationTask;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -34,12 +33,13 @@ import org.dspace.services.ConfigurationService;
 /**
  * What a USE-IT! deposit form refuses, field by field, before a deposit can be sent to review: each value of a
  * field the step's form shows is checked on its own with {@link MetadataRules#checkValue} (a strand must be an id
- * of the strand vocabulary, chosen from the list; dates ISO 8601; URLs absolute; no placeholder), and a single-value
- * field holds one value. DSpace's REST submission runs it for every step of type {@code submission-form} (bean in
- * {@code config/spring/rest/useit-deposit.xml}); a deposit with errors is refused (HTTP 422) and the errors name
- * the section, field and value ({@code /sections/useit-case-study/useit.strand/0}). DSpace's own validation still
- * checks required fields; rules that join several fields run at the review step ({@code useit-validate}).
- * Items that are not USE-IT! item types are left alone.
+ * of the strand vocabulary, chosen from the list, and its label that id's; dates ISO 8601; URLs absolute; no
+ * placeholder), a drop-down's value is one of its choices (DSpace stores whatever a REST client sends), and a
+ * single-value field holds one value. DSpace's REST submission runs it for every step of type
+ * {@code submission-form} (bean in {@code config/spring/rest/useit-deposit.xml}); a deposit with errors is refused
+ * (HTTP 422) and the errors name the section, field and value ({@code /sections/useit-case-study/useit.strand/0}).
+ * DSpace's own validation still checks required fields; rules that join several fields run at the review step
+ * ({@code useit-validate}). Items that are not USE-IT! item types are left alone.
  */
 public class FieldRulesValidation implements Validation {
 
@@ -87,7 +87,7 @@ public class FieldRulesValidation implements Validation {
                 for (DCInput input : row) {
                     String field = input.getFieldName();
                     if (field != null) {
-                        check(item, field, "/sections/" + step.getId() + "/" + field, errors);
+                        check(item, input, "/sections/" + step.getId() + "/" + field, errors);
                     }
                 }
             }
@@ -100,18 +100,39 @@ public class FieldRulesValidation implements Validation {
         return errors;
     }
 
-    private void check(Item item, String field, String path, List<ErrorRest> errors) {
+    private void check(Item item, DCInput input, String path, List<ErrorRest> errors) {
+        String field = input.getFieldName();
         List<MetadataValue> values = itemService.getMetadataByMetadataString(item, field);
         if (MetadataRules.isSingle(field) && values.size() > 1) {
             add(errors, field + ": takes one value, found " + values.size(), path);
         }
+        List<String> choices = choices(input);
         for (MetadataValue value : values) {
             if ("useit.strand".equals(field)) {
                 identifyStrand(value);
             }
-            rules().checkValue(field, ValidationTask.ruleText(field, value))
-                   .ifPresent(reason -> add(errors, field + ": " + reason, path + "/" + value.getPlace()));
+            String place = path + "/" + value.getPlace();
+            if (!choices.isEmpty() && !choices.contains(value.getValue())) {
+                // DSpace stores whatever a REST client sends for a drop-down; the form offers only these
+                add(errors, field + ": '" + value.getValue() + "' is not one of the form's choices ("
+                    + String.join(", ", choices) + ")", place);
+            } else {
+                rules().checkValue(field, value.getValue(), value.getAuthority())
+                       .ifPresent(reason -> add(errors, field + ": " + reason, place));
+            }
         }
+    }
+
+    /** The values a drop-down or list of the form stores (its pairs' stored values); empty for any other input. */
+    private static List<String> choices(DCInput input) {
+        List<String> choices = new ArrayList<>();
+        List<?> pairs = input.getPairs();
+        if (pairs != null && ("dropdown".equals(input.getInputType()) || "list".equals(input.getInputType()))) {
+            for (int i = 1; i < pairs.size(); i += 2) {
+                choices.add(String.valueOf(pairs.get(i)));
+            }
+        }
+        return choices;
     }
 
     /**

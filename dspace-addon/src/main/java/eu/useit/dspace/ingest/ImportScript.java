@@ -81,7 +81,7 @@ public class ImportScript extends UseitScript<ImportScriptConfiguration> {
                 + "; nothing was imported";
             handler.logError(verdict);
             // on the command line: exit status 1, no stack trace (the problems above say it all)
-            handler.handleException(verdict);
+            throw new Failure(verdict);
         } finally {
             if (context.isValid()) {
                 context.abort();

@@ -25,6 +25,14 @@ final class RecordBuilder {
     private static final Pattern FIELD_SHAPE = Pattern.compile("[a-z][a-zA-Z0-9]*\\.[a-zA-Z][a-zA-Z0-9-]*"
                                                                    + "(\\.[a-zA-Z][a-zA-Z0-9-]*)?");
 
+    /** Fields the import or DSpace write themselves, and who writes them: a file may not set them. */
+    private static final Map<String, String> WRITTEN_ELSEWHERE = Map.of(
+        "useit.key", "the import writes it from the 'key' column",
+        "dspace.entity.type", "the import writes it from the 'type' column",
+        "dc.date.accessioned", "DSpace writes it when the item is archived",
+        "dc.date.available", "DSpace writes it when the item is archived",
+        "dc.description.provenance", "DSpace writes it when the item is archived");
+
     private RecordBuilder() {
     }
 
@@ -51,6 +59,9 @@ final class RecordBuilder {
             if (!KEY.equals(column) && !TYPE.equals(column) && !FIELD_SHAPE.matcher(column).matches()) {
                 problems.add(new ImportProblem(where, column, "not a metadata field name (schema.element or "
                     + "schema.element.qualifier), nor 'key' or 'type'"));
+            } else if (WRITTEN_ELSEWHERE.containsKey(column) || column.startsWith("dspace.")) {
+                problems.add(new ImportProblem(where, column, "a file does not set this field: "
+                    + WRITTEN_ELSEWHERE.getOrDefault(column, "DSpace writes its own schema")));
             } else if (!values.isEmpty()) {
                 fields.put(column, values);
             }

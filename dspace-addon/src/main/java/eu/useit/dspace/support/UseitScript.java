@@ -34,6 +34,40 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
         this.configurationClass = configurationClass;
     }
 
+    /**
+     * Runs the command as DSpace does, with two differences. A run that asked only for help ({@code -h}) runs
+     * nothing: DSpace's command line prints the help and stops, but its REST API (8.1) starts the process anyway,
+     * without {@link #setup()}. A run that ends with a {@link Failure} is failed once, by its message: exit status
+     * 1 and no stack trace on the command line, a FAILED process through REST.
+     */
+    @Override
+    public void run() {
+        try {
+            handler.start();
+            if (commandLine != null) {
+                internalRun();
+            }
+            handler.handleCompletion();
+        } catch (Failure e) {
+            handler.handleException(e.getMessage());
+        } catch (Exception e) {
+            handler.handleException(e);
+        }
+    }
+
+    /** The command could not do its work; the lines it logged say why, its message sums it up in one line. */
+    public static final class Failure extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param verdict one line: what did not happen and why
+         */
+        public Failure(String verdict) {
+            super(verdict);
+        }
+    }
+
     @Override
     public T getScriptConfiguration() {
         return new DSpace().getServiceManager().getServiceByName(name, configurationClass);

@@ -102,7 +102,7 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
         }
         CommandLine line;
         try {
-            line = new DefaultParser().parse(getOptions(), args.toArray(new String[0]));
+            line = new DefaultParser().parse(notRequired(getOptions()), args.toArray(new String[0]));
         } catch (ParseException e) {
             // the command would refuse them anyway; refuse before a process is made
             return true;
@@ -114,6 +114,20 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
             }
         }
         return false;
+    }
+
+    /**
+     * The options, none of them required: a missing required option is the command's to tell (a REST caller asking
+     * for {@code -h} alone is not refused for it).
+     */
+    private static Options notRequired(Options options) {
+        Options copies = new Options();
+        for (Option option : options.getOptions()) {
+            Option copy = (Option) option.clone();
+            copy.setRequired(false);
+            copies.addOption(copy);
+        }
+        return copies;
     }
 
     @Override

@@ -95,6 +95,23 @@ public class MetadataRulesTest {
     }
 
     @Test
+    public void aStoredStrandsLabelAndIdNameTheSameNodeAndAProvenanceIsOneOfTwo() {
+        assertThat(rules.checkValue("useit.strand", "A::X", "a:x").isPresent(), is(false));
+        assertThat(rules.checkValue("useit.strand", "Anything I like::X", "a:x").orElseThrow(),
+                   is("'Anything I like::X' is not the label of strand a:x ('A::X')"));
+        assertThat(rules.checkValue("useit.strand", "A", "a:x").orElseThrow(),
+                   is("'A' is not the label of strand a:x ('A::X')"));
+        assertThat(rules.checkValue("useit.strand", "A::X", "b").orElseThrow(),
+                   is("'b' is not a strand id of the USE-IT! vocabulary"));
+        assertThat(rules.checkValue("useit.strand", "A::X", null).isPresent(), is(false));
+        assertThat(rules.checkValue("useit.provenance", "illustrative").isPresent(), is(false));
+        assertThat(rules.checkValue("useit.provenance", "Illustrative").orElseThrow(),
+                   is("'Illustrative' is neither 'sourced' nor 'illustrative'"));
+        assertThat(check("OrgUnit", fields("dc.title", "T", "useit.provenance", "verified")),
+                   containsInAnyOrder("useit.provenance: 'verified' is neither 'sourced' nor 'illustrative'"));
+    }
+
+    @Test
     public void isoDatesExistInTheCalendar() {
         assertThat(MetadataRules.isIsoDate("2020"), is(true));
         assertThat(MetadataRules.isIsoDate("2020-02-29"), is(true));

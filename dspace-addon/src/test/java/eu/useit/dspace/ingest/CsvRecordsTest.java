@@ -70,6 +70,19 @@ public class CsvRecordsTest {
     }
 
     @Test
+    public void fieldsTheImportOrDSpaceWriteAreNotTakenFromAFile() {
+        assertThat(problems(utf8("key,type,dc.title,useit.key,dspace.entity.type,dc.date.accessioned,dspace.x.y\n"
+                                     + "k,OrgUnit,T,other,Project,1900-01-01,z\n")),
+                   contains("row 2, column useit.key: a file does not set this field: the import writes it from the "
+                                + "'key' column",
+                            "row 2, column dspace.entity.type: a file does not set this field: the import writes it "
+                                + "from the 'type' column",
+                            "row 2, column dc.date.accessioned: a file does not set this field: DSpace writes it "
+                                + "when the item is archived",
+                            "row 2, column dspace.x.y: a file does not set this field: DSpace writes its own schema"));
+    }
+
+    @Test
     public void malformedCsvIsOneClearProblem() {
         assertThat(problems(utf8("key,type,dc.title\nk,OrgUnit,\"open\n")).get(0), containsString(
             "file: malformed CSV"));

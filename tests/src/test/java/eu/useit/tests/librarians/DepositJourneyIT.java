@@ -5,6 +5,7 @@
 package eu.useit.tests.librarians;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -163,6 +164,33 @@ public class DepositJourneyIT {
         assertThat(admin.get("/api/core/items/" + item).expect(200).json().path("inArchive").asBoolean(), is(false));
         assertThat("still the submitter's workspace item", RestSubmission.sentBack(submitter, item).item(), is(item));
         assertThat(anonymous.get("/api/workflow/workflowitems/search/item?uuid=" + item).status(), not(is(200)));
+        assertThat(anonymousHits(marker), is(0L));
+    }
+
+    @Test
+    public void valuesTheFormDoesNotOfferAreRefusedAsAPlainRestClientSendsThem() throws Exception {
+        String marker = "dpj" + run + "off";
+        RestSubmission deposit = RestSubmission.start(submitter, caseStudies)
+            .set(CASE_STUDY_FORM, "dc.title", "Off-form deposit " + marker + " (illustrative)")
+            // a label of the client's own with a real node id: pages and facets would show the label
+            .set(CASE_STUDY_FORM, "useit.strand", Map.of("value", "Anything I like::Sub", "authority",
+                                                         "community-assets", "confidence", 600))
+            .set(CASE_STUDY_FORM, "useit.objective", "What a form does not offer is refused.")
+            // the drop-down offers 'sourced' and 'illustrative' only; a page would not call this illustrative
+            .set(CASE_STUDY_FORM, "useit.provenance", "Illustrative")
+            .set(CASE_STUDY_FORM, "dc.date.issued", "2019")
+            .grantLicence();
+        Map<String, List<String>> errors = deposit.errors();
+        assertThat(errors.toString(), errors.get(
+            "useit.strand: 'Anything I like::Sub' is not the label of strand community-assets ('Community Assets')"),
+                   contains("/sections/" + CASE_STUDY_FORM + "/useit.strand/0"));
+        assertThat(errors.toString(), errors.get(
+            "useit.provenance: 'Illustrative' is not one of the form's choices (sourced, illustrative)"),
+                   contains("/sections/" + CASE_STUDY_FORM + "/useit.provenance/0"));
+        RestClient.Response refused = deposit.deposit();
+        assertThat(refused.body(), refused.status(), is(422));
+        assertThat(admin.get("/api/core/items/" + deposit.item()).expect(200).json().path("inArchive").asBoolean(),
+                   is(false));
         assertThat(anonymousHits(marker), is(0L));
     }
 

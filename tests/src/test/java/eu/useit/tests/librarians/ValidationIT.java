@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import eu.useit.dspace.taxonomy.StrandVocabulary;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.Scripts;
 import org.dspace.app.scripts.handler.impl.TestDSpaceRunnableHandler;
@@ -68,7 +69,9 @@ public class ValidationIT extends AbstractUseitIT {
             builder.withMetadata("useit", "practitioner", null, practitioner);
         }
         Item item = builder.build();
-        items.addMetadata(context, item, "useit", "strand", null, null, "label", strandId, Choices.CF_ACCEPTED);
+        StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(System.getProperty("dspace.dir")));
+        String label = vocabulary.find(strandId).map(vocabulary::hierarchicalLabel).orElse(strandId);
+        items.addMetadata(context, item, "useit", "strand", null, null, label, strandId, Choices.CF_ACCEPTED);
         items.update(context, item);
         context.restoreAuthSystemState();
         context.commit();
@@ -88,6 +91,28 @@ public class ValidationIT extends AbstractUseitIT {
             handle + " useit.practitioner: an illustrative case study names no practitioner (no invented people)",
             handle + " dc.date.issued: '2020-02-30' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)",
             handle + " useit.strand: 'food-sovereignty' is not a strand id of the USE-IT! vocabulary"));
+    }
+
+    @Test
+    public void aStrandLabelledAsAnotherAndAProvenanceOutsideTheTwoAreReported() throws Exception {
+        Item item = context.reloadEntity(caseStudy("Relabelled", "Say what the role is", "2019", "community-research",
+                                                   "Illustrative", null));
+        context.turnOffAuthorisationSystem();
+        items.clearMetadata(context, item, "useit", "strand", null, Item.ANY);
+        items.addMetadata(context, item, "useit", "strand", null, null, "Anything I like", "community-research",
+                          Choices.CF_ACCEPTED);
+        items.update(context, item);
+        context.restoreAuthSystemState();
+        context.commit();
+
+        Curator curator = new Curator().addTask("useit-validate");
+        curator.curate(context, item);
+        assertThat(curator.getStatus("useit-validate"), is(Curator.CURATE_FAIL));
+        String handle = item.getHandle();
+        assertThat(Arrays.asList(curator.getResult("useit-validate").split("\n")), containsInAnyOrder(
+            handle + " useit.provenance: 'Illustrative' is neither 'sourced' nor 'illustrative'",
+            handle + " useit.strand: 'Anything I like' is not the label of strand community-research "
+                + "('Community Research')"));
     }
 
     @Test

@@ -117,8 +117,32 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
                    not(hasItem("useit-install")));
         assertThat(listed, not(hasItem("useit-oai-config")));
         // what administrators may do works through REST, its output a file of the process
-        String process = start(administrator, "useit-vocabulary", "-s", null).expect(202).json().path("processId")
-                                                                               .asText();
+        String[] ended = ended(start(administrator, "useit-vocabulary", "-s", null));
+        assertThat(ended[0], is("COMPLETED"));
+        assertThat(ended[1], containsString("useit-strands.ttl"));
+    }
+
+    @Test
+    public void helpThroughRestRunsNothingAndAFailedCommandFailsOnce() throws Exception {
+        // DSpace's REST API starts a process for -h as well; the command only shows its help
+        for (String command : List.of("useit-vocabulary", "useit-import", "useit-access-sweep", "useit-oai-check")) {
+            String[] ended = ended(start(administrator, command, "-h", null));
+            assertThat(command + " -h", ended[0], is("COMPLETED"));
+            assertThat(command + " -h wrote nothing", ended[1], not(containsString("useit-strands")));
+        }
+        String[] failed = ended(start(administrator, "useit-oai-check", "-u", "http://127.0.0.1:1/oai/request"));
+        assertThat(failed[0], is("FAILED"));
+        assertThat(failed[2], containsString("useit-oai-check: the endpoint could not be checked (see the log)"));
+    }
+
+    /**
+     * Waits for a started process to end; deletes it (DSpace keeps a process's files as bitstreams; the test's
+     * clean-up wants none left).
+     *
+     * @return its status, the list of its files, and its log
+     */
+    private String[] ended(RestClient.Response started) throws Exception {
+        String process = started.expect(202).json().path("processId").asText();
         Instant deadline = Instant.now().plusSeconds(60);
         String status = "";
         while (Instant.now().isBefore(deadline) && !status.equals("COMPLETED") && !status.equals("FAILED")) {
@@ -126,11 +150,16 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
             status = administrator.get("/api/system/processes/" + process).expect(200).json().path("processStatus")
                                   .asText();
         }
-        String files = administrator.get("/api/system/processes/" + process + "/files").expect(200).body();
-        // DSpace keeps a process's files as bitstreams; the test's clean-up wants none left
+        JsonNode files = administrator.get("/api/system/processes/" + process + "/files").expect(200).json();
+        StringBuilder log = new StringBuilder();
+        for (JsonNode file : files.at("/_embedded/files")) {
+            if (file.path("name").asText().endsWith(".log")) {
+                log.append(administrator.get(file.at("/_links/content/href").asText()
+                                                 .replaceFirst("^.*?/api/", "/api/")).body());
+            }
+        }
         administrator.delete("/api/system/processes/" + process).expect(204);
-        assertThat(status, is("COMPLETED"));
-        assertThat(files, containsString("useit-strands.ttl"));
+        return new String[] {status, files.toString(), log.toString()};
     }
 
     @Test

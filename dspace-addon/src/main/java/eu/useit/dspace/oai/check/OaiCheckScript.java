@@ -63,11 +63,11 @@ public class OaiCheckScript extends UseitScript<OaiCheckScriptConfiguration> {
     }
 
     @Override
-    public void internalRun() {
+    public void internalRun() throws Failure {
         int status = OaiCheck.run(arguments.toArray(new String[0]), handler::logInfo, handler::logDebug);
         if (status != OaiCheck.CLEAN) {
             // on the command line: exit status 1, no stack trace (the lines above say it all)
-            handler.handleException("useit-oai-check: " + (status == OaiCheck.FINDINGS
+            throw new Failure("useit-oai-check: " + (status == OaiCheck.FINDINGS
                 ? "the endpoint has findings" : "the endpoint could not be checked (see the log)"));
         }
     }

@@ -34,11 +34,15 @@ import org.dspace.core.Context;
  * and search documents of their items (and of items related to them) again, as an anonymous user. It does the same
  * for the public items whose bundles were opened or closed to anonymous users ({@link ClosedBundles}), of which
  * DSpace tells nobody either. A web application sweeps every {@code useit.access.sweep.interval.seconds} (default
- * an hour); sites that prefer cron run {@code dspace useit-access-sweep}.
+ * ten minutes) and within half a minute of each midnight; sites that prefer cron run
+ * {@code dspace useit-access-sweep}.
  */
 public final class AccessSweep {
 
     private static final Logger log = LogManager.getLogger(AccessSweep.class);
+
+    /** How often the sweep looks whether it is due (a look reads nothing). */
+    private static final Duration TICK = Duration.ofSeconds(30);
 
     private final IndexWorker worker;
     private final OaiIndexer indexer;
@@ -75,12 +79,24 @@ public final class AccessSweep {
      */
     public void every(Duration period, Duration catchUp) {
         last = Instant.now().minus(catchUp);
-        worker.every(period, context -> {
+        worker.every(period.compareTo(TICK) < 0 ? period : TICK, context -> {
             Instant now = Instant.now();
-            sweep(context, last, now);
-            last = now;
+            if (due(last, now, period)) {
+                sweep(context, last, now);
+                last = now;
+            }
             return null;
         });
+    }
+
+    /**
+     * Whether a sweep is due: a period has passed since the last, or a day has begun (embargoes lift and leases end
+     * at midnight, which is then followed within a tick, whatever the period).
+     */
+    static boolean due(Instant last, Instant now, Duration period) {
+        ZoneId zone = ZoneId.systemDefault();
+        return !now.isBefore(last.plus(period))
+            || !last.atZone(zone).toLocalDate().equals(now.atZone(zone).toLocalDate());
     }
 
     private int sweep(Context context, Instant since, Instant until) throws Exception {

@@ -41,7 +41,7 @@ public class IndexingAutoConfiguration {
         ConfigurationService config = DSpaceServicesFactory.getInstance().getConfigurationService();
         Duration poll = Duration.ofSeconds(Math.max(1, config.getLongProperty("useit.index.queue.poll.seconds", 5)));
         Duration sweep = Duration.ofSeconds(Math.max(0, config.getLongProperty("useit.access.sweep.interval.seconds",
-                                                                                 3600)));
+                                                                                 600)));
         IndexWorker worker = OaiIndexConsumer.worker();
         worker.poll(poll);
         if (!sweep.isZero()) {
