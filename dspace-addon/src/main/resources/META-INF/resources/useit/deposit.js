@@ -309,18 +309,29 @@
                        ' ', element('label', {for: inputId}, label));
     }
 
+    /** The day (yyyy-mm-dd) of a date as DSpace's REST API writes it (ISO 8601 text, or milliseconds), or null. */
+    function day(date) {
+        if (date === null || date === undefined) {
+            return null;
+        }
+        return (typeof date === 'number' ? new Date(date).toISOString() : String(date)).substring(0, 10);
+    }
+
     async function drawAccessOptions(uploadSection) {
         const select = $('access');
         select.replaceChildren();
         const config = uploadSection ? await expect(200, api('GET', uploadSection._links.config.href), 'upload')
             : {accessConditionOptions: []};
         for (const option of config.accessConditionOptions) {
-            select.append(element('option', {value: option.name, 'data-start': option.hasStartDate ? 'yes' : null},
+            select.append(element('option', {value: option.name, 'data-start': option.hasStartDate ? 'yes' : null,
+                                             'data-latest': day(option.maxStartDate)},
                                   ACCESS[option.name] || option.name));
         }
         $('files').hidden = !uploadSection;
         select.onchange = () => {
-            $('embargo-date').hidden = !select.selectedOptions[0]?.dataset.start;
+            const chosen = select.selectedOptions[0];
+            $('embargo-date').hidden = !chosen?.dataset.start;
+            $('lifts').max = chosen?.dataset.latest || '';
         };
         select.onchange();
     }
@@ -440,6 +451,11 @@
         const embargoed = !$('embargo-date').hidden;
         if (access && embargoed && !$('lifts').value) {
             say('Choose the day the file opens to everyone, then upload it.');
+            $('lifts').focus();
+            return;
+        }
+        if (access && embargoed && $('lifts').max && $('lifts').value > $('lifts').max) {
+            say(`The file can open no later than ${$('lifts').max}: choose an earlier day, then upload it.`);
             $('lifts').focus();
             return;
         }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.util.List;
 import javax.xml.stream.XMLStreamException;
 
@@ -22,6 +23,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.lang3.exception.ExceptionUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.solr.common.SolrException;
@@ -89,19 +91,31 @@ public final class OaiEndpoint extends HttpFilter {
                 answer(contextName, request, response);
             }
         } catch (OAIException | UncheckedIOException | SolrException e) {
-            log.error("OAI-PMH request {} failed: {}", request.getQueryString(), e.getMessage(), e);
-            if (!response.isCommitted()) {
-                response.reset();
-                response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-                response.setHeader("Retry-After", "60");
-                response.setContentType("text/plain;charset=UTF-8");
-                response.getWriter().println("OAI-PMH is unavailable for a moment; please retry.");
+            unavailable(request, response, e);
+        } catch (RuntimeException e) {
+            // the database cannot be read (DSpace's and Hibernate's exceptions wrap the driver's SQLException)
+            if (ExceptionUtils.indexOfType(e, SQLException.class) < 0) {
+                throw e;
             }
+            unavailable(request, response, e);
         } finally {
             closeDSpaceContext(request);
             if (bindRequest) {
                 RequestContextHolder.resetRequestAttributes();
             }
+        }
+    }
+
+    /** What a harvester gets when Solr or the database cannot answer: 503 and when to retry, as OAI-PMH allows. */
+    private static void unavailable(HttpServletRequest request, HttpServletResponse response, Exception e)
+        throws IOException {
+        log.error("OAI-PMH request {} failed: {}", request.getQueryString(), e.getMessage(), e);
+        if (!response.isCommitted()) {
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", "60");
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().println("OAI-PMH is unavailable for a moment; please retry.");
         }
     }
 

@@ -7,8 +7,10 @@ package eu.useit.dspace.oai.index;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import eu.useit.dspace.search.SearchDocuments;
@@ -43,6 +45,8 @@ public final class IndexWorker {
     private final AnonymousWork work = new AnonymousWork("useit-index-worker");
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean polling = new AtomicBoolean();
+    /** Changes that could not be queued in their own transaction: queued by the worker, at each look, until done. */
+    private final Queue<ChangedItems> unqueued = new ConcurrentLinkedQueue<>();
 
     /**
      * @param queue   the queue
@@ -70,6 +74,17 @@ public final class IndexWorker {
                 return drainIfFree(context);
             });
         }
+    }
+
+    /**
+     * Queues changes that could not be queued in the transaction that made them (the commit went ahead): the worker
+     * queues them in a transaction of its own, at once and then at each look at the queue until that succeeds.
+     *
+     * @param changes the changes (items, bundles, files) as the consumer noted them
+     */
+    public void queueLater(ChangedItems changes) {
+        unqueued.add(changes);
+        wake();
     }
 
     /**
@@ -101,6 +116,7 @@ public final class IndexWorker {
      */
     public int drainNow() throws Exception {
         return work.call(context -> {
+            queueUnqueued(context);
             try (IndexClaim claim = queue.claim(PATIENCE)) {
                 // when another process held the claim all along, it empties the queue itself
                 return claim == null ? 0 : drain(context);
@@ -132,8 +148,17 @@ public final class IndexWorker {
     }
 
     private int drainIfFree(Context context) throws Exception {
+        queueUnqueued(context);
         try (IndexClaim claim = queue.tryClaim()) {
             return claim == null ? 0 : drain(context);
+        }
+    }
+
+    private void queueUnqueued(Context context) throws Exception {
+        for (ChangedItems changes = unqueued.peek(); changes != null; changes = unqueued.peek()) {
+            // a failure leaves them first in line for the next look
+            queue.addNow(changes.resolve(context));
+            unqueued.remove();
         }
     }
 

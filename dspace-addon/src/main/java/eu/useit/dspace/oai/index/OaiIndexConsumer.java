@@ -90,18 +90,28 @@ public class OaiIndexConsumer implements Consumer {
         if (changed.isEmpty()) {
             return;
         }
+        ChangedItems changes = changed.drain();
+        IndexWorker indexWorker;
         try {
-            Set<UUID> items = changed.drain().resolve(context);
+            indexWorker = worker();
+        } catch (Exception e) {
+            // the next start's index check writes what is missing (`dspace useit-reindex` too)
+            log.error("Changed items could not be queued for the OAI index: {}", e.getMessage(), e);
+            return;
+        }
+        try {
+            Set<UUID> items = changes.resolve(context);
             if (items.isEmpty()) {
                 return;
             }
-            IndexWorker indexWorker = worker();
             Session session = HibernateSession.current();
             indexWorker.queue().add(session, items);
             afterCommit(session, indexWorker);
         } catch (Exception e) {
-            // never let indexing fail a user's change; `dspace useit-reindex` writes what is missing
-            log.error("Changed items could not be queued for the OAI index: {}", e.getMessage(), e);
+            // never let indexing fail a user's change: the worker queues it instead
+            log.error("Changed items could not be queued in their transaction; the index worker queues them: {}",
+                      e.getMessage(), e);
+            indexWorker.queueLater(changes);
         }
     }
 
