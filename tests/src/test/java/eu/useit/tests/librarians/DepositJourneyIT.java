@@ -143,10 +143,8 @@ public class DepositJourneyIT {
     @Test
     public void missingFieldsAndAnUnknownStrandAreRefusedFieldByFieldAndNothingIsArchived() throws Exception {
         String marker = "dpj" + run + "bad";
-        RestSubmission deposit = RestSubmission.start(submitter, caseStudies)
-            .set(CASE_STUDY_FORM, "dc.title", "Faulty deposit " + marker + " (illustrative)")
-            .set(CASE_STUDY_FORM, "useit.strand", Map.of("value", "Community Gardening", "authority",
-                                                         "community-gardening", "confidence", 600))
+        RestSubmission deposit = caseStudy("Faulty deposit " + marker + " (illustrative)", "Community Gardening",
+                                           "community-gardening")
             .set(CASE_STUDY_FORM, "dc.date.issued", "last spring")
             .grantLicence();
         Map<String, List<String>> errors = deposit.errors();
@@ -170,11 +168,9 @@ public class DepositJourneyIT {
     @Test
     public void valuesTheFormDoesNotOfferAreRefusedAsAPlainRestClientSendsThem() throws Exception {
         String marker = "dpj" + run + "off";
-        RestSubmission deposit = RestSubmission.start(submitter, caseStudies)
-            .set(CASE_STUDY_FORM, "dc.title", "Off-form deposit " + marker + " (illustrative)")
-            // a label of the client's own with a real node id: pages and facets would show the label
-            .set(CASE_STUDY_FORM, "useit.strand", Map.of("value", "Anything I like::Sub", "authority",
-                                                         "community-assets", "confidence", 600))
+        // a label of the client's own with a real node id: pages and facets would show the label
+        RestSubmission deposit = caseStudy("Off-form deposit " + marker + " (illustrative)", "Anything I like::Sub",
+                                           "community-assets")
             .set(CASE_STUDY_FORM, "useit.objective", "What a form does not offer is refused.")
             // the drop-down offers 'sourced' and 'illustrative' only; a page would not call this illustrative
             .set(CASE_STUDY_FORM, "useit.provenance", "Illustrative")
@@ -265,6 +261,12 @@ public class DepositJourneyIT {
     }
 
     /** A strand found by typing, as DSpace's own web UI offers it: the stored value only, no authority key. */
+    /** A case-study deposit with its title and a strand as a REST client may send it: any label, any node id. */
+    private static RestSubmission caseStudy(String title, String label, String nodeId) {
+        return RestSubmission.start(submitter, caseStudies).set(CASE_STUDY_FORM, "dc.title", title)
+            .set(CASE_STUDY_FORM, "useit.strand", Map.of("value", label, "authority", nodeId, "confidence", 600));
+    }
+
     private static String strandTyped(String label) {
         for (JsonNode entry : submitter.get("/api/submission/vocabularies/useit-strands/entries?filter="
                                                 + RestClient.encode(label)).expect(200).json()
