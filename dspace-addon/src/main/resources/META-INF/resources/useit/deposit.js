@@ -20,8 +20,10 @@
                     administrator: 'Administrators only'};
     const REQUIRED = 'error.validation.required';
 
+    // unset: per deposit id, the files uploaded whose chosen access is not (yet) set: they keep the collection's
+    // default access, so the deposit is not sent while any is left
     const state = {csrf: null, token: null, me: null, collection: null, item: null, deposit: null, forms: [],
-                   unsetFile: null};
+                   unset: new Map()};
     const $ = (id) => document.getElementById(id);
 
     // --- the REST API ----------------------------------------------------------------------------------------
@@ -181,7 +183,6 @@
 
     async function openDeposit(deposit, itemUuid) {
         state.deposit = deposit;
-        state.unsetFile = null;
         state.item = itemUuid;
         const collection = await expect(200, api('GET', `/submission/workspaceitems/${deposit.id}/collection`),
                                         'collection');
@@ -483,12 +484,13 @@
             condition.startDate = $('lifts').value;
         }
         // until its access is set, the file has the collection's default access: the deposit waits for that
-        state.unsetFile = file.name;
+        const unset = unsetFiles();
+        unset.add(file.name);
         const answer = await api('PATCH', `/submission/workspaceitems/${state.deposit.id}`, {json: [
             {op: 'add', path: `/sections/upload/files/${before}/accessConditions/-`, value: condition}]});
         if (answer.status === 200) {
             state.deposit = answer.data;
-            state.unsetFile = null;
+            unset.delete(file.name);
             fill(answer.data);
             say(`${file.name} uploaded.`);
             return;
@@ -498,10 +500,18 @@
         state.deposit = await expect(200, api('PATCH', `/submission/workspaceitems/${state.deposit.id}`, {json: [
             {op: 'remove', path: `/sections/upload/files/${before}`}]}), `taking out ${file.name}, whose access `
             + `was refused (${why})`);
-        state.unsetFile = null;
+        unset.delete(file.name);
         fill(state.deposit);
         say(`${file.name} was not kept: the access chosen was refused (${why}). Choose the access again and upload `
             + 'it again.');
+    }
+
+    /** The files of the open deposit whose chosen access is not set. */
+    function unsetFiles() {
+        if (!state.unset.has(state.deposit.id)) {
+            state.unset.set(state.deposit.id, new Set());
+        }
+        return state.unset.get(state.deposit.id);
     }
 
     function uploadedFiles(deposit) {
@@ -509,8 +519,9 @@
     }
 
     async function deposit() {
-        if (state.unsetFile) {
-            say(`${state.unsetFile} has the collection's default access, not the one chosen, and could not be taken `
+        const unset = [...unsetFiles()];
+        if (unset.length) {
+            say(`${unset.join(', ')} kept the collection's default access, not the one chosen, and could not be taken `
                 + 'out: this deposit cannot be sent. Leave it and start a new one.');
             return;
         }

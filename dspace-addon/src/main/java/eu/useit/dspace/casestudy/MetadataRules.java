@@ -131,18 +131,25 @@ public final class MetadataRules {
      * @return why the value is not accepted, or empty when it is
      */
     public Optional<String> checkValue(String field, String value, String authority) {
-        boolean keyed = "useit.strand".equals(field) && authority != null && !authority.isBlank();
-        return keyed ? checkStrandLabel(value, authority).or(() -> checkValue(field, authority))
-            : checkValue(field, value);
+        if (!"useit.strand".equals(field)) {
+            return checkValue(field, value);
+        }
+        boolean keyed = authority != null && !authority.isBlank();
+        return checkStrandLabel(value, authority).or(() -> checkValue(field, keyed ? authority : value));
     }
 
     /**
      * @param value     a stored {@code useit.strand} value
-     * @param authority its authority key
-     * @return why the value is not the label path of the node the key names; empty when it is, or when the key names
-     *         no node (which {@link #checkValue(String, String)} tells)
+     * @param authority its authority key, or null
+     * @return why the value is not the label path of the node the key names, or (with no key) why it is a node id
+     *         where its label belongs; empty when it is fine, or when the key names no node (which
+     *         {@link #checkValue(String, String)} tells)
      */
     public Optional<String> checkStrandLabel(String value, String authority) {
+        if (authority == null || authority.isBlank()) {
+            return vocabulary.find(value).map(strand -> "'" + value + "' is a strand id without its label: store '"
+                + vocabulary.hierarchicalLabel(strand) + "' with the id as its authority key");
+        }
         return vocabulary.find(authority).map(vocabulary::hierarchicalLabel).filter(label -> !label.equals(value))
                          .map(label -> "'" + value + "' is not the label of strand " + authority + " ('" + label
                              + "')");

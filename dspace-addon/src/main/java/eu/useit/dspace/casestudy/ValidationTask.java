@@ -50,10 +50,8 @@ public class ValidationTask extends AbstractCurationTask {
         }
         List<Violation> violations = rules.check(type, fields(item));
         for (MetadataValue strand : itemService.getMetadataByMetadataString(item, "useit.strand")) {
-            if (strand.getAuthority() != null && !strand.getAuthority().isBlank()) {
-                rules.checkStrandLabel(strand.getValue(), strand.getAuthority())
-                     .ifPresent(reason -> violations.add(new Violation("useit.strand", reason)));
-            }
+            rules.checkStrandLabel(strand.getValue(), strand.getAuthority())
+                 .ifPresent(reason -> violations.add(new Violation("useit.strand", reason)));
         }
         String name = item.getHandle() != null ? item.getHandle() : item.getID().toString();
         List<String> lines = new ArrayList<>();

@@ -139,14 +139,18 @@ public class FieldRulesValidation implements Validation {
      * A strand chosen in DSpace's own web UI arrives as its label path without the node id (DSpace's vocabulary
      * endpoint gives controlled vocabularies no authority key); the id is what OAI-PMH sets and the strand rules
      * read, so it is added here from the vocabulary - as DSpace's own form validation also adjusts values (it
-     * removes those a type does not allow). A value already carrying an id, or naming no node, is left as it is.
+     * removes those a type does not allow). A node id sent as the value (by a REST client) gets its label path as
+     * the value and becomes the key. A value already carrying an id, or naming no node, is left as it is.
      */
     private void identifyStrand(MetadataValue value) {
         if (value.getAuthority() == null || value.getAuthority().isBlank()) {
-            vocabulary().findByLabelPath(value.getValue()).ifPresent(strand -> {
-                value.setAuthority(strand.id());
-                value.setConfidence(Choices.CF_ACCEPTED);
-            });
+            vocabulary().findByLabelPath(value.getValue()).or(() -> vocabulary().find(value.getValue()))
+                        .ifPresent(strand -> {
+                            // a node id sent as the value gets its label, which pages and facets show
+                            value.setValue(vocabulary().hierarchicalLabel(strand));
+                            value.setAuthority(strand.id());
+                            value.setConfidence(Choices.CF_ACCEPTED);
+                        });
         }
     }
 

@@ -59,10 +59,12 @@ final class RecordBuilder {
             if (!KEY.equals(column) && !TYPE.equals(column) && !FIELD_SHAPE.matcher(column).matches()) {
                 problems.add(new ImportProblem(where, column, "not a metadata field name (schema.element or "
                     + "schema.element.qualifier), nor 'key' or 'type'"));
+            } else if (values.isEmpty()) {
+                continue;
             } else if (WRITTEN_ELSEWHERE.containsKey(column) || column.startsWith("dspace.")) {
                 problems.add(new ImportProblem(where, column, "a file does not set this field: "
                     + WRITTEN_ELSEWHERE.getOrDefault(column, "DSpace writes its own schema")));
-            } else if (!values.isEmpty()) {
+            } else {
                 fields.put(column, values);
             }
         }

@@ -104,6 +104,10 @@ public class MetadataRulesTest {
         assertThat(rules.checkValue("useit.strand", "A::X", "b").orElseThrow(),
                    is("'b' is not a strand id of the USE-IT! vocabulary"));
         assertThat(rules.checkValue("useit.strand", "A::X", null).isPresent(), is(false));
+        assertThat(rules.checkValue("useit.strand", "a:x", null).orElseThrow(),
+                   is("'a:x' is a strand id without its label: store 'A::X' with the id as its authority key"));
+        assertThat(rules.checkValue("useit.strand", "gardening", null).orElseThrow(),
+                   is("'gardening' is not a strand id of the USE-IT! vocabulary"));
         assertThat(rules.checkValue("useit.provenance", "illustrative").isPresent(), is(false));
         assertThat(rules.checkValue("useit.provenance", "Illustrative").orElseThrow(),
                    is("'Illustrative' is neither 'sourced' nor 'illustrative'"));

@@ -260,13 +260,13 @@ public class DepositJourneyIT {
         return Map.of("value", child.path("value").asText(), "authority", id, "confidence", 600);
     }
 
-    /** A strand found by typing, as DSpace's own web UI offers it: the stored value only, no authority key. */
     /** A case-study deposit with its title and a strand as a REST client may send it: any label, any node id. */
     private static RestSubmission caseStudy(String title, String label, String nodeId) {
         return RestSubmission.start(submitter, caseStudies).set(CASE_STUDY_FORM, "dc.title", title)
             .set(CASE_STUDY_FORM, "useit.strand", Map.of("value", label, "authority", nodeId, "confidence", 600));
     }
 
+    /** A strand found by typing, as DSpace's own web UI offers it: the stored value only, no authority key. */
     private static String strandTyped(String label) {
         for (JsonNode entry : submitter.get("/api/submission/vocabularies/useit-strands/entries?filter="
                                                 + RestClient.encode(label)).expect(200).json()

@@ -123,7 +123,7 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
     }
 
     @Test
-    public void helpThroughRestRunsNothingAndAFailedCommandFailsOnce() throws Exception {
+    public void helpThroughRestRunsNothingAndAFailedCommandSaysWhy() throws Exception {
         // DSpace's REST API starts a process for -h as well; the command only shows its help
         for (String command : List.of("useit-vocabulary", "useit-import", "useit-access-sweep", "useit-oai-check")) {
             String[] ended = ended(start(administrator, command, "-h", null));

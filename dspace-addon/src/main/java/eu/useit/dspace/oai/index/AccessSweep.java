@@ -41,13 +41,16 @@ public final class AccessSweep {
 
     private static final Logger log = LogManager.getLogger(AccessSweep.class);
 
-    /** How often the sweep looks whether it is due (a look reads nothing). */
+    /** How often the sweep asks whether it is due (asking reads nothing). */
     private static final Duration TICK = Duration.ofSeconds(30);
 
     private final IndexWorker worker;
     private final OaiIndexer indexer;
     private final ClosedBundles closedBundles = new ClosedBundles();
+    /** The end of the last sweep that succeeded: the next looks for changes from there. */
     private volatile Instant last;
+    /** When the last sweep began, whether it succeeded or not: the next is due a period (or a midnight) later. */
+    private volatile Instant tried;
 
     /**
      * @param worker  the index worker (the sweep runs on its thread, one at a time with the queue)
@@ -71,27 +74,28 @@ public final class AccessSweep {
     }
 
     /**
-     * Sweeps every period from now on, on the worker's thread; the first sweep looks back {@code catchUp} (changes
-     * of access while the application was down), each later one from the end of the last that succeeded.
+     * Sweeps from now on, on the worker's thread: at the first tick, then a period after each sweep and within a
+     * tick of each midnight (a sweep that fails is tried again then too); the first sweep looks back {@code catchUp}
+     * (changes of access while the application was down), each later one from the end of the last that succeeded.
      *
      * @param period  how often
      * @param catchUp how far the first sweep looks back
      */
     public void every(Duration period, Duration catchUp) {
         last = Instant.now().minus(catchUp);
-        worker.every(period.compareTo(TICK) < 0 ? period : TICK, context -> {
+        tried = last;
+        worker.every(period.compareTo(TICK) < 0 ? period : TICK, () -> due(tried, Instant.now(), period), context -> {
             Instant now = Instant.now();
-            if (due(last, now, period)) {
-                sweep(context, last, now);
-                last = now;
-            }
+            tried = now;
+            sweep(context, last, now);
+            last = now;
             return null;
         });
     }
 
     /**
-     * Whether a sweep is due: a period has passed since the last, or a day has begun (embargoes lift and leases end
-     * at midnight, which is then followed within a tick, whatever the period).
+     * Whether a sweep is due: a period has passed since the last began, or a day has begun since (embargoes lift and
+     * leases end at midnight, which is then followed within a tick, whatever the period).
      */
     static boolean due(Instant last, Instant now, Duration period) {
         ZoneId zone = ZoneId.systemDefault();

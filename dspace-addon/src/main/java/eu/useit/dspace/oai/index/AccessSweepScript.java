@@ -16,8 +16,9 @@ import org.apache.commons.cli.ParseException;
 /**
  * {@code dspace useit-access-sweep [-s <date>]}: writes the OAI-PMH records and search documents of the items whose
  * access changed with time (an embargo lifted, a lease ended) since the given day or moment (default: two days ago,
- * for a daily cron job with a day to spare). The web application sweeps by itself every hour; this command is for
- * sites that switch that off ({@code useit.access.sweep.interval.seconds = 0}) and prefer cron.
+ * for a daily cron job with a day to spare). The web application sweeps by itself every ten minutes and at each
+ * midnight; this command is for sites that switch that off ({@code useit.access.sweep.interval.seconds = 0}) and
+ * prefer cron.
  */
 public class AccessSweepScript extends UseitScript<AccessSweepScriptConfiguration> {
 

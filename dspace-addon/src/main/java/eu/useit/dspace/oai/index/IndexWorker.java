@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import eu.useit.dspace.search.SearchDocuments;
 import eu.useit.dspace.support.AnonymousWork;
@@ -77,8 +78,9 @@ public final class IndexWorker {
     }
 
     /**
-     * Queues changes that could not be queued in the transaction that made them (the commit went ahead): the worker
-     * queues them in a transaction of its own, at once and then at each look at the queue until that succeeds.
+     * Queues committed changes that could not be queued in the transaction that made them: the worker queues them in
+     * a transaction of its own, at once and then at each look at the queue until that succeeds (a stop before then
+     * is caught up by the next start's index check).
      *
      * @param changes the changes (items, bundles, files) as the consumer noted them
      */
@@ -99,13 +101,14 @@ public final class IndexWorker {
     }
 
     /**
-     * Runs other work on the worker's thread every period, one at a time with the queue's (the access sweep).
+     * Runs other work on the worker's thread, one at a time with the queue's, whenever it is due (the access sweep).
      *
-     * @param period how often
+     * @param period how often to ask whether it is due
+     * @param due    whether it is due (asked before anything is read or claimed)
      * @param task   the work
      */
-    public void every(Duration period, AnonymousWork.Task<?> task) {
-        work.every(period, context -> claimed(context, task));
+    public void every(Duration period, BooleanSupplier due, AnonymousWork.Task<?> task) {
+        work.every(period, context -> due.getAsBoolean() ? claimed(context, task) : null);
     }
 
     /**
@@ -154,11 +157,16 @@ public final class IndexWorker {
         }
     }
 
-    private void queueUnqueued(Context context) throws Exception {
-        for (ChangedItems changes = unqueued.peek(); changes != null; changes = unqueued.peek()) {
-            // a failure leaves them first in line for the next look
-            queue.addNow(changes.resolve(context));
-            unqueued.remove();
+    /** Queues the changes handed over by {@link #queueLater}; those that fail wait for the next look. */
+    private void queueUnqueued(Context context) {
+        for (int left = unqueued.size(); left > 0; left--) {
+            ChangedItems changes = unqueued.poll();
+            try {
+                queue.addNow(changes.resolve(context));
+            } catch (Exception e) {
+                log.warn("Changed items could not be queued; tried again at the next look: {}", e.getMessage(), e);
+                unqueued.add(changes);
+            }
         }
     }
 

@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 /**
  * The index work a running web application does by itself: it looks at the index queue every few seconds
  * ({@code useit.index.queue.poll.seconds}, default 5: changes committed by commands in other processes, retries),
- * and sweeps for access that changed with time ({@code useit.access.sweep.interval.seconds}, default 3600; 0:
+ * and sweeps for access that changed with time ({@code useit.access.sweep.interval.seconds}, default 600; 0:
  * never). Spring Boot finds this class through
  * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  */

@@ -106,20 +106,20 @@ public class OaiIndexConsumer implements Consumer {
             }
             Session session = HibernateSession.current();
             indexWorker.queue().add(session, items);
-            afterCommit(session, indexWorker);
+            afterCommit(session, indexWorker::wake);
         } catch (Exception e) {
-            // never let indexing fail a user's change: the worker queues it instead
+            // never let indexing fail a user's change: once it is committed, the worker queues it instead
             log.error("Changed items could not be queued in their transaction; the index worker queues them: {}",
                       e.getMessage(), e);
-            indexWorker.queueLater(changes);
+            afterCommit(HibernateSession.current(), () -> indexWorker.queueLater(changes));
         }
     }
 
-    /** Wakes the worker when the transaction commits (at once if there is none). */
-    private static void afterCommit(Session session, IndexWorker indexWorker) {
+    /** Runs {@code then} when the transaction commits (at once if there is none); not when it rolls back. */
+    private static void afterCommit(Session session, Runnable then) {
         Transaction transaction = session.getTransaction();
         if (transaction == null || !transaction.isActive()) {
-            indexWorker.wake();
+            then.run();
             return;
         }
         transaction.registerSynchronization(new Synchronization() {
@@ -131,7 +131,7 @@ public class OaiIndexConsumer implements Consumer {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    indexWorker.wake();
+                    then.run();
                 }
             }
         });
