@@ -83,13 +83,8 @@ public class ValidationTask extends AbstractCurationTask {
         return fields;
     }
 
-    /**
-     * @param field a field, schema.element[.qualifier]
-     * @param value one of its values
-     * @return what the {@link MetadataRules} check: for {@code useit.strand} the authority key (the vocabulary id)
-     *         when it has one, otherwise the stored value
-     */
-    public static String ruleText(String field, MetadataValue value) {
+    /** What the record's rules read of a value: a strand's authority key (node id) when it has one, else the value. */
+    private static String ruleText(String field, MetadataValue value) {
         String authority = value.getAuthority();
         return "useit.strand".equals(field) && authority != null && !authority.isBlank() ? authority
             : value.getValue();
