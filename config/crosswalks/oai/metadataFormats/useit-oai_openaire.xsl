@@ -7,7 +7,8 @@
     (case study: text, project and partner records: other); blog posts (COAR c_6947, newer than v4's list) are
     given as website content (c_7ad9);
   - access rights: the item's as anonymous users have them (others/useit-access, from the addon's compile plugin:
-    open, embargoed, restricted), metadata only when there is no file;
+    open, embargoed, restricted), metadata only when there is no file; an embargo's end as the Available date;
+  - file location: oaire:file for each open file of the ORIGINAL bundle (closed files are not linked);
   - descriptions: the abstract, the plain description (an illustrative record's note among them), the objective;
   - funding: the oaire.* fields (funder name, Crossref Funder ID, stream, award number and title);
   - identifier: the item's handle URL; no element is written empty.
@@ -30,6 +31,7 @@
     <xsl:variable name="useit" select="$md/doc:element[@name='useit']"/>
     <xsl:variable name="oaire" select="$md/doc:element[@name='oaire']"/>
     <xsl:variable name="coar" select="'http://purl.org/coar/resource_type/'"/>
+    <xsl:variable name="access" select="$md/doc:element[@name='others']/doc:element[@name='useit-access']"/>
     <!-- COAR resource types the v4 schema accepts, as " c_xxxx " tokens -->
     <xsl:variable name="v4types" select="concat(' c_1162 c_0640 c_6501 c_b239 c_7a1f c_86bc c_2f33 c_3248 c_ba08',
         ' c_7ad9 c_e9a0 c_f744 c_c94f c_5794 c_6670 c_3e5a c_beb9 c_ddb1 c_db06 c_c513 c_8544 c_0857 c_bdcc c_8a7e',
@@ -75,6 +77,11 @@
                             <xsl:otherwise><xsl:value-of select="substring($deposited[1], 1, 10)"/></xsl:otherwise>
                         </xsl:choose>
                     </datacite:date>
+                    <!-- the embargo period's end: the day anonymous users may read the files -->
+                    <xsl:for-each select="$access[doc:field[@name='value'] = 'embargoed']
+                                          /doc:field[@name='availableFrom']">
+                        <datacite:date dateType="Available"><xsl:value-of select="."/></datacite:date>
+                    </xsl:for-each>
                 </datacite:dates>
             </xsl:if>
             <xsl:for-each select="$dc/doc:element[@name='language']//doc:field[@name='value'][1]">
@@ -92,6 +99,17 @@
             </xsl:for-each>
             <xsl:call-template name="identifier"/>
             <xsl:call-template name="access-rights"/>
+            <!-- the file location: each file anybody may download (closed files have no url in the record) -->
+            <xsl:for-each select="$md/doc:element[@name='bundles']/doc:element[@name='bundle']
+                                  [doc:field[@name='name'] = 'ORIGINAL']//doc:element[@name='bitstream']
+                                  [doc:field[@name='access'] = 'open'][doc:field[@name='url']]">
+                <oaire:file accessRightsURI="http://purl.org/coar/access_right/c_abf2" objectType="fulltext">
+                    <xsl:for-each select="doc:field[@name='format'][normalize-space(.) != ''][1]">
+                        <xsl:attribute name="mimeType"><xsl:value-of select="."/></xsl:attribute>
+                    </xsl:for-each>
+                    <xsl:value-of select="doc:field[@name='url']"/>
+                </oaire:file>
+            </xsl:for-each>
             <xsl:variable name="subjects" select="$dc/doc:element[@name='subject']//doc:field[@name='value']
                                                   | $useit/doc:element[@name='strand']//doc:field[@name='value']"/>
             <xsl:if test="$subjects">

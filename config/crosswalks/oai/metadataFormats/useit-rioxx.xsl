@@ -16,7 +16,8 @@
     value has an http(s) authority (the repository: its URL), else "unknown", the XSD's own default for it;
   - rioxxterms:project: the landing page of the first related project, else "unknown";
   - dc:subject, dc:coverage: all values, joined with "; " (the XSD allows one element);
-  - dc:relation: the full text, i.e. the primary file of the ORIGINAL bundle, when there is one and it is open;
+  - dc:relation: the full text, i.e. the primary file of the ORIGINAL bundle when it is open, else its first open
+    file (a restricted primary file does not hide an open one);
   - rioxxterms:grant: funder name and Crossref Funder ID (attributes only, so no award number);
   - rioxxterms:publication_date: the issue date when it is a whole day (the XSD types it xs:date);
   - dates that are not W3CDTF (YYYY, YYYY-MM, YYYY-MM-DD) or name no real day are passed over.
@@ -78,12 +79,18 @@
                 <xsl:with-param name="name" select="'dc:publisher'"/>
                 <xsl:with-param name="nodes" select="$dc/doc:element[@name='publisher']//doc:field[@name='value']"/>
             </xsl:call-template>
-            <xsl:for-each select="($md/doc:element[@name='bundles']/doc:element[@name='bundle']
+            <xsl:variable name="open" select="$md/doc:element[@name='bundles']/doc:element[@name='bundle']
                                    [doc:field[@name='name'] = 'ORIGINAL']//doc:element[@name='bitstream']
-                                   [doc:field[@name='primary'] = 'true'][doc:field[@name='access'] = 'open']
-                                   [doc:field[@name='url']])[1]">
-                <dc:relation><xsl:value-of select="doc:field[@name='url']"/></dc:relation>
-            </xsl:for-each>
+                                   [doc:field[@name='access'] = 'open'][doc:field[@name='url']]"/>
+            <xsl:choose>
+                <xsl:when test="$open[doc:field[@name='primary'] = 'true']">
+                    <dc:relation><xsl:value-of select="$open[doc:field[@name='primary'] = 'true'][1]
+                                                       /doc:field[@name='url']"/></dc:relation>
+                </xsl:when>
+                <xsl:when test="$open">
+                    <dc:relation><xsl:value-of select="$open[1]/doc:field[@name='url']"/></dc:relation>
+                </xsl:when>
+            </xsl:choose>
             <xsl:call-template name="joined-element">
                 <xsl:with-param name="name" select="'dc:subject'"/>
                 <xsl:with-param name="nodes" select="$dc/doc:element[@name='subject']//doc:field[@name='value']

@@ -41,6 +41,6 @@ public class HealthAutoConfiguration {
             }
         }
         return new SolrCloudHealthIndicator(new SolrCoreProbe(TIMEOUT), cores,
-                                            Map.of("oai.solr.url", SolrCoreProbe.OAI_ORDER_FIELD));
+                                            Map.of("oai.solr.url", SolrCoreProbe.OAI_FIELDS));
     }
 }

@@ -6,7 +6,9 @@ package eu.useit.dspace.health;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -14,23 +16,25 @@ import org.springframework.boot.actuate.health.Health;
 /**
  * The health of the repository's Solr cores as a writer sees them: DOWN when a core does not answer, when its
  * SolrCloud node has lost ZooKeeper, or when it lacks a field the addon needs (the OAI-PMH core without
- * {@link SolrCoreProbe#OAI_ORDER_FIELD}: DSpace's own OAI core, whose every list query Solr refuses). DSpace's
- * own Solr checks ping the cores, and a node without ZooKeeper answers pings; it refuses updates, so deposits and
- * changes would wait in the index queue until it is back. The details (administrators only) say, per core
+ * {@link SolrCoreProbe#OAI_ORDER_FIELD}: DSpace's own OAI core, whose every list query Solr refuses; without another
+ * of {@link SolrCoreProbe#OAI_FIELDS}: one of an earlier release, which refuses every record). DSpace's own Solr
+ * checks ping the cores, and a node without ZooKeeper answers pings; it refuses updates, so deposits and changes
+ * would wait in the index queue until it is back. The details (administrators only) say, per core
  * setting, {@code standalone}, {@code solrcloud} or the reason.
  */
 public class SolrCloudHealthIndicator extends AbstractHealthIndicator {
 
     private final SolrCoreProbe probe;
     private final Map<String, String> cores;
-    private final Map<String, String> fields;
+    private final Map<String, List<String>> fields;
 
     /**
      * @param probe  the probe
      * @param cores  the cores to ask: setting name to URL
-     * @param fields the field each core must have, by setting name (a core not named has none to check)
+     * @param fields the fields each core must have, by setting name (a core not named has none to check)
      */
-    public SolrCloudHealthIndicator(SolrCoreProbe probe, Map<String, String> cores, Map<String, String> fields) {
+    public SolrCloudHealthIndicator(SolrCoreProbe probe, Map<String, String> cores,
+                                    Map<String, List<String>> fields) {
         super("Solr cores could not be asked");
         this.probe = probe;
         this.cores = Collections.unmodifiableMap(new LinkedHashMap<>(cores));
@@ -42,16 +46,17 @@ public class SolrCloudHealthIndicator extends AbstractHealthIndicator {
         boolean up = true;
         for (Map.Entry<String, String> core : cores.entrySet()) {
             SolrCoreProbe.Ping ping = probe.ping(core.getValue());
-            String field = fields.get(core.getKey());
-            boolean usable = ping.writable()
-                && (field == null || probe.hasField(core.getValue(), field));
+            Optional<String> missing = ping.writable()
+                ? probe.missingField(core.getValue(), fields.getOrDefault(core.getKey(), List.of()))
+                : Optional.empty();
+            boolean usable = ping.writable() && missing.isEmpty();
             String state;
             if (ping.status() != 200) {
                 state = "HTTP " + ping.status();
             } else if (!ping.writable()) {
                 state = probe.zooKeeperLost(core.getValue());
             } else if (!usable) {
-                state = SolrCoreProbe.notOurOaiCore();
+                state = SolrCoreProbe.notOurOaiCore(missing.get());
             } else {
                 state = ping.zkConnected().isPresent() ? "solrcloud" : "standalone";
             }

@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,12 @@ public final class SolrCoreProbe {
      * Solr refuses every list query on it.
      */
     public static final String OAI_ORDER_FIELD = "item.since";
+
+    /**
+     * The fields the OAI-PMH core must have: its order, and the ids of each record's files (by which a deleted
+     * file's record is found), which every record of this release is written with.
+     */
+    public static final List<String> OAI_FIELDS = List.of(OAI_ORDER_FIELD, "item.files");
 
     private final Duration timeout;
     private final HttpClient client;
@@ -120,14 +127,37 @@ public final class SolrCoreProbe {
     }
 
     /**
-     * The one-line reason a core without {@link #OAI_ORDER_FIELD} cannot serve as the OAI-PMH core.
+     * @param coreUrl the core's URL, a core that answers its ping
+     * @param fields  the fields it must have
+     * @return the first of them its schema lacks, if any
+     * @throws IOException          if Solr cannot be reached, or its schema API answers with an error
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public Optional<String> missingField(String coreUrl, List<String> fields) throws IOException,
+        InterruptedException {
+        for (String field : fields) {
+            if (!hasField(coreUrl, field)) {
+                return Optional.of(field);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The one-line reason a core without one of {@link #OAI_FIELDS} cannot serve as the OAI-PMH core.
      *
+     * @param field the field it lacks
      * @return the reason and the remedy
      */
-    public static String notOurOaiCore() {
-        return "this core has no field " + OAI_ORDER_FIELD + ", by which USE-IT! orders and pages harvests, so "
-            + "every OAI-PMH list would fail: give it USE-IT!'s configuration (runtime/home/solr/oai/conf, which "
-            + "useit-install puts in [dspace]/solr/oai/conf) and an empty index, then run useit-reindex -o";
+    public static String notOurOaiCore(String field) {
+        String remedy = ": give it USE-IT!'s configuration (runtime/home/solr/oai/conf, which useit-install puts in "
+            + "[dspace]/solr/oai/conf)";
+        return OAI_ORDER_FIELD.equals(field)
+            ? "this core has no field " + field + ", by which USE-IT! orders and pages harvests, so every OAI-PMH "
+                + "list would fail" + remedy + " and an empty index, then run useit-reindex -o"
+            : "this core has no field " + field + ", which this USE-IT! release writes in every record, so no "
+                + "record could be written (a configuration from an earlier release?)" + remedy
+                + ", reload it, then run useit-reindex -o -v";
     }
 
     private HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -80,12 +80,24 @@ public final class StrandSets {
      * @return the Solr query selecting the set's records in the OAI core
      */
     public String solrQuery(String setSpec) {
-        Optional<String> id = nodeId(setSpec);
-        if (id.isEmpty()) {
-            return FIELD + ":[* TO *]";
+        // exactly the vocabulary's nodes in the set, as the records' headers name sets (setsOf): a node taken out of
+        // the vocabulary is in no set, not even under its old parent's prefix
+        Optional<Strand> node = ROOT.equals(setSpec) ? Optional.of(vocabulary.root())
+            : nodeId(setSpec).flatMap(vocabulary::find);
+        List<String> ids = new ArrayList<>();
+        node.ifPresent(strand -> collect(strand, ids));
+        if (ids.isEmpty()) {
+            return "-*:*";
         }
-        String escaped = ClientUtils.escapeQueryChars(id.get());
-        return FIELD + ":(" + escaped + " OR " + escaped + "\\:*)";
+        return FIELD + ":(" + ids.stream().map(ClientUtils::escapeQueryChars).collect(Collectors.joining(" OR ")) + ")";
+    }
+
+    /** A node's id and its descendants' (the root has none of its own). */
+    private static void collect(Strand node, List<String> ids) {
+        if (!node.isRoot()) {
+            ids.add(node.id());
+        }
+        node.children().forEach(child -> collect(child, ids));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import com.lyncode.xoai.dataprovider.core.ListSetsResult;
 import com.lyncode.xoai.dataprovider.core.Set;
 import com.lyncode.xoai.dataprovider.services.api.SetRepository;
+import eu.useit.dspace.support.Characters;
 
 /**
  * The sets of the repository: the strand sets first, then DSpace's community and collection sets that anonymous
@@ -43,13 +44,14 @@ public final class UseitSetRepository implements SetRepository {
     public ListSetsResult retrieveSets(int offset, int length) {
         List<Set> all = new ArrayList<>();
         for (StrandSets.StrandSet strand : strands.all()) {
-            all.add(new Set(strand.spec(), strand.name()));
+            all.add(new Set(strand.spec(), Characters.clean(strand.name())));
         }
         // DSpace's sets are few (one per community and collection); they are read whole, in one call (each call
         // reads every community and collection to count them), to leave out the closed
         for (Set set : dspace.retrieveSets(0, Integer.MAX_VALUE).getResults()) {
             if (readable.test(set.getSetSpec())) {
-                all.add(set);
+                // a name may hold characters XML cannot (pasted control characters): they would fail every page
+                all.add(new Set(set.getSetSpec(), Characters.clean(set.getSetName())));
             }
         }
         List<Set> page = all.subList(Math.min(offset, all.size()), Math.min(offset + length, all.size()));

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import de.undercouch.citeproc.CSL;
 import de.undercouch.citeproc.csl.CSLItemData;
@@ -17,6 +18,7 @@ import de.undercouch.citeproc.csl.CSLName;
 import de.undercouch.citeproc.csl.CSLNameBuilder;
 import de.undercouch.citeproc.csl.CSLType;
 import de.undercouch.citeproc.helper.json.StringJsonBuilderFactory;
+import eu.useit.dspace.oai.index.IllustrativeNote;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXFormatter;
@@ -27,22 +29,30 @@ import org.jbibtex.StringValue;
  * The citations of an item's page, made from the item's CSL data: APA and Harvard (Cite Them Right) as text by
  * citeproc-java with the Citation Style Language's own styles, CSL-JSON by citeproc-java, BibTeX by jbibtex. RIS is
  * written here from the same CSL data, tag by tag (citeproc-java reads RIS but does not write it).
- * An illustrative record says so in its note.
+ * An illustrative record says so in its note, and so do values not yet checked against a source
+ * ({@code useit.unverified}); the APA and Harvard text carry the note in brackets after the reference.
  */
 public final class Citations {
 
 
+    /** The fields a reference gives, in words, for its note on those not yet checked against a source. */
+    private static final Map<String, String> CITED = Map.of("dc.contributor.author", "authors", "dc.date.issued",
+        "date", "dc.publisher", "publisher", "dc.title", "title");
+
     private final ItemView item;
     private final String url;
+    private final IllustrativeNote illustrative;
     private final CSLItemData data;
 
     /**
-     * @param item the item
-     * @param url  its page's address (the handle URL)
+     * @param item         the item
+     * @param url          its page's address (the handle URL)
+     * @param illustrative what an illustrative record says it is
      */
-    public Citations(ItemView item, String url) {
+    public Citations(ItemView item, String url, IllustrativeNote illustrative) {
         this.item = item;
         this.url = url;
+        this.illustrative = illustrative;
         this.data = data();
     }
 
@@ -50,14 +60,19 @@ public final class Citations {
      * @return the APA (7th edition) reference, as text
      */
     public String apa() {
-        return text("apa");
+        return withNote(text("apa"));
     }
 
     /**
      * @return the Harvard (Cite Them Right) reference, as text
      */
     public String harvard() {
-        return text("harvard-cite-them-right");
+        return withNote(text("harvard-cite-them-right"));
+    }
+
+    /** A reference as text with the record's note after it (the styles print none). */
+    private String withNote(String reference) {
+        return data.getNote() == null ? reference : reference + " [" + data.getNote() + "]";
     }
 
     /**
@@ -76,10 +91,14 @@ public final class Citations {
         bib(entry, BibTeXEntry.KEY_TITLE, data.getTitle());
         List<String> authors = new ArrayList<>();
         for (CSLName name : data.getAuthor() == null ? new CSLName[0] : data.getAuthor()) {
-            authors.add(name.getLiteral() != null ? name.getLiteral()
-                : name.getFamily() + (name.getGiven() == null ? "" : ", " + name.getGiven()));
+            // a name not split into family and given (a team, an organisation) is one name to BibTeX: braced
+            authors.add(name.getLiteral() != null ? "{" + escaped(name.getLiteral()) + "}"
+                : escaped(name.getFamily() + (name.getGiven() == null ? "" : ", " + name.getGiven())));
         }
-        bib(entry, BibTeXEntry.KEY_AUTHOR, authors.isEmpty() ? null : String.join(" and ", authors));
+        if (!authors.isEmpty()) {
+            entry.addField(BibTeXEntry.KEY_AUTHOR, new StringValue(String.join(" and ", authors),
+                                                                   StringValue.Style.BRACED));
+        }
         if (data.getIssued() != null && data.getIssued().getDateParts() != null) {
             int[] parts = data.getIssued().getDateParts()[0];
             bib(entry, BibTeXEntry.KEY_YEAR, Integer.toString(parts[0]));
@@ -104,10 +123,14 @@ public final class Citations {
     /** A field in braces, with the characters BibTeX and LaTeX read as markup escaped. */
     private static void bib(BibTeXEntry entry, Key key, String value) {
         if (value != null && !value.isBlank()) {
-            String text = value.strip().replace("\\", "\\textbackslash ").replaceAll("([{}&%$#_])", "\\\\$1")
-                               .replace("~", "\\textasciitilde{}").replace("^", "\\textasciicircum{}");
-            entry.addField(key, new StringValue(text, StringValue.Style.BRACED));
+            entry.addField(key, new StringValue(escaped(value), StringValue.Style.BRACED));
         }
+    }
+
+    /** A value as BibTeX text: LaTeX's special characters escaped. */
+    private static String escaped(String value) {
+        return value.strip().replace("\\", "\\textbackslash ").replaceAll("([{}&%$#_])", "\\\\$1")
+                    .replace("~", "\\textasciitilde{}").replace("^", "\\textasciicircum{}");
     }
 
     /**
@@ -192,8 +215,22 @@ public final class Citations {
         } else if (item.first("dc.type") != null) {
             builder.genre(item.first("dc.type"));
         }
+        List<String> notes = new ArrayList<>();
         if (item.illustrative()) {
-            builder.note("Illustrative record: invented for illustration, not a real output.");
+            notes.add(illustrative.text());
+        }
+        List<String> unchecked = new ArrayList<>();
+        CITED.forEach((field, words) -> {
+            if (item.unverified(field) && !item.all(field).isEmpty()) {
+                unchecked.add(words);
+            }
+        });
+        if (!unchecked.isEmpty()) {
+            unchecked.sort(null);
+            notes.add("Not yet checked against a source: " + String.join(", ", unchecked) + ".");
+        }
+        if (!notes.isEmpty()) {
+            builder.note(String.join(" ", notes));
         }
         return builder.build();
     }

@@ -87,6 +87,7 @@ public class Crawlers {
     @GetMapping("/useit/robots.txt")
     public ResponseEntity<String> robots() {
         String pages = URI.create(links.ui()).getRawPath();
+        String own = URI.create(links.pages()).getRawPath();
         String server = URI.create(links.server()).getRawPath();
         String text = "# USE-IT! repository: item pages, files and the strand browse page are for everybody;\n"
             + "# search results, the REST API and OAI-PMH (for harvesters) are not for crawlers.\n"
@@ -94,9 +95,9 @@ public class Crawlers {
             + "Allow: " + pages + "/handle/\n"
             + "Allow: " + pages + "/items/\n"
             + "Allow: " + pages + "/bitstreams/\n"
-            + "Allow: " + pages + "/browse\n"
-            + "Disallow: " + pages + "/?\n"
-            + "Disallow: " + pages + "/items/*/citation.\n"
+            + "Allow: " + own + "/browse\n"
+            + "Disallow: " + own + "/?\n"
+            + "Disallow: " + own + "/items/*/citation.\n"
             + "Disallow: " + server + "/api/\n"
             + "Disallow: " + server + "/oai/\n"
             + "\nSitemap: " + links.asset("sitemap.xml") + "\n";

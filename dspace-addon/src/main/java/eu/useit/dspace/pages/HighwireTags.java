@@ -4,16 +4,16 @@
  */
 package eu.useit.dspace.pages;
 
+import eu.useit.dspace.oai.index.IllustrativeNote;
+
 /**
  * Highwire Press {@code citation_*} meta tags, as Google Scholar's inclusion guidelines ask: title, each author,
  * the publication date as {@code YYYY/MM/DD} (or the year alone), and {@code citation_pdf_url} only for a PDF that
  * anybody may download. An item without an author or a date gets no invented one. An illustrative record gets none
- * of them, so that no citation index lists it as a real output, and its description says what it is.
+ * of them, so that no citation index lists it as a real output, and its description says what it is. A value not yet
+ * checked against a source ({@code useit.unverified}) is not given as a citation fact.
  */
 public final class HighwireTags {
-
-    /** What an illustrative record's description starts with. */
-    static final String NOTE = "Illustrative record: invented to show how the repository works, not a real output.";
 
     private HighwireTags() {
     }
@@ -23,18 +23,23 @@ public final class HighwireTags {
      * @param item  the item
      * @param url   its page's address
      * @param links the addresses
+     * @param note  what an illustrative record says it is
      */
-    public static void append(StringBuilder page, ItemView item, String url, PageLinks links) {
+    public static void append(StringBuilder page, ItemView item, String url, PageLinks links, IllustrativeNote note) {
         if (item.illustrative()) {
-            meta(page, "description", item.summary() == null ? NOTE : NOTE + " " + item.summary());
+            meta(page, "description", item.summary() == null ? note.text() : note.text() + " " + item.summary());
             return;
         }
         meta(page, "citation_title", item.title());
-        item.all("dc.contributor.author").forEach(author -> meta(page, "citation_author", author));
-        if (!item.issued().isEmpty()) {
+        if (!item.unverified("dc.contributor.author")) {
+            item.all("dc.contributor.author").forEach(author -> meta(page, "citation_author", author));
+        }
+        if (!item.issued().isEmpty() && !item.unverified("dc.date.issued")) {
             meta(page, "citation_publication_date", String.join("/", item.issued()));
         }
-        meta(page, "citation_publisher", item.first("dc.publisher"));
+        if (!item.unverified("dc.publisher")) {
+            meta(page, "citation_publisher", item.first("dc.publisher"));
+        }
         meta(page, "citation_language", item.first("dc.language.iso"));
         if (!item.all("dc.subject").isEmpty()) {
             meta(page, "citation_keywords", String.join("; ", item.all("dc.subject")));

@@ -6,6 +6,7 @@ package eu.useit.dspace.pages;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import eu.useit.dspace.access.FileAccess;
+import eu.useit.dspace.oai.index.IllustrativeNote;
 
 /**
  * The HTML of an item's page: what a reader sees (fields by item type, strands linked to their search, related
@@ -32,12 +34,15 @@ public final class ItemPageHtml {
         "dc.date.available", "useit.key");
 
     private final PageLinks links;
+    private final IllustrativeNote note;
 
     /**
      * @param links the addresses of the pages, files and APIs
+     * @param note  what an illustrative record says it is (as in its OAI-PMH records)
      */
-    public ItemPageHtml(PageLinks links) {
+    public ItemPageHtml(PageLinks links, IllustrativeNote note) {
         this.links = links;
+        this.note = note;
     }
 
     /**
@@ -55,21 +60,21 @@ public final class ItemPageHtml {
         link(page, "alternate", "application/x-bibtex", links.citation(item, "bib"));
         link(page, "alternate", "application/x-research-info-systems", links.citation(item, "ris"));
         link(page, "alternate", "application/vnd.citationstyles.csl+json", links.citation(item, "json"));
-        HighwireTags.append(page, item, url, links);
-        page.append("<script type=\"application/ld+json\">").append(JsonLd.of(item, url, links))
+        HighwireTags.append(page, item, url, links, note);
+        page.append("<script type=\"application/ld+json\">").append(JsonLd.of(item, url, links, note))
             .append("</script>\n");
         PageFrame.body(page, links);
         page.append("<main id=\"main\">\n<article class=\"item\">\n<p class=\"kind\">")
             .append(Html.text(kind(item))).append("</p>\n<h1>").append(Html.text(item.title())).append("</h1>\n");
         if (item.illustrative()) {
-            page.append("<p class=\"notice\" role=\"note\"><strong>Illustrative record.</strong> It was invented to ")
-                .append("show how the repository works; it is not a real USE-IT! output or organisation.</p>\n");
+            page.append("<p class=\"notice\" role=\"note\"><strong>").append(Html.text(note.text()))
+                .append("</strong></p>\n");
         }
         strands(page, item);
         for (Map.Entry<String, String> section : SECTIONS.entrySet()) {
             for (String value : item.all(section.getKey())) {
                 page.append("<section><h2>").append(Html.text(section.getValue())).append("</h2>\n<p>")
-                    .append(Html.text(value)).append("</p></section>\n");
+                    .append(Html.text(value)).append(unverified(item, section.getKey())).append("</p></section>\n");
             }
         }
         facts(page, item);
@@ -117,7 +122,8 @@ public final class ItemPageHtml {
             List<String> values = item.all(fact.getKey());
             if (!values.isEmpty()) {
                 list.append("<dt>").append(Html.text(fact.getValue())).append("</dt>");
-                values.forEach(v -> list.append("<dd>").append(Html.text(v)).append("</dd>"));
+                values.forEach(v -> list.append("<dd>").append(Html.text(v)).append(unverified(item, fact.getKey()))
+                                        .append("</dd>"));
                 list.append('\n');
             }
         }
@@ -125,7 +131,8 @@ public final class ItemPageHtml {
             String name = field.getKey();
             if (!SECTIONS.containsKey(name) && !FACTS.containsKey(name) && !SHOWN_ELSEWHERE.contains(name)) {
                 list.append("<dt>").append(Html.text(name)).append("</dt>");
-                field.getValue().forEach(v -> list.append("<dd>").append(Html.text(v)).append("</dd>"));
+                field.getValue().forEach(v -> list.append("<dd>").append(Html.text(v)).append(unverified(item, name))
+                                             .append("</dd>"));
                 list.append('\n');
             }
         }
@@ -202,10 +209,9 @@ public final class ItemPageHtml {
 
     private void provenance(StringBuilder page, ItemView item) {
         page.append("<section><h2>About this record</h2>\n<dl class=\"fields\">\n<dt>Provenance</dt><dd>")
-            .append(item.illustrative() ? "Illustrative: invented for this repository's examples"
+            .append(item.illustrative() ? Html.text(note.text())
                 : Html.text(provenanceWords(item.first("useit.provenance")))).append("</dd>\n");
-        String source = item.first("useit.source");
-        if (source != null) {
+        for (String source : item.all("useit.source")) {
             page.append("<dt>Source</dt><dd>");
             if (source.startsWith("https://") || source.startsWith("http://")) {
                 page.append("<a href=\"").append(Html.text(source)).append("\">").append(Html.text(source))
@@ -213,9 +219,13 @@ public final class ItemPageHtml {
             } else {
                 page.append(Html.text(source));
             }
-            page.append("</dd>\n");
+            page.append(unverified(item, "useit.source")).append("</dd>\n");
         }
-        List<String> unverified = item.all("useit.unverified");
+        List<String> unverified = new ArrayList<>();
+        for (String field : item.all("useit.unverified")) {
+            String label = FACTS.containsKey(field.strip()) ? FACTS.get(field.strip()) : SECTIONS.get(field.strip());
+            unverified.add(label != null ? label + " (" + field.strip() + ")" : field.strip());
+        }
         if (!unverified.isEmpty()) {
             page.append("<dt>Not yet checked against a source</dt><dd>")
                 .append(Html.text(String.join(", ", unverified))).append("</dd>\n");
@@ -240,6 +250,11 @@ public final class ItemPageHtml {
             page.append(" type=\"").append(type).append('"');
         }
         page.append(" href=\"").append(Html.text(href)).append("\">\n");
+    }
+
+    /** The mark after a value whose field is not yet checked against a source; nothing for a checked one. */
+    private static String unverified(ItemView item, String field) {
+        return item.unverified(field) ? " <span class=\"unverified\">(not yet checked against a source)</span>" : "";
     }
 
     private static Map<String, String> sections() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import eu.useit.dspace.oai.index.IllustrativeNote;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,16 +35,19 @@ public class ItemPages {
 
     private final ItemReader reader;
     private final PageLinks links;
+    private final IllustrativeNote note;
     private final ItemPageHtml html;
 
     /**
      * @param reader reads items as anonymous users see them
      * @param links  the addresses
+     * @param note   what an illustrative record says it is (as in its OAI-PMH records)
      */
-    public ItemPages(ItemReader reader, PageLinks links) {
+    public ItemPages(ItemReader reader, PageLinks links, IllustrativeNote note) {
         this.reader = reader;
         this.links = links;
-        this.html = new ItemPageHtml(links);
+        this.note = note;
+        this.html = new ItemPageHtml(links, note);
     }
 
     /**
@@ -83,7 +87,7 @@ public class ItemPages {
         if (lookup.status() != ItemReader.Status.FOUND || !List.of("bib", "ris", "json").contains(format)) {
             return page(lookup.status() == ItemReader.Status.FOUND ? missing() : lookup);
         }
-        Citations citations = new Citations(lookup.view(), links.item(lookup.view()));
+        Citations citations = new Citations(lookup.view(), links.item(lookup.view()), note);
         String body = switch (format) {
             case "bib" -> citations.bibtex();
             case "ris" -> citations.ris();
@@ -108,7 +112,7 @@ public class ItemPages {
             case FOUND -> {
                 ItemView item = lookup.view();
                 response = ResponseEntity.ok().header(HttpHeaders.LINK, signposts(item));
-                body = html.render(item, new Citations(item, links.item(item)));
+                body = html.render(item, new Citations(item, links.item(item), note));
             }
             case GONE -> {
                 response = ResponseEntity.status(HttpStatus.GONE);

@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.pages;
 
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,9 @@ public record ItemView(UUID uuid, String handle, String type, Map<String, List<S
     /** The value of {@code useit.provenance} of records invented for illustration. */
     public static final String ILLUSTRATIVE = "illustrative";
 
-    private static final Pattern ISSUED = Pattern.compile("(\\d{4})(?:-(\\d{2}))?(?:-(\\d{2}))?.*");
+    /** A year, a month of it and a day of that month, as DSpace stores dates (a time may follow). */
+    private static final Pattern ISSUED =
+        Pattern.compile("(\\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\\d|3[01]))?)?(?:T.*)?");
 
     /**
      * @param field a metadata field
@@ -61,12 +64,12 @@ public record ItemView(UUID uuid, String handle, String type, Map<String, List<S
 
     /**
      * @return the parts of {@code dc.date.issued} as written: the year, then the month and the day where given;
-     *     empty when there is no date that begins with a year
+     *     empty when it is not a date (a year, {@code yyyy-mm} or {@code yyyy-mm-dd}, a time allowed after)
      */
     public List<String> issued() {
         String value = first("dc.date.issued");
         Matcher date = value == null ? null : ISSUED.matcher(value);
-        if (date == null || !date.matches()) {
+        if (date == null || !date.matches() || date.group(3) != null && !realDay(date)) {
             return List.of();
         }
         List<String> parts = new ArrayList<>(List.of(date.group(1)));
@@ -74,6 +77,12 @@ public record ItemView(UUID uuid, String handle, String type, Map<String, List<S
             parts.add(date.group(group));
         }
         return parts;
+    }
+
+    /** Whether a matched date's day is one of its month (no 30 February). */
+    private static boolean realDay(Matcher date) {
+        return YearMonth.of(Integer.parseInt(date.group(1)), Integer.parseInt(date.group(2)))
+                        .isValidDay(Integer.parseInt(date.group(3)));
     }
 
     /**
@@ -90,7 +99,16 @@ public record ItemView(UUID uuid, String handle, String type, Map<String, List<S
      * @return whether the record was invented for illustration ({@code useit.provenance = illustrative})
      */
     public boolean illustrative() {
-        return ILLUSTRATIVE.equals(first("useit.provenance"));
+        // as the OAI-PMH records tell it (IllustrativeNote): any value, in any case
+        return all("useit.provenance").stream().anyMatch(ILLUSTRATIVE::equalsIgnoreCase);
+    }
+
+    /**
+     * @param field a metadata field
+     * @return whether {@code useit.unverified} lists it: its values are not yet checked against a source
+     */
+    public boolean unverified(String field) {
+        return all("useit.unverified").stream().anyMatch(listed -> listed.strip().equals(field));
     }
 
     /**

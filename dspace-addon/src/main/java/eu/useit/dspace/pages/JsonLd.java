@@ -7,10 +7,14 @@ package eu.useit.dspace.pages;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.useit.dspace.oai.index.IllustrativeNote;
+
 /**
  * The schema.org description of an item, as JSON-LD for its page: its type, name, address, authors, date,
  * publisher, summary, strands ({@code about}), place, open files ({@code encoding}) and, for a record invented for
- * illustration, a sentence that says so.
+ * illustration, a sentence that says so. Authors, date and publisher not yet checked against a source
+ * ({@code useit.unverified}) are left out; an author is a {@code Person} only when named as DSpace names people
+ * ({@code Family, Given}), else of no stated type (a team, an organisation).
  */
 public final class JsonLd {
 
@@ -21,9 +25,10 @@ public final class JsonLd {
      * @param item  the item
      * @param url   its page's address
      * @param links the addresses
+     * @param note  what an illustrative record says it is
      * @return the JSON-LD object, safe inside a script element
      */
-    public static String of(ItemView item, String url, PageLinks links) {
+    public static String of(ItemView item, String url, PageLinks links, IllustrativeNote note) {
         List<String> members = new ArrayList<>();
         members.add(pair("@context", "https://schema.org"));
         members.add(pair("@type", type(item)));
@@ -32,12 +37,18 @@ public final class JsonLd {
         members.add(pair("name", item.title()));
         members.add(pair("identifier", url));
         List<String> authors = new ArrayList<>();
-        item.all("dc.contributor.author").forEach(a -> authors.add(object(pair("@type", "Person"), pair("name", a))));
+        for (String author : item.unverified("dc.contributor.author") ? List.<String>of()
+            : item.all("dc.contributor.author")) {
+            authors.add(author.matches("[^,]+,[^,]+") ? object(pair("@type", "Person"), pair("name", author))
+                : object(pair("name", author)));
+        }
         if (!authors.isEmpty()) {
             members.add(Html.jsonString("author") + ":" + array(authors));
         }
-        add(members, "datePublished", item.first("dc.date.issued"));
-        if (item.first("dc.publisher") != null) {
+        if (!item.unverified("dc.date.issued")) {
+            add(members, "datePublished", item.first("dc.date.issued"));
+        }
+        if (item.first("dc.publisher") != null && !item.unverified("dc.publisher")) {
             members.add(Html.jsonString("publisher") + ":"
                 + object(pair("@type", "Organization"), pair("name", item.first("dc.publisher"))));
         }
@@ -71,7 +82,7 @@ public final class JsonLd {
             members.add(Html.jsonString("encoding") + ":" + array(encodings));
         }
         if (item.illustrative()) {
-            members.add(pair("disambiguatingDescription", HighwireTags.NOTE));
+            members.add(pair("disambiguatingDescription", note.text()));
         }
         members.add(pair("dateModified", item.lastModified()));
         return "{" + String.join(",", members) + "}";

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * so the links in harvested records work whether a site shows these pages or runs DSpace's own UI; the REST API,
  * OAI-PMH and Signposting below {@code dspace.server.url}.
  *
- * @param ui        {@code dspace.ui.url}, without a trailing slash (the pages are served there)
+ * @param ui        {@code dspace.ui.url}, without a trailing slash (where item pages and files are linked)
  * @param server    {@code dspace.server.url}, without a trailing slash
  * @param oaiPrefix the OAI identifier namespace ({@code oai.identifier.prefix})
  */
@@ -33,6 +33,14 @@ public record PageLinks(String ui, String server, String oaiPrefix) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
+    /**
+     * @return where the addon's own pages are ({@code [dspace.server.url]/useit}): the same as {@code ui} where the
+     *     pages are the site's interface, not where a site runs DSpace's own
+     */
+    public String pages() {
+        return server + "/useit";
+    }
+
     /** @return an item's page (its handle's address) */
     public String item(ItemView item) {
         return item.handle() != null ? ui + "/handle/" + item.handle() : ui + "/items/" + item.uuid();
@@ -50,32 +58,32 @@ public record PageLinks(String ui, String server, String oaiPrefix) {
 
     /** @return a citation download: {@code bib}, {@code ris} or {@code json} */
     public String citation(ItemView item, String format) {
-        return ui + "/items/" + item.uuid() + "/citation." + format;
+        return pages() + "/items/" + item.uuid() + "/citation." + format;
     }
 
     /** @return a file of the pages ({@code search.css} ...) */
     public String asset(String name) {
-        return ui + "/" + name;
+        return pages() + "/" + name;
     }
 
     /** @return the search page, searching one strand or sub-theme by its label path */
     public String strandSearch(String path) {
-        return ui + "/?" + ItemPageHtml.query("f.strand", path + ",equals");
+        return pages() + "/?" + ItemPageHtml.query("f.strand", path + ",equals");
     }
 
     /** @return the search page */
     public String search() {
-        return ui + "/";
+        return pages() + "/";
     }
 
     /** @return the strand browse page */
     public String browse() {
-        return ui + "/browse";
+        return pages() + "/browse";
     }
 
     /** @return the deposit page for librarians */
     public String deposit() {
-        return ui + "/deposit";
+        return pages() + "/deposit";
     }
 
     /** @return DSpace's FAIR Signposting linkset of an item */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.oai.VocabularySets;
+import eu.useit.dspace.oai.index.IllustrativeNote;
 import eu.useit.dspace.oai.index.TombstoneStore;
 import eu.useit.dspace.support.UseitBeans;
 import org.apache.solr.client.solrj.SolrClient;
@@ -98,7 +99,7 @@ public class PagesAutoConfiguration {
      */
     @Bean
     public ItemPages useitItemPages(ItemReader reader, PageLinks links) {
-        return new ItemPages(reader, links);
+        return new ItemPages(reader, links, IllustrativeNote.fromDSpace());
     }
 
     /**

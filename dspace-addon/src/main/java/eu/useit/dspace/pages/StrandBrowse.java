@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 public class StrandBrowse {
 
+    /** The item types the search page finds (the {@code useit} Discovery configuration's default filter). */
+    private static final String SEARCHED = "metadata.dspace.entity.type:(CaseStudy OR Publication)";
+
     private final Supplier<StrandSets> strands;
     private final OaiCoreReader core;
     private final PageLinks links;
@@ -56,7 +59,9 @@ public class StrandBrowse {
         Map<String, String> queries = new LinkedHashMap<>();
         for (Strand strand : vocabulary.all()) {
             if (!strand.isRoot()) {
-                queries.put(strand.id(), sets.solrQuery(StrandSets.ROOT + ":" + strand.id()));
+                // what its link finds: the search page's case studies and Library outputs, not partners or projects
+                queries.put(strand.id(), "(" + sets.solrQuery(StrandSets.ROOT + ":" + strand.id()) + ") AND "
+                    + SEARCHED);
             }
         }
         Map<String, Integer> counts = core.counts(queries);

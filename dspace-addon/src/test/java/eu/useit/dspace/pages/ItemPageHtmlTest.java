@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import eu.useit.dspace.access.FileAccess;
+import eu.useit.dspace.oai.index.IllustrativeNote;
 import org.junit.Test;
 
 /**
@@ -25,6 +26,7 @@ public class ItemPageHtmlTest {
 
     private static final PageLinks LINKS = PageLinks.of("https://repo.example.org/server/useit/",
                                                         "https://repo.example.org/server", "repo.example.org");
+    private static final IllustrativeNote NOTE = new IllustrativeNote(null);
     private static final UUID OPEN = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final UUID CLOSED = UUID.fromString("00000000-0000-0000-0000-00000000000b");
 
@@ -47,7 +49,7 @@ public class ItemPageHtmlTest {
     public void valuesThatLookLikeMarkupStayText() {
         ItemView item = item(metadata("dc.title", "<script>alert(1)</script> & \"quotes\"",
                                       "dc.description", "</script><script>alert(2)</script>"), List.of());
-        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, new Citations(item, LINKS.item(item), NOTE));
         assertThat(html, not(containsString("<script>alert")));
         assertThat(html, containsString("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;"));
         // the JSON-LD block cannot be closed by a value
@@ -60,7 +62,7 @@ public class ItemPageHtmlTest {
         ItemView item = item(metadata("dc.title", "A report"), List.of(
             new ItemView.FileView(OPEN, "open.pdf", "application/pdf", "Adobe PDF", 2048, FileAccess.OPEN),
             new ItemView.FileView(CLOSED, "closed.pdf", "application/pdf", "Adobe PDF", 10, FileAccess.RESTRICTED)));
-        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, new Citations(item, LINKS.item(item), NOTE));
         assertThat(html, containsString("<a href=\"https://repo.example.org/server/useit/bitstreams/" + OPEN
                                             + "/download\">open.pdf</a>"));
         assertThat(html, containsString("<td>closed.pdf</td>"));
@@ -77,24 +79,89 @@ public class ItemPageHtmlTest {
         ItemView item = item(metadata("dc.title", "A partnership story", "dc.contributor.author", "Scheffler, Nils",
                                       "dc.description.abstract", "How a partnership began.",
                                       "useit.provenance", "illustrative"), files);
-        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, new Citations(item, LINKS.item(item), NOTE));
         assertThat(html, not(containsString("citation_")));
-        assertThat(html, containsString("<meta name=\"description\" content=\"Illustrative record: invented to show "
-                                            + "how the repository works, not a real output. How a partnership began."
-                                            + "\">"));
+        assertThat(html, containsString("<meta name=\"description\" content=\"" + NOTE.text()
+                                            + " How a partnership began.\">"));
+        assertThat(html, containsString("<p class=\"notice\" role=\"note\"><strong>Illustrative record: written to "
+                                            + "illustrate a documented USE-IT! initiative"));
+    }
+
+    @Test
+    public void aRecordIsIllustrativeWhateverTheCaseOrPlaceOfTheValue() {
+        ItemView item = item(metadata("dc.title", "A partnership story", "useit.provenance", "sourced",
+                                      "useit.provenance", "Illustrative"), List.of());
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, new Citations(item, LINKS.item(item), NOTE));
+        assertThat(html, not(containsString("citation_")));
+        assertThat(html, containsString("<p class=\"notice\" role=\"note\">"));
+    }
+
+    @Test
+    public void valuesNotYetCheckedAgainstASourceAreMarkedAndNotGivenAsCitationFacts() {
+        ItemView item = item(metadata("dc.title", "USE-IT! Journal 6", "dc.date.issued", "2020",
+                                      "dc.publisher", "Urban Innovative Actions (UIA)",
+                                      "useit.unverified", "dc.date.issued",
+                                      "useit.source", "https://example.org/first",
+                                      "useit.source", "https://example.org/second"), List.of());
+        Citations citations = new Citations(item, LINKS.item(item), NOTE);
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, citations);
+        assertThat(html, containsString("<dd>2020 <span class=\"unverified\">(not yet checked against a source)"
+                                            + "</span></dd>"));
+        assertThat(html, containsString("<dd>Date (dc.date.issued)</dd>"));
+        assertThat(html, not(containsString("citation_publication_date")));
+        assertThat(html, containsString("citation_publisher"));
+        assertThat(html, not(containsString("datePublished")));
+        assertThat(html, containsString("https://example.org/first"));
+        assertThat(html, containsString("https://example.org/second"));
+        assertThat(citations.bibtex(), containsString("Not yet checked against a source: date."));
+        assertThat(citations.apa(), containsString("[Not yet checked against a source: date.]"));
+        assertThat(citations.ris(), containsString("Not yet checked against a source: date."));
+    }
+
+    @Test
+    public void aTeamIsOneAuthorAndNoPerson() {
+        ItemView item = item(metadata("dc.title", "A journal", "dc.contributor.author", "USE-IT! project team",
+                                      "dc.contributor.author", "Scheffler, Nils"), List.of());
+        Citations citations = new Citations(item, LINKS.item(item), NOTE);
+        assertThat(citations.bibtex(), containsString("author = {{USE-IT! project team} and Scheffler, Nils}"));
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, citations);
+        assertThat(html, containsString("{\"name\":\"USE-IT! project team\"}"));
+        assertThat(html, containsString("{\"@type\":\"Person\",\"name\":\"Scheffler, Nils\"}"));
+    }
+
+    @Test
+    public void besideDSpacesOwnInterfaceThePagesLinkTheirOwnPagesAndTheInterfacesItemPages() {
+        PageLinks links = PageLinks.of("https://ui.example.org/", "https://repo.example.org/server", "repo");
+        ItemView item = item(metadata("dc.title", "A report"), List.of());
+        String html = new ItemPageHtml(links, NOTE).render(item, new Citations(item, links.item(item), NOTE));
+        assertThat(html, containsString("href=\"https://repo.example.org/server/useit/pages.css\""));
+        assertThat(html, containsString("href=\"https://repo.example.org/server/useit/items/" + item.uuid()
+                                            + "/citation.bib\""));
+        assertThat(html, containsString("href=\"https://repo.example.org/server/useit/?f.strand="));
+        assertThat(html, containsString("<link rel=\"canonical\" href=\"https://ui.example.org/handle/"));
+    }
+
+    @Test
+    public void aValueThatIsNotADateGivesNoDate() {
+        for (String value : List.of("1999-2000", "2019-13", "2019-02-30", "2019-04-31", "2019-02-03x", "c. 2019")) {
+            ItemView item = item(metadata("dc.title", "Dated oddly", "dc.date.issued", value), List.of());
+            assertThat(value, item.issued(), is(List.of()));
+        }
+        ItemView item = item(metadata("dc.title", "Dated", "dc.date.issued", "2019-02-03T10:00:00Z"), List.of());
+        assertThat(item.issued(), is(List.of("2019", "02", "03")));
     }
 
     @Test
     public void bibtexEscapesWhatLatexWouldRead() {
         ItemView item = item(metadata("dc.title", "Profit & loss: 50% of {all} #1_x"), List.of());
-        assertThat(new Citations(item, LINKS.item(item)).bibtex(),
+        assertThat(new Citations(item, LINKS.item(item), NOTE).bibtex(),
                    containsString("title = {Profit \\& loss: 50\\% of \\{all\\} \\#1\\_x}"));
     }
 
     @Test
     public void noAuthorOrDateIsInvented() {
         ItemView item = item(metadata("dc.title", "Undated"), List.of());
-        String html = new ItemPageHtml(LINKS).render(item, new Citations(item, LINKS.item(item)));
+        String html = new ItemPageHtml(LINKS, NOTE).render(item, new Citations(item, LINKS.item(item), NOTE));
         assertThat(html, not(containsString("citation_author")));
         assertThat(html, not(containsString("citation_publication_date")));
         assertThat(html, containsString("?f.strand=Skills+Matching%3A%3APlacements%2Cequals"));
@@ -106,7 +173,7 @@ public class ItemPageHtmlTest {
                                       "dc.contributor.author", "Scheffler, Nils", "dc.date.issued", "2018-03-16",
                                       "dc.publisher", "Urban Innovative Actions (UIA)", "dc.type", "journal",
                                       "useit.provenance", "illustrative"), List.of());
-        Citations citations = new Citations(item, LINKS.item(item));
+        Citations citations = new Citations(item, LINKS.item(item), NOTE);
         assertThat(citations.apa(), containsString("Scheffler, N. (2018"));
         assertThat(citations.apa(), containsString("The USE-IT! Project Journal N\u00b02"));
         assertThat(citations.harvard(), containsString("Scheffler, N. (2018)"));

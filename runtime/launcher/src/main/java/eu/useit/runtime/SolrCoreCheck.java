@@ -6,6 +6,7 @@ package eu.useit.runtime;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 
 import eu.useit.dspace.health.SolrCoreProbe;
 import org.dspace.services.ConfigurationService;
@@ -49,7 +50,8 @@ final class SolrCoreCheck {
 
     /**
      * Checks the OAI-PMH core ({@code oai.solr.url}) as {@link #check} does, and that it is USE-IT!'s: DSpace's own
-     * has no {@link SolrCoreProbe#OAI_ORDER_FIELD}, and Solr would refuse every list query on it.
+     * has no {@link SolrCoreProbe#OAI_ORDER_FIELD}, and Solr would refuse every list query on it; one of an earlier
+     * release lacks another of {@link SolrCoreProbe#OAI_FIELDS}, and Solr would refuse every record.
      *
      * @param config DSpace configuration
      * @throws StartupException if the core does not answer, its node has lost ZooKeeper, or it lacks the field
@@ -58,14 +60,15 @@ final class SolrCoreCheck {
         String setting = "oai.solr.url";
         check(config, setting);
         String url = config.getProperty(setting);
-        if (!hasField(setting, url, SolrCoreProbe.OAI_ORDER_FIELD)) {
-            throw new StartupException(setting + "=" + url + ": " + SolrCoreProbe.notOurOaiCore());
+        Optional<String> missing = missingField(setting, url);
+        if (missing.isPresent()) {
+            throw new StartupException(setting + "=" + url + ": " + SolrCoreProbe.notOurOaiCore(missing.get()));
         }
     }
 
-    private boolean hasField(String setting, String url, String field) {
+    private Optional<String> missingField(String setting, String url) {
         try {
-            return probe.hasField(url, field);
+            return probe.missingField(url, SolrCoreProbe.OAI_FIELDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unreachable(setting, url, "interrupted");

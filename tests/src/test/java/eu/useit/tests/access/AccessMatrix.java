@@ -159,8 +159,12 @@ final class AccessMatrix {
         Map<String, String> given = new LinkedHashMap<>();
         given.put("qdc", Xml.string(parse(oai(base, "verb=GetRecord&metadataPrefix=qdc" + identifier)),
                                     "//*[local-name()='accessRights']"));
-        given.put("oai_openaire", Xml.string(parse(oai(base, "verb=GetRecord&metadataPrefix=oai_openaire"
-            + identifier)), "//*[local-name()='rights']/@rightsURI"));
+        Document openaire = parse(oai(base, "verb=GetRecord&metadataPrefix=oai_openaire" + identifier));
+        given.put("oai_openaire", Xml.string(openaire, "//*[local-name()='rights']/@rightsURI"));
+        if (state.accessRight.endsWith("c_f1cf")
+            && Xml.string(openaire, "//*[local-name()='date'][@dateType='Available']").isBlank()) {
+            problems.add(base + " oai_openaire: " + state + " is embargoed with no Available date (its end)");
+        }
         given.put("datacite", Xml.string(parse(oai(base, "verb=GetRecord&metadataPrefix=datacite" + identifier)),
                                          "//*[local-name()='rights']/@rightsURI"));
         given.forEach((format, right) -> {

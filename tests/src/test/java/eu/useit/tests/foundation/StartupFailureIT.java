@@ -12,12 +12,16 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import eu.useit.runtime.DSpaceRuntime;
 import eu.useit.runtime.StartupException;
 import eu.useit.tests.support.LauncherProcess;
 import eu.useit.tests.support.LauncherProcess.Outcome;
+import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.TestRepository;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -62,6 +66,38 @@ public class StartupFailureIT {
             + "USE-IT! orders and pages harvests, so every OAI-PMH list would fail: give it USE-IT!'s configuration "
             + "(runtime/home/solr/oai/conf, which useit-install puts in [dspace]/solr/oai/conf) and an empty index, "
             + "then run useit-reindex -o");
+    }
+
+    @Test
+    public void anOaiCoreOfAnEarlierReleaseIsNamed() throws Exception {
+        // USE-IT!'s own OAI core configuration as an earlier release had it: without item.files
+        RestClient solr = RestClient.anonymous(TestRepository.get().solrUrl());
+        Path oai = Path.of(solr.get("/admin/cores?action=STATUS&core=oai&wt=json").expect(200).json()
+                               .at("/status/oai/instanceDir").asText());
+        Path earlier = Files.createTempDirectory(oai.getParent(), "oai-earlier-");
+        Files.createDirectories(earlier.resolve("conf"));
+        try (Stream<Path> files = Files.list(oai.resolve("conf"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(file, earlier.resolve("conf").resolve(file.getFileName()));
+            }
+        }
+        Path schema = earlier.resolve("conf/schema.xml");
+        String withFiles = Files.readString(schema, StandardCharsets.UTF_8);
+        String without = withFiles.replace("<field name=\"item.files\" type=\"ident\" multiValued=\"true\"/>", "");
+        assertThat("the field taken out", without.length() < withFiles.length(), is(true));
+        Files.writeString(schema, without, StandardCharsets.UTF_8);
+        String name = earlier.getFileName().toString();
+        solr.get("/admin/cores?action=CREATE&name=" + name + "&instanceDir=" + earlier + "&wt=json").expect(200);
+        try {
+            String core = TestRepository.get().solrUrl() + "/" + name;
+            Outcome outcome = LauncherProcess.run(work.resolve("earlier-oai-core"),
+                                                  "-Dsolr.server=" + TestRepository.get().solrUrl(),
+                                                  "-Doai.solr.url=" + core);
+            assertOneErrorLine(outcome, "ERROR oai.solr.url=" + core + ": this core has no field item.files, which "
+                + "this USE-IT! release writes in every record");
+        } finally {
+            solr.get("/admin/cores?action=UNLOAD&core=" + name + "&deleteInstanceDir=true&wt=json").expect(200);
+        }
     }
 
     @Test

@@ -7,10 +7,13 @@ package eu.useit.tests.harvesters;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -20,19 +23,25 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.useit.runtime.LocalAdministrator;
 import eu.useit.runtime.OaiImport;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.Scripts;
 import eu.useit.tests.support.TestRepository;
 import eu.useit.tests.support.Xml;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.builder.BitstreamBuilder;
 import org.dspace.builder.CollectionBuilder;
 import org.dspace.builder.CommunityBuilder;
 import org.dspace.builder.ItemBuilder;
+import org.dspace.content.Bitstream;
 import org.dspace.content.Collection;
+import org.dspace.content.Community;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
+import org.dspace.content.service.CommunityService;
 import org.dspace.content.service.ItemService;
 import org.dspace.eperson.Group;
 import org.dspace.eperson.factory.EPersonServiceFactory;
@@ -52,18 +61,23 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
     private static final Duration PROMISE = Duration.ofSeconds(5);
 
     private final ItemService items = ContentServiceFactory.getInstance().getItemService();
+    private final CommunityService communities = ContentServiceFactory.getInstance().getCommunityService();
     private final OaiHarvest request = new OaiHarvest(TestRepository.serverUrl() + "/oai/request");
 
-    private Document getRecord(Item item) throws Exception {
-        return request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
+    private Document getRecord(Item item, String format) throws Exception {
+        return request.document("verb=GetRecord&metadataPrefix=" + format + "&identifier="
             + URLEncoder.encode(NAMESPACE + item.getHandle(), StandardCharsets.UTF_8));
     }
 
     /** Polls GetRecord until the record matches; returns how long it took, failing after the promised 5 s. */
     private Duration waitFor(Item item, Check test, String what) throws Exception {
+        return waitFor(item, "oai_dc", test, what);
+    }
+
+    private Duration waitFor(Item item, String format, Check test, String what) throws Exception {
         Instant start = Instant.now();
         while (true) {
-            Document record = getRecord(item);
+            Document record = getRecord(item, format);
             Duration waited = Duration.between(start, Instant.now());
             if (test.test(record)) {
                 System.out.println("OAI freshness: " + what + " after " + waited.toMillis() + " ms");
@@ -174,5 +188,119 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         context.commit();
         waitFor(withdrawn, OaiFreshnessAndDeletionsIT::live, "reinstated item live again");
         context.restoreAuthSystemState();
+    }
+
+    @Test
+    public void aDeletedFileLeavesItsItemsRecordAtOnce() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Deleted file test (illustrative)").build()).build();
+        Item item = ItemBuilder.createItem(context, collection).withTitle("An output whose draft is deleted "
+            + "(illustrative)").withIssueDate("2024").build();
+        Bitstream draft = BitstreamBuilder.createBitstream(context, item, pdf()).withName("draft.pdf")
+                                          .withMimeType("application/pdf").build();
+        Bitstream report = BitstreamBuilder.createBitstream(context, item, pdf()).withName("report.pdf")
+                                           .withMimeType("application/pdf").build();
+        String email = "file-deleter-" + System.nanoTime() + "@useit.example.ac.uk";
+        String password = "file-deleter-" + System.nanoTime();
+        LocalAdministrator.account(context, email, password);
+        context.restoreAuthSystemState();
+        context.commit();
+        String draftLink = "/bitstreams/" + draft.getID() + "/download";
+        String reportLink = "/bitstreams/" + report.getID() + "/download";
+        waitFor(item, "qdc", record -> identifiers(record).containsAll(List.of(draftLink, reportLink)),
+                "both files in the record");
+        // written again by DSpace's own import, which knows nothing of the file ids; the index check adds them,
+        // keeping the record's datestamp (harvesters see nothing new)
+        OaiImport.run(true);
+        assertThat(indexedFiles(item), is(List.of()));
+        Instant imported = Instant.parse(Xml.string(getRecord(item, "qdc"), "//oai:header/oai:datestamp"));
+        Scripts.run("useit-reindex", "-o", "-v");
+        assertThat(indexedFiles(item), hasItems(draft.getID().toString(), report.getID().toString()));
+        Instant datestamp = Instant.parse(Xml.string(getRecord(item, "qdc"), "//oai:header/oai:datestamp"));
+        assertThat(datestamp, is(imported));
+
+        // deleted as DSpace's REST API deletes a file: DSpace's event names the file only, not its item
+        Thread.sleep(1000);
+        RestClient.login(TestRepository.serverUrl(), email, password).delete("/api/core/bitstreams/" + draft.getID())
+                  .expect(204);
+        waitFor(item, "qdc", record -> live(record) && !identifiers(record).contains(draftLink)
+            && identifiers(record).contains(reportLink), "the deleted file gone from the record, the other kept");
+        assertThat("the record's datestamp shows the change to incremental harvests",
+                   Instant.parse(Xml.string(getRecord(item, "qdc"), "//oai:header/oai:datestamp")).isAfter(datestamp),
+                   is(true));
+        String page = RestClient.anonymous(TestRepository.serverUrl()).get("/useit/handle/" + item.getHandle())
+                                .expect(200).body();
+        assertThat(page, containsString("report.pdf"));
+        assertThat(page, not(containsString("draft.pdf")));
+    }
+
+    @Test
+    public void anItemsSetsFollowItsCollectionAndCommunityWhenTheyMove() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Community from = CommunityBuilder.createCommunity(context).withName("Moved from (illustrative)").build();
+        Community to = CommunityBuilder.createCommunity(context).withName("Moved to (illustrative)").build();
+        Community area = CommunityBuilder.createSubCommunity(context, from).withName("An area (illustrative)")
+                                         .build();
+        Collection inArea = CollectionBuilder.createCollection(context, area).build();
+        Collection moved = CollectionBuilder.createCollection(context, from).build();
+        context.commit();
+        Item deep = deposit(context.reloadEntity(inArea), "In a sub-community that moves");
+        Item direct = deposit(context.reloadEntity(moved), "In a collection that moves");
+        waitFor(direct, record -> sets(record).contains(set(from)), "records in their first community's set");
+        waitFor(deep, record -> sets(record).containsAll(List.of(set(from), set(area))), "the deep one too");
+
+        // a collection moved as DSpace's services move one: added to the new community, taken from the old
+        communities.addCollection(context, context.reloadEntity(to), context.reloadEntity(moved));
+        communities.removeCollection(context, context.reloadEntity(from), context.reloadEntity(moved));
+        context.commit();
+        waitFor(direct, record -> sets(record).contains(set(to)) && !sets(record).contains(set(from)),
+                "the record in its collection's new community's set only");
+
+        // a sub-community moved as DSpace's community-filiator moves one: taken from its parent, then given another
+        Community child = context.reloadEntity(area);
+        Community parent = context.reloadEntity(from);
+        child.removeParentCommunity(parent);
+        parent.removeSubCommunity(child);
+        communities.update(context, child);
+        communities.update(context, parent);
+        context.commit();
+        communities.addSubcommunity(context, context.reloadEntity(to), context.reloadEntity(area));
+        context.commit();
+        waitFor(deep, record -> sets(record).containsAll(List.of(set(to), set(area)))
+            && !sets(record).contains(set(from)), "the deep record in its sub-community's new parent's set only");
+        context.restoreAuthSystemState();
+    }
+
+    private static String set(Community community) {
+        return "com_" + community.getHandle().replace('/', '_');
+    }
+
+    private static List<String> sets(Document record) throws Exception {
+        return Xml.strings(record, "//oai:header/oai:setSpec");
+    }
+
+    /** The file ids the OAI core keeps with an item's record. */
+    private static List<String> indexedFiles(Item item) throws Exception {
+        List<String> ids = new ArrayList<>();
+        RestClient.anonymous(TestRepository.get().solrUrl()).get("/oai/select?wt=json&fl=item.files&q=item.id:"
+            + item.getID()).expect(200).json().at("/response/docs/0/item.files").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** The file links of a qdc record, each as the path after the server's address. */
+    private static List<String> identifiers(Document record) throws Exception {
+        List<String> links = new ArrayList<>();
+        for (String identifier : Xml.strings(record, "//dc:identifier")) {
+            int at = identifier.indexOf("/bitstreams/");
+            if (at >= 0) {
+                links.add(identifier.substring(at));
+            }
+        }
+        return links;
+    }
+
+    private static InputStream pdf() {
+        return new ByteArrayInputStream("%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -39,6 +39,7 @@ import org.dspace.builder.CollectionBuilder;
 import org.dspace.builder.CommunityBuilder;
 import org.dspace.builder.ItemBuilder;
 import org.dspace.content.Collection;
+import org.dspace.content.Community;
 import org.dspace.content.Item;
 import org.dspace.content.authority.Choices;
 import org.dspace.content.factory.ContentServiceFactory;
@@ -127,6 +128,43 @@ public class OaiSetsAndPagingIT extends AbstractUseitIT {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    public void aListSetsTokenBeyondTheSetsLeftIsRefusedNotAnsweredWithAnEmptyPage() throws Exception {
+        int before = setSpecs(request).size();
+        context.turnOffAuthorisationSystem();
+        CommunityBuilder community = CommunityBuilder.createCommunity(context).withName("Many sets (illustrative)");
+        Community parent = community.build();
+        List<Collection> added = new ArrayList<>();
+        for (int i = 0; i < 110; i++) {
+            // one name with a control character pasted into it, which XML cannot carry
+            added.add(CollectionBuilder.createCollection(context, parent)
+                                       .withName("Set " + i + (i == 0 ? " \u000B pasted" : "") + " (illustrative)")
+                                       .build());
+        }
+        context.restoreAuthSystemState();
+        context.commit();
+        assertThat("every page of the sets, the odd name's too", setSpecs(request).size(), is(before + 111));
+        // a token given after at least as many sets as there were before: past the end once the new ones are gone
+        String token = "";
+        int seen = 0;
+        String next = "verb=ListSets";
+        while (seen < before) {
+            Document page = request.document(next);
+            seen += Xml.strings(page, "//oai:set/oai:setSpec").size();
+            token = Xml.string(page, "/oai:OAI-PMH/oai:ListSets/oai:resumptionToken").strip();
+            assertThat("a token after " + seen + " of " + (before + 111) + " sets", token.isEmpty(), is(false));
+            next = "verb=ListSets&resumptionToken=" + encode(token);
+        }
+        for (Collection collection : added) {
+            CollectionBuilder.deleteCollection(collection.getID());
+        }
+        CommunityBuilder.deleteCommunity(parent.getID());
+        Document answer = request.document(next);
+        assertThat(Xml.string(answer, "/*"), Xml.string(answer, "/oai:OAI-PMH/oai:error/@code"),
+                   is("badResumptionToken"));
+        assertThat(Xml.nodes(answer, "//oai:ListSets").isEmpty(), is(true));
     }
 
     @Test

@@ -309,6 +309,13 @@ public class OaiValidityIT extends AbstractUseitIT {
                    is(List.of(landingPage(sparse.getHandle()), Xml.string(rioxx, record + "/dc:relation"))));
         assertThat(Xml.string(qdc, qualified + "/dcterms:accessRights"),
                    is("http://purl.org/coar/access_right/c_abf2"));
+
+        // OpenAIRE's file location, mandatory where there is a file anybody may download
+        Document openaire = valid("request", "verb=GetRecord&metadataPrefix=oai_openaire&identifier="
+            + oaiId(sparse.getHandle()));
+        assertThat(Xml.string(openaire, "//*[local-name()='file']"), endsWith(download));
+        assertThat(Xml.string(openaire, "//*[local-name()='file']/@mimeType"), is("application/pdf"));
+        assertThat(Xml.string(openaire, "//*[local-name()='file']/@objectType"), is("fulltext"));
     }
 
     @Test

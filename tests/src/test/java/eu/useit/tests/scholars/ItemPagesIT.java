@@ -28,11 +28,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.undercouch.citeproc.ris.RISParser;
 import de.undercouch.citeproc.ris.RISReference;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
-import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.RestContent;
-import eu.useit.tests.support.Xml;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
@@ -40,7 +38,6 @@ import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TestRule;
-import org.w3c.dom.Node;
 
 /**
  * A scholar reads: the item pages, files, citations, strand browse page, sitemap and robots.txt of the run command's
@@ -164,10 +161,22 @@ public class ItemPagesIT {
                    "useit.provenance", List.of(Map.of("value", "illustrative"))),
             "inArchive", true, "discoverable", true, "withdrawn", false, "type", "item")).expect(201).json();
         String html = anonymous.get("/useit/handle/" + created.path("handle").asText()).expect(200).body();
-        assertThat(html, containsString("<strong>Illustrative record.</strong>"));
+        assertThat(html, containsString("<strong>Illustrative record: written to illustrate a documented USE-IT! "
+                                            + "initiative"));
         assertThat(jsonLd(html).path("disambiguatingDescription").asText(), containsString("Illustrative record"));
         assertThat(citation(created.path("uuid").asText(), "json", "application/vnd.citationstyles.csl+json"),
                    containsString("Illustrative record"));
+    }
+
+    @Test
+    public void aDateNotYetCheckedAgainstASourceIsMarkedAndNotCitedAsFact() throws Exception {
+        JsonNode item = find("USE-IT! Journal 6 \u2013 lessons learnt and recommendations");
+        String html = anonymous.get("/useit/handle/" + item.path("handle").asText()).expect(200).body();
+        assertThat(html, containsString("<dd>2020 <span class=\"unverified\">(not yet checked against a source)"));
+        assertThat(html, not(containsString("citation_publication_date")));
+        assertThat(jsonLd(html).has("datePublished"), is(false));
+        assertThat(citation(item.path("uuid").asText(), "ris", "application/x-research-info-systems"),
+                   containsString("Not yet checked against a source: date."));
     }
 
     @Test
@@ -209,20 +218,19 @@ public class ItemPagesIT {
     }
 
     @Test
-    public void theBrowsePageCountsWhatEachStrandSetHolds() throws Exception {
+    public void theBrowsePageCountsWhatEachStrandsSearchFinds() throws Exception {
         String html = anonymous.get("/useit/browse").expect(200).body();
         StrandVocabulary vocabulary = vocabulary();
-        OaiHarvest oai = new OaiHarvest(repository.server() + "/oai/request");
         for (var strand : vocabulary.strands()) {
-            long inSet = 0;
-            for (Node header : oai.list("ListIdentifiers", "metadataPrefix=oai_dc&set=strand:" + strand.id())) {
-                inSet += "deleted".equals(Xml.string(header, "@status")) ? 0 : 1;
-            }
+            // the search the strand's link leads to, as the search page asks DSpace for it
+            long found = anonymous.get("/api/discover/search/objects?configuration=useit&size=1&f.strand="
+                + RestClient.encode(vocabulary.hierarchicalLabel(strand) + ",equals")).expect(200).json()
+                                  .at("/_embedded/searchResult/page/totalElements").asLong();
             Matcher count = Pattern.compile(">" + Pattern.quote(strand.label()) + "</a> <span class=\"count\">(\\d+) ")
                                    .matcher(html.replace("&amp;", "&"));
             assertThat(strand.label() + " on the browse page", count.find(), is(true));
-            assertThat(strand.label() + ": the page's count and the OAI-PMH set", Long.parseLong(count.group(1)),
-                       is(inSet));
+            assertThat(strand.label() + ": the page's count and its search's results", Long.parseLong(count.group(1)),
+                       is(found));
         }
     }
 

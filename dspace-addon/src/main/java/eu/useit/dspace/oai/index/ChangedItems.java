@@ -4,18 +4,26 @@
  */
 package eu.useit.dspace.oai.index;
 
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import eu.useit.dspace.support.HibernateSession;
+import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Bundle;
+import org.dspace.content.Collection;
+import org.dspace.content.Community;
 import org.dspace.content.Item;
 import org.dspace.content.Relationship;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.BundleService;
+import org.dspace.content.service.CommunityService;
 import org.dspace.content.service.ItemService;
 import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Constants;
@@ -25,13 +33,22 @@ import org.dspace.event.Event;
 /**
  * The items whose public records a committed change may have changed: items changed themselves, the items of
  * changed files and bundles (a file restricted, embargoed or replaced), and the items related to all of those (their
- * records name related items only while those are public). Collected from DSpace events, resolved after the commit.
+ * records name related items only while those are public). Collected from DSpace events; resolved from the database
+ * in the change's own transaction (by the consumer, before DSpace commits) or after it (by the index worker).
+ * <p>
+ * A collection or sub-community added to or taken from a community changes the community sets of every item in it,
+ * which fire no event of their own: all of them are changed items.
+ * <p>
+ * A deleted file no longer names its item (DSpace empties its bundles before the commit and fires only the file's own
+ * event): its id is queued as it is, and after the commit the index worker finds its item, the one whose indexed
+ * record lists the file ({@link #withItemsOfDeletedFiles}); nothing here asks Solr inside the change's transaction.
  */
 public final class ChangedItems {
 
     private final Set<UUID> items = new LinkedHashSet<>();
     private final Set<UUID> bundles = new LinkedHashSet<>();
     private final Set<UUID> bitstreams = new LinkedHashSet<>();
+    private final Set<UUID> containers = new LinkedHashSet<>();
 
     /**
      * Notes the DSpace object an event is about.
@@ -41,6 +58,10 @@ public final class ChangedItems {
     public void add(Event event) {
         note(event.getSubjectType(), event.getSubjectID());
         note(event.getObjectType(), event.getObjectID());
+        boolean moved = event.getEventType() == Event.ADD || event.getEventType() == Event.REMOVE;
+        if (moved && event.getSubjectType() == Constants.COMMUNITY && event.getObjectID() != null) {
+            containers.add(event.getObjectID());
+        }
     }
 
     private void note(int type, UUID id) {
@@ -61,7 +82,7 @@ public final class ChangedItems {
      * @return whether nothing was noted
      */
     public boolean isEmpty() {
-        return items.isEmpty() && bundles.isEmpty() && bitstreams.isEmpty();
+        return items.isEmpty() && bundles.isEmpty() && bitstreams.isEmpty() && containers.isEmpty();
     }
 
     /**
@@ -72,15 +93,18 @@ public final class ChangedItems {
         drained.items.addAll(items);
         drained.bundles.addAll(bundles);
         drained.bitstreams.addAll(bitstreams);
+        drained.containers.addAll(containers);
         items.clear();
         bundles.clear();
         bitstreams.clear();
+        containers.clear();
         return drained;
     }
 
     /**
-     * @param context a DSpace context after the commit
-     * @return the changed items: noted items and the items of noted files and bundles that still exist
+     * @param context a DSpace context
+     * @return the changed items (noted items, the items of noted bundles and files that still exist, the items below
+     *     noted collections and communities) and the ids of noted files that are deleted or gone
      * @throws SQLException on database failure
      */
     public Set<UUID> resolve(Context context) throws SQLException {
@@ -89,10 +113,12 @@ public final class ChangedItems {
         Set<UUID> found = new LinkedHashSet<>(items);
         for (UUID id : bitstreams) {
             Bitstream bitstream = bitstreamService.find(context, id);
-            if (bitstream != null) {
-                for (Bundle bundle : bitstream.getBundles()) {
-                    bundle.getItems().forEach(item -> found.add(item.getID()));
-                }
+            if (bitstream == null || bitstream.isDeleted()) {
+                found.add(id);
+                continue;
+            }
+            for (Bundle bundle : bitstream.getBundles()) {
+                bundle.getItems().forEach(item -> found.add(item.getID()));
             }
         }
         for (UUID id : bundles) {
@@ -100,6 +126,32 @@ public final class ChangedItems {
             if (bundle != null) {
                 bundle.getItems().forEach(item -> found.add(item.getID()));
             }
+        }
+        for (UUID id : containers) {
+            found.addAll(itemsIn(context, id));
+        }
+        return found;
+    }
+
+    /** The items (owned or mapped) of a collection, or of every collection below a community; none if neither. */
+    private static Set<UUID> itemsIn(Context context, UUID container) throws SQLException {
+        Set<UUID> found = new LinkedHashSet<>();
+        List<Collection> collections = new ArrayList<>();
+        Collection collection = ContentServiceFactory.getInstance().getCollectionService().find(context, container);
+        if (collection != null) {
+            collections.add(collection);
+        } else {
+            CommunityService communities = ContentServiceFactory.getInstance().getCommunityService();
+            Community community = communities.find(context, container);
+            if (community != null) {
+                collections.addAll(communities.getAllCollections(context, community));
+            }
+        }
+        for (Collection each : collections) {
+            // ids only: a large collection's items are not loaded into the change's session
+            found.addAll(HibernateSession.current().createQuery(
+                "SELECT i.id FROM Item i JOIN i.collections c WHERE c.id = :collection", UUID.class)
+                .setParameter("collection", each.getID()).getResultList());
         }
         return found;
     }
@@ -112,16 +164,42 @@ public final class ChangedItems {
      */
     public static Set<UUID> itemsOf(Context context, Iterable<UUID> objects) throws SQLException {
         ItemService itemService = ContentServiceFactory.getInstance().getItemService();
+        BundleService bundleService = ContentServiceFactory.getInstance().getBundleService();
         ChangedItems found = new ChangedItems();
         for (UUID id : objects) {
             if (itemService.find(context, id) != null) {
                 found.items.add(id);
-            } else {
+            } else if (bundleService.find(context, id) != null) {
                 found.bundles.add(id);
+            } else {
                 found.bitstreams.add(id);
             }
         }
         return found.resolve(context);
+    }
+
+    /**
+     * Run after the commit, by the index worker: a queued id that is no item is a file deleted or gone, whose item
+     * only its indexed record still names.
+     *
+     * @param context a DSpace context
+     * @param queued  queued ids
+     * @param index   the OAI index
+     * @return the queued ids and the items whose live records list the ones that are no item
+     * @throws SQLException        on database failure
+     * @throws IOException         on Solr failure
+     * @throws SolrServerException on Solr failure
+     */
+    public static Set<UUID> withItemsOfDeletedFiles(Context context, Set<UUID> queued, OaiIndexer index)
+        throws SQLException, IOException, SolrServerException {
+        ItemService itemService = ContentServiceFactory.getInstance().getItemService();
+        Set<UUID> all = new LinkedHashSet<>(queued);
+        for (UUID id : queued) {
+            if (itemService.find(context, id) == null) {
+                all.addAll(index.itemsListing(id));
+            }
+        }
+        return all;
     }
 
     /**

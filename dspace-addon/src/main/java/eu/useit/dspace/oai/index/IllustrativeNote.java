@@ -56,7 +56,7 @@ public final class IllustrativeNote {
      * @param metadata a compiled record
      */
     public void addTo(Metadata metadata) {
-        Element provenance = child(child(schema(metadata, "useit", false), "provenance", false), null, false);
+        Element provenance = child(schema(metadata, "useit", false), "provenance", false);
         if (!hasValue(provenance, ILLUSTRATIVE)) {
             return;
         }
@@ -76,13 +76,18 @@ public final class IllustrativeNote {
         english.getField().add(value);
     }
 
-    /** True if the element (or any of its language children) has the value. */
+    /** True if the element or any of its language children (values are grouped by language) has the value. */
     private static boolean hasValue(Element element, String expected) {
         if (element == null) {
             return false;
         }
         for (Element.Field field : element.getField()) {
             if ("value".equals(field.getName()) && expected.equalsIgnoreCase(String.valueOf(field.getValue()))) {
+                return true;
+            }
+        }
+        for (Element language : element.getElement()) {
+            if (hasValue(language, expected)) {
                 return true;
             }
         }

@@ -202,7 +202,8 @@ public final class IndexWorker {
         }
     }
 
-    private void index(Context context, Set<UUID> items) throws Exception {
+    private void index(Context context, Set<UUID> queued) throws Exception {
+        Set<UUID> items = ChangedItems.withItemsOfDeletedFiles(context, queued, indexer);
         Set<UUID> related = ChangedItems.relatedTo(context, items);
         Set<UUID> all = new LinkedHashSet<>(items);
         all.addAll(related);

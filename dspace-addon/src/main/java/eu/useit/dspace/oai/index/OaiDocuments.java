@@ -84,8 +84,10 @@ public final class OaiDocuments {
         Tombstone current = tombstoneOf(context, item);
         SolrInputDocument document = document(current, datestamp, false);
         boolean hasFiles = false;
-        for (Bundle bundle : item.getBundles("ORIGINAL")) {
-            hasFiles |= !bundle.getBitstreams().isEmpty();
+        for (Bundle bundle : item.getBundles()) {
+            hasFiles |= "ORIGINAL".equals(bundle.getName()) && !bundle.getBitstreams().isEmpty();
+            // kept so a deleted file, which no longer names its item, finds the record that lists it
+            bundle.getBitstreams().forEach(file -> document.addField(OaiIndexer.FILES, file.getID().toString()));
         }
         document.setField("item.hasbitstream", hasFiles);
         if (item.getSubmitter() != null) {

@@ -30,6 +30,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.client.solrj.util.ClientUtils;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.DCDate;
@@ -58,10 +59,14 @@ public final class OaiIndexer {
      */
     public static final Duration VISIBLE_AFTER = Duration.ofSeconds(5);
 
+    /** The files of the item a live record is of (any bundle), by id: a deleted file's item is found by them. */
+    public static final String FILES = "item.files";
+
     private static final int BATCH = 100;
     private static final String DELETED = "item.deleted:true";
+    private static final String VERSION = "_version_";
     private static final String[] STORED = {"item.id", "item.handle", "item.public", "item.deleted",
-        "item.lastmodified", "item.since", "item.collections", "item.communities", "item.compile"};
+        "item.lastmodified", "item.since", "item.collections", "item.communities", "item.compile", FILES};
     /** When a record first entered the index: its place in every list, kept through changes (Keyset). */
     private static final String SINCE = Keyset.SINCE_FIELD;
 
@@ -73,6 +78,8 @@ public final class OaiIndexer {
 
     /** Records were added and may not be searchable yet (Solr commits them within a second). */
     private volatile boolean uncommitted;
+    /** The core's latest write and the number of tombstones when deleted records and tombstones last agreed. */
+    private volatile String agreed;
 
     /**
      * @param solr       the OAI core
@@ -115,6 +122,7 @@ public final class OaiIndexer {
         Map<String, SolrDocument> indexed = indexed(ids);
         List<SolrInputDocument> changed = new ArrayList<>();
         List<Tombstone> gone = new ArrayList<>();
+        List<SolrInputDocument> refiled = new ArrayList<>();
         for (UUID id : ids) {
             Item item = items.find(context, id);
             SolrDocument before = indexed.get(id.toString());
@@ -124,12 +132,17 @@ public final class OaiIndexer {
                 if (!sameLiveRecord(before, record)) {
                     changed.add(record);
                     tombstones.remove(id.toString());
+                } else if (!sameFiles(before, record)) {
+                    // what harvesters see is the same (a file they are not shown, a record DSpace's import wrote):
+                    // written with the datestamp it had
+                    record.setField("item.lastmodified", before.getFieldValue("item.lastmodified"));
+                    refiled.add(record);
                 }
             } else if (item == null || item.isArchived() || item.isWithdrawn()) {
                 tombstone(context, id, item, before).ifPresent(gone::add);
             }
         }
-        if (changed.isEmpty() && gone.isEmpty()) {
+        if (changed.isEmpty() && gone.isEmpty() && refiled.isEmpty()) {
             return 0;
         }
         // the datestamp is the moment the records are written, which Solr shows within COMMIT_WITHIN_MS: a
@@ -137,10 +150,11 @@ public final class OaiIndexer {
         Date stamp = new Date();
         changed.forEach(record -> record.setField("item.lastmodified", stamp));
         for (Tombstone tombstone : gone) {
-            Tombstone dated = withDate(tombstone, stamp);
+            Tombstone dated = tombstone.dated(stamp.toInstant());
             tombstones.save(dated);
             changed.add(documents.deleted(dated));
         }
+        changed.addAll(refiled);
         // a record keeps its place in the lists, so a harvest under way shows it once, never twice: the moment its
         // item was accessioned (the same for every writer, in any JVM), else the place it had, else now
         for (SolrInputDocument record : changed) {
@@ -172,6 +186,11 @@ public final class OaiIndexer {
                               strings(record.getFieldValues("item.communities")));
     }
 
+    /** Whether the indexed record lists the files this one does. */
+    private static boolean sameFiles(SolrDocument before, SolrInputDocument record) {
+        return Objects.equals(strings(before.getFieldValues(FILES)), strings(record.getFieldValues(FILES)));
+    }
+
     /** The tombstone of an item harvesters could see, unless it has its deleted record; empty if never seen. */
     private Optional<Tombstone> tombstone(Context context, UUID id, Item item, SolrDocument before)
         throws SQLException {
@@ -190,8 +209,11 @@ public final class OaiIndexer {
         if (!seen && kept.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(item != null ? documents.tombstoneOf(context, item) : seen ? fromIndex(before)
-            : kept.get());
+        if (item == null) {
+            return Optional.of(seen ? fromIndex(before) : kept.get());
+        }
+        Tombstone now = documents.tombstoneOf(context, item);
+        return Optional.of(seen ? now.alsoIn(fromIndex(before)) : now);
     }
 
     /**
@@ -199,8 +221,9 @@ public final class OaiIndexer {
      * missing (a full reindex, {@code dspace oai import -c}, empties the core and does not know deleted items), and
      * removes deleted records that have none. The addon keeps a tombstone for every deleted record it writes;
      * DSpace's own import writes one for every private item, whether or not anybody could ever see it, and an item
-     * nobody could see leaves no trace. When they agree it costs two counts and a read of the tombstones' item ids;
-     * {@link TombstoneGuard} runs one at a time.
+     * nobody could see leaves no trace. When nothing was written to the core and no tombstone kept since they last
+     * agreed, it costs a look at the core's latest write and a count of the tombstones; else two counts and a read of
+     * the tombstones' item ids. {@link TombstoneGuard} runs one at a time.
      *
      * @return the number of records written back or removed
      * @throws SQLException        on database failure
@@ -208,12 +231,19 @@ public final class OaiIndexer {
      * @throws SolrServerException on Solr failure
      */
     public int restoreTombstones() throws SQLException, IOException, SolrServerException {
+        // taken before the check: a write meanwhile makes the next check look again
+        String signature = latestWrite() + "/" + tombstones.count();
+        if (signature.equals(agreed)) {
+            return 0;
+        }
         // the index first: a deleted record the indexer writes meanwhile has its tombstone kept before it
         long deleted = solr.query(new SolrQuery(DELETED).setRows(0)).getResults().getNumFound();
         List<String> ids = tombstones.itemIds();
         if (deleted == ids.size() && (ids.isEmpty() || deletedAmong(ids) == ids.size())) {
+            agreed = signature;
             return 0;
         }
+        agreed = null;
         // again the index first, then the tombstones: none the indexer keeps meanwhile is taken for a stray
         List<SolrDocument> indexedDeleted = all(DELETED);
         List<Tombstone> all = tombstones.all();
@@ -259,6 +289,30 @@ public final class OaiIndexer {
         return solr.query(query, SolrRequest.METHOD.POST).getResults().getNumFound();
     }
 
+    /**
+     * @param file a file (bitstream) id
+     * @return the items whose live records list the file (in any bundle), whether or not it still exists
+     * @throws IOException         on Solr failure
+     * @throws SolrServerException on Solr failure
+     */
+    public Set<UUID> itemsListing(UUID file) throws IOException, SolrServerException {
+        seeLatest();
+        Set<UUID> ids = new TreeSet<>();
+        SolrQuery query = new SolrQuery(FILES + ":\"" + file + "\"").addFilterQuery("item.deleted:false")
+            .setFields("item.id").setRows(BATCH);
+        for (SolrDocument document : solr.query(query).getResults()) {
+            ids.add(UUID.fromString((String) document.getFieldValue("item.id")));
+        }
+        return ids;
+    }
+
+    /** The version of the core's latest write still in it (Solr's {@code _version_}; "none" when empty). */
+    private String latestWrite() throws IOException, SolrServerException {
+        SolrDocumentList latest = solr.query(new SolrQuery("*:*").setRows(1).setFields(VERSION)
+                                                                 .setSort(VERSION, SolrQuery.ORDER.desc)).getResults();
+        return latest.isEmpty() ? "none" : latest.getNumFound() + "@" + latest.get(0).getFieldValue(VERSION);
+    }
+
     /** The item and handle of every record the query finds, read page by page. */
     private List<SolrDocument> all(String q) throws IOException, SolrServerException {
         List<SolrDocument> found = new ArrayList<>();
@@ -302,11 +356,7 @@ public final class OaiIndexer {
 
     /** The indexed records of some items, by item id (records written a moment ago included). */
     private Map<String, SolrDocument> indexed(List<UUID> ids) throws IOException, SolrServerException {
-        if (uncommitted) {
-            // a record written within the last second must be found to be compared or replaced
-            uncommitted = false;
-            solr.commit(true, true, true);
-        }
+        seeLatest();
         String query = ids.stream().map(id -> "\"" + id + "\"").collect(Collectors.joining(" OR ", "item.id:(", ")"));
         Map<String, SolrDocument> found = new HashMap<>();
         for (SolrDocument document : solr.query(new SolrQuery(query).setRows(ids.size() * 2).setFields(STORED))
@@ -316,16 +366,19 @@ public final class OaiIndexer {
         return found;
     }
 
+    /** Makes the records written a moment ago searchable: they must be found to be compared or replaced. */
+    private void seeLatest() throws IOException, SolrServerException {
+        if (uncommitted) {
+            uncommitted = false;
+            solr.commit(true, true, true);
+        }
+    }
+
     private static Tombstone fromIndex(SolrDocument document) {
         return new Tombstone((String) document.getFieldValue("item.id"), (String) document.getFieldValue("item.handle"),
             ((Date) document.getFieldValue("item.lastmodified")).toInstant(),
             strings(document.getFieldValues("item.collections")), strings(document.getFieldValues("item.communities")),
             (String) document.getFieldValue("item.compile"));
-    }
-
-    private static Tombstone withDate(Tombstone tombstone, Date deletedAt) {
-        return new Tombstone(tombstone.itemId(), tombstone.handle(), deletedAt.toInstant(), tombstone.collections(),
-                             tombstone.communities(), tombstone.compiled());
     }
 
     private static List<String> strings(Collection<Object> found) {

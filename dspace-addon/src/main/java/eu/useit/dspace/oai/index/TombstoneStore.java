@@ -97,6 +97,18 @@ public final class TombstoneStore {
     }
 
     /**
+     * @return how many tombstones are kept
+     * @throws SQLException on database failure
+     */
+    public long count() throws SQLException {
+        try (Connection connection = open(); Statement select = connection.createStatement();
+             ResultSet rows = select.executeQuery("SELECT COUNT(*) FROM " + TABLE)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /**
      * @return the item of every tombstone
      * @throws SQLException on database failure
      */
