@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.useit.dspace.oai.index.OaiIndexer;
+
 /**
  * Asks a Solr core (or SolrCloud collection), by its URL, whether it answers and, on a SolrCloud node, whether that
  * node is connected to ZooKeeper. A node that has lost ZooKeeper still answers queries from the cluster state it
@@ -38,7 +40,7 @@ public final class SolrCoreProbe {
      * The fields the OAI-PMH core must have: its order, and the ids of each record's files (by which a deleted
      * file's record is found), which every record of this release is written with.
      */
-    public static final List<String> OAI_FIELDS = List.of(OAI_ORDER_FIELD, "item.files");
+    public static final List<String> OAI_FIELDS = List.of(OAI_ORDER_FIELD, OaiIndexer.FILES);
 
     private final Duration timeout;
     private final HttpClient client;

@@ -118,7 +118,7 @@ public final class OaiResponder {
                 clock, items::lastSent, stillServed);
             OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
-            refuseEmptySetsPage(response.getInfo());
+            TokenCursor.refuseEmptySetsPage(response.getInfo());
             TokenCursor.write(response.getInfo(), start.cursor(), tokens.expiry());
             response.getInfo().setResponseDate(responseDate());
             return response;
@@ -150,20 +150,6 @@ public final class OaiResponder {
         info.getError().add(type);
         response.setInfo(info);
         return response;
-    }
-
-    /**
-     * A ListSets page with no set (sets closed or removed since its token was given left fewer than its offset) is
-     * not a page: OAI-PMH has no empty ListSets, and the harvester must start again.
-     */
-    private static void refuseEmptySetsPage(OAIPMHtype info) {
-        if (info.getListSets() != null && info.getListSets().getSet().isEmpty()) {
-            info.setListSets(null);
-            OAIPMHerrorType error = new OAIPMHerrorType();
-            error.setCode(OAIPMHerrorcodeType.BAD_RESUMPTION_TOKEN);
-            error.setValue("The list of sets has changed since this resumptionToken was issued; start ListSets again");
-            info.getError().add(error);
-        }
     }
 
     /**
