@@ -52,6 +52,8 @@ public final class Repository implements AutoCloseable {
     public Repository start(RuntimeSettings settings, PrintStream out) {
         try {
             started.push(RunLock.acquire(settings.dataDir()));
+            // commands beside this repository wait for its Solr server, not the one of its last run
+            RuntimeHome.existing(settings.dataDir()).publishSolrUrl(null);
             int port = settings.port() != 0 ? settings.port() : WebServer.freePort(settings.address());
             startKernel(settings, out, false, WebServer.serverUrl(settings.address(), port));
             out.println("Starting the web server ...");
@@ -86,26 +88,26 @@ public final class Repository implements AutoCloseable {
     }
 
     /**
+     * @param command   whether this is a command's kernel (no web server)
      * @param serverUrl where this repository's web layer will listen, or null for a command (which takes the
      *                  running repository's, so that the addresses it writes, such as dc.identifier.uri, are right)
      */
-    private void startKernel(RuntimeSettings settings, PrintStream out, boolean reuseRunningSolr, String serverUrl) {
+    private void startKernel(RuntimeSettings settings, PrintStream out, boolean command, String serverUrl) {
         // a command beside a running repository must not touch its files: DSpace would see its configuration change
-        boolean beside = reuseRunningSolr && RunLock.running(settings.dataDir());
+        boolean beside = command && RunLock.running(settings.dataDir());
         home = beside ? RuntimeHome.existing(settings.dataDir())
             : RuntimeHome.install(settings.homeTemplate(), settings.dataDir());
         EmbeddedDatabase.secure(home.dspaceDir());
         usePublicUrl(serverUrl != null ? serverUrl : home.publishedServerUrl());
         solrUrl = settings.externalSolr();
-        if (solrUrl == null && reuseRunningSolr && SolrServer.answers(settings.solrPort())) {
-            solrUrl = "http://127.0.0.1:" + settings.solrPort() + "/solr";
+        if (solrUrl == null && beside) {
+            solrUrl = runningRepositorysSolr(settings);
         }
         if (solrUrl == null) {
-            say(out, "Starting Solr 8.11 (port " + settings.solrPort() + ") ...");
-            solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
-                                    home.logDir().resolve("solr.log"));
-            started.push(solr);
-            solrUrl = solr.baseUrl();
+            solrUrl = startSolr(settings, out);
+        }
+        if (!command) {
+            home.publishSolrUrl(solrUrl);
         }
         System.setProperty("solr.server", solrUrl);
         say(out, "Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
@@ -117,6 +119,37 @@ public final class Repository implements AutoCloseable {
             throw new StartupException("useit.admin.email: cannot create the local administrator: "
                                            + StartupException.rootMessage(e), e);
         }
+    }
+
+    /**
+     * The Solr server the repository running on the data directory said it uses (in its owner-only data directory),
+     * never whatever answers on a port: another local user's Solr there would receive every index document.
+     */
+    private String runningRepositorysSolr(RuntimeSettings settings) {
+        String url = home.publishedSolrUrl();
+        if (url == null) {
+            throw new StartupException("useit.data.dir=" + settings.dataDir() + ": the repository running on this "
+                                           + "data directory has not started its Solr server yet; run the command "
+                                           + "once it has started");
+        }
+        return url;
+    }
+
+    /**
+     * Starts the project's Solr server on the data directory's Solr home; a port where another server answers is
+     * refused rather than shared.
+     */
+    private String startSolr(RuntimeSettings settings, PrintStream out) {
+        if (SolrServer.answers(settings.solrPort())) {
+            throw new StartupException("useit.solr.port=" + settings.solrPort() + ": another Solr server already "
+                                           + "answers on 127.0.0.1:" + settings.solrPort() + " (not a repository "
+                                           + "running on this data directory); stop it or choose another port");
+        }
+        say(out, "Starting Solr 8.11 (port " + settings.solrPort() + ") ...");
+        solr = SolrServer.start(settings.solrLib(), home.solrHome(), settings.solrPort(),
+                                home.logDir().resolve("solr.log"));
+        started.push(solr);
+        return solr.baseUrl();
     }
 
     /**

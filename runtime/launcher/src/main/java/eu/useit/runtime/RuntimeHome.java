@@ -30,6 +30,7 @@ public final class RuntimeHome {
 
     private static final String LOCAL_CFG = "local.cfg";
     private static final String SERVER_URL = "server-url";
+    private static final String SOLR_URL = "solr-url";
 
     private final Path dataDir;
 
@@ -83,20 +84,50 @@ public final class RuntimeHome {
      * @param serverUrl the server webapp's public URL
      */
     public void publishServerUrl(String serverUrl) {
-        try {
-            Files.writeString(dspaceDir().resolve("var").resolve(SERVER_URL), serverUrl + "\n");
-        } catch (IOException e) {
-            throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
-                                           + StartupException.rootMessage(e), e);
-        }
+        publish(SERVER_URL, serverUrl);
     }
 
     /**
      * @return where the repository last ran on this data directory answered, or null
      */
     public String publishedServerUrl() {
+        return published(SERVER_URL);
+    }
+
+    /**
+     * Records the Solr server the running repository uses, for the commands run beside it; null forgets the last
+     * one (a repository starting, whose Solr is not known yet).
+     *
+     * @param solrUrl the Solr base URL, or null
+     */
+    public void publishSolrUrl(String solrUrl) {
+        publish(SOLR_URL, solrUrl);
+    }
+
+    /**
+     * @return the Solr server of the repository running on this data directory, or null if it has not said
+     */
+    public String publishedSolrUrl() {
+        return published(SOLR_URL);
+    }
+
+    private void publish(String name, String value) {
         try {
-            Path file = dspaceDir().resolve("var").resolve(SERVER_URL);
+            Path file = dspaceDir().resolve("var").resolve(name);
+            if (value == null) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.writeString(file, value + "\n");
+            }
+        } catch (IOException e) {
+            throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
+                                           + StartupException.rootMessage(e), e);
+        }
+    }
+
+    private String published(String name) {
+        try {
+            Path file = dspaceDir().resolve("var").resolve(name);
             return Files.exists(file) ? Files.readString(file).strip() : null;
         } catch (IOException e) {
             return null;

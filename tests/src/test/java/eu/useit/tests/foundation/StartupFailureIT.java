@@ -6,17 +6,23 @@ package eu.useit.tests.foundation;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import com.sun.net.httpserver.HttpServer;
 import eu.useit.runtime.DSpaceRuntime;
 import eu.useit.runtime.StartupException;
 import eu.useit.tests.support.LauncherProcess;
@@ -115,6 +121,30 @@ public class StartupFailureIT {
                                               "-Duseit.oai.token.secret=only-19-bytes-long");
         assertOneErrorLine(outcome, "ERROR useit.oai.token.secret is 18 bytes long; it needs at least 32");
         assertThat(outcome.stdout() + outcome.stderr(), not(containsString("only-19-bytes-long")));
+    }
+
+    @Test
+    public void aCommandWithNoRepositoryRunningTakesNoOtherSolrServer() throws Exception {
+        // another local user's server on the port: whatever answers like Solr, and keeps what it is sent
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            int port = other.getAddress().getPort();
+            Outcome outcome = LauncherProcess.command(work.resolve("other-solr"), List.of("-Duseit.solr.port=" + port),
+                                                      "useit-reindex", "-o");
+            assertOneErrorLine(outcome, "ERROR useit.solr.port=" + port + ": another Solr server already answers");
+            assertThat(requests, everyItem(startsWith("GET /solr/admin/info/system")));
+        } finally {
+            other.stop(0);
+        }
     }
 
     @Test

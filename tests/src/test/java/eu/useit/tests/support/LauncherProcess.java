@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the repository launcher ({@code eu.useit.runtime.Repository}, what {@code ./useit run} starts) in a JVM of
- * its own, with the given settings, and captures what a person would see.
+ * Runs the repository launcher ({@code eu.useit.runtime.Repository}, what {@code ./useit run} starts) or a DSpace
+ * command ({@code ./useit dspace}) in a JVM of its own, with the given settings, and captures what a person would
+ * see.
  */
 public final class LauncherProcess {
 
@@ -42,8 +43,29 @@ public final class LauncherProcess {
      * @throws InterruptedException if interrupted while waiting
      */
     public static Outcome run(Path dataDir, String... settings) throws IOException, InterruptedException {
-        List<String> command = RepositoryProcess.command("eu.useit.runtime.Repository", dataDir, true,
-                                                         Arrays.asList(settings));
+        return exec(RepositoryProcess.command("eu.useit.runtime.Repository", dataDir, true, Arrays.asList(settings)),
+                    dataDir);
+    }
+
+    /**
+     * Runs a DSpace command as {@code ./useit dspace} does, with no repository running on the data directory, until
+     * it exits (at most two minutes).
+     *
+     * @param dataDir  the data directory to give it
+     * @param settings further {@code -Dname=value} options
+     * @param args     the command and its arguments
+     * @return its exit code and output
+     * @throws IOException          if the JVM cannot be started
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public static Outcome command(Path dataDir, List<String> settings, String... args)
+        throws IOException, InterruptedException {
+        List<String> command = RepositoryProcess.command("eu.useit.runtime.DSpaceCommand", dataDir, true, settings);
+        command.addAll(Arrays.asList(args));
+        return exec(command, dataDir);
+    }
+
+    private static Outcome exec(List<String> command, Path dataDir) throws IOException, InterruptedException {
         Files.createDirectories(dataDir.getParent());
         Path out = dataDir.resolveSibling(dataDir.getFileName() + ".out");
         Path err = dataDir.resolveSibling(dataDir.getFileName() + ".err");

@@ -217,7 +217,7 @@ public final class RepositoryProcess implements AutoCloseable {
      * @throws Exception if it cannot be run or takes more than five minutes
      */
     public LauncherProcess.Outcome dspace(String... args) throws Exception {
-        List<String> command = command("eu.useit.runtime.DSpaceCommand", dataDir, embedded, withSolrPort(settings));
+        List<String> command = command("eu.useit.runtime.DSpaceCommand", dataDir, embedded, settings);
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dataDir.getParent(), "command", ".out");
         Path err = Files.createTempFile(dataDir.getParent(), "command", ".err");
@@ -241,19 +241,12 @@ public final class RepositoryProcess implements AutoCloseable {
      * @throws Exception if it cannot be started
      */
     public Process dspaceStarted(Path output, String... args) throws Exception {
-        List<String> command = command("eu.useit.runtime.DSpaceCommand", dataDir, embedded, withSolrPort(settings));
+        List<String> command = command("eu.useit.runtime.DSpaceCommand", dataDir, embedded, settings);
         command.addAll(List.of(args));
         Process running = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
                                                      .start();
         running.getOutputStream().close();
         return running;
-    }
-
-    /** A command uses the running repository's Solr server, found on the port it printed. */
-    private List<String> withSolrPort(List<String> base) throws IOException {
-        List<String> all = new ArrayList<>(base);
-        solrPort().ifPresent(port -> all.add("-Duseit.solr.port=" + port));
-        return all;
     }
 
     private Optional<String> solrPort() throws IOException {
