@@ -10,16 +10,17 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Writes the files of one install (or one {@code useit-oai-config}) and remembers how to take them back. A file
  * that exists is first copied to {@code <file>.useit-backup-<yyyyMMdd-HHmmss>}; every file is written to a
- * temporary file in its folder and moved into place, so a reader never sees half a file. {@link #rollback()} puts
+ * temporary file in its folder and moved into place, so a reader never sees half a file, with the access of the file
+ * it replaces (or of the site's files beside it). {@link #rollback()} puts
  * back every file this journal wrote and removes the files it created and the backups it made.
  */
 public final class Journal {
@@ -62,35 +63,49 @@ public final class Journal {
     }
 
     /**
-     * Backs a file up (if it exists) and puts new content in its place.
+     * Backs a file up (if it exists) and puts new content in its place, with the mode, group and owner of the file
+     * replaced (or, for a new file, of the site's files beside it: {@link FileModes}). A symbolic link (a
+     * {@code local.cfg} managed elsewhere) stays a link: the file it points to is written.
      *
-     * @param file    the file
+     * @param link    the file
      * @param content its new content
      * @throws IOException if it cannot be backed up or written
      */
-    void write(Path file, byte[] content) throws IOException {
+    void write(Path link, byte[] content) throws IOException {
+        Path file = Files.isSymbolicLink(link) ? link.toRealPath() : link;
         boolean exists = Files.exists(file);
         if (exists) {
             backups.put(file, backup(file));
         } else {
-            Files.createDirectories(file.getParent());
+            createFolders(file.getParent());
         }
-        Path temporary = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
+        Path model = FileModes.model(file);
+        Path temporary = temporaryBeside(file);
         try {
             Files.write(temporary, content);
-            if (exists) {
-                PosixFileAttributeView view = Files.getFileAttributeView(temporary, PosixFileAttributeView.class);
-                if (view != null) {
-                    view.setPermissions(Files.getFileAttributeView(file, PosixFileAttributeView.class)
-                                             .readAttributes().permissions());
-                }
-            } else {
+            FileModes.follow(model, temporary);
+            if (!exists) {
                 created.add(file);
             }
             move(temporary, file);
         } finally {
             Files.deleteIfExists(temporary);
         }
+    }
+
+    /** Creates the missing folders, each with the access of the folder it is made in. */
+    private static void createFolders(Path folder) throws IOException {
+        if (folder == null || Files.isDirectory(folder)) {
+            return;
+        }
+        createFolders(folder.getParent());
+        Files.createDirectory(folder);
+        FileModes.follow(folder.getParent(), folder);
+    }
+
+    /** A new empty file beside {@code file}, made as any new file is (the umask; not createTempFile's 0600). */
+    private static Path temporaryBeside(Path file) throws IOException {
+        return Files.createFile(file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
     }
 
     /**
@@ -116,8 +131,7 @@ public final class Journal {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<Path, Path> entry : backups.entrySet()) {
             try {
-                Path temporary = Files.createTempFile(entry.getKey().getParent(),
-                                                      "." + entry.getKey().getFileName() + ".", ".tmp");
+                Path temporary = temporaryBeside(entry.getKey());
                 try {
                     Files.copy(entry.getValue(), temporary, StandardCopyOption.REPLACE_EXISTING,
                                StandardCopyOption.COPY_ATTRIBUTES);

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.is;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 
 import org.junit.Rule;
@@ -51,5 +52,61 @@ public class JournalTest {
         assertThat(Files.exists(backup), is(false));
         assertThat(Files.readString(folder.resolve("a.cfg.useit-backup-20250304-050607")), is("an earlier backup"));
         assertThat(journal.isEmpty(), is(true));
+    }
+
+    @Test
+    public void writtenFilesKeepTheAccessTheSitesServerReadsThemWith() throws Exception {
+        Path config = temporary.getRoot().toPath().resolve("config");
+        Path spring = Files.createDirectories(config.resolve("spring/api"));
+        Path dspaceCfg = Files.writeString(config.resolve("dspace.cfg"), "dspace.dir = /srv/dspace");
+        Files.setPosixFilePermissions(dspaceCfg, PosixFilePermissions.fromString("rw-r-----"));
+        Path springFile = Files.writeString(spring.resolve("core-services.xml"), "<beans/>");
+        Files.setPosixFilePermissions(springFile, PosixFilePermissions.fromString("rw-rw-r--"));
+        Path local = Files.writeString(config.resolve("local.cfg"), "db.url = x");
+        Files.setPosixFilePermissions(local, PosixFilePermissions.fromString("rw-r--r--"));
+        Journal journal = new Journal("20250304-050607");
+
+        journal.write(local, "db.url = y".getBytes(StandardCharsets.UTF_8));
+        journal.write(config.resolve("modules/useit.cfg"), "useit.x = 1".getBytes(StandardCharsets.UTF_8));
+        journal.write(spring.resolve("useit.xml"), "<beans/>".getBytes(StandardCharsets.UTF_8));
+
+        // replaced: as it was; new: as the site's files beside it (not createTempFile's rw-------)
+        assertThat(mode(local), is("rw-r--r--"));
+        assertThat(mode(config.resolve("modules/useit.cfg")), is("rw-r-----"));
+        assertThat(mode(spring.resolve("useit.xml")), is("rw-rw-r--"));
+        Path modules = config.resolve("modules");
+        assertThat(mode(modules), is(mode(config)));
+        assertThat(Files.getOwner(modules), is(Files.getOwner(config)));
+    }
+
+    @Test
+    public void aNewFileWithNoSiteFileNearGetsTheUmasksMode() throws Exception {
+        Path folder = temporary.getRoot().toPath().resolve("empty/a/b/c");
+        Path plain = Files.writeString(temporary.newFolder("plain").toPath().resolve("f"), "as cp makes it");
+        Journal journal = new Journal("20250304-050607");
+
+        journal.write(folder.resolve("new.xml"), "<x/>".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(mode(folder.resolve("new.xml")), is(mode(plain)));
+    }
+
+    @Test
+    public void aSymbolicLinkStaysALinkAndItsTargetIsWrittenAndPutBack() throws Exception {
+        Path managed = Files.writeString(temporary.newFolder("managed").toPath().resolve("local.cfg"), "site");
+        Path config = temporary.newFolder("config").toPath();
+        Path link = Files.createSymbolicLink(config.resolve("local.cfg"), managed);
+        Journal journal = new Journal("20250304-050607");
+
+        journal.write(link, "ours".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(Files.isSymbolicLink(link), is(true));
+        assertThat(Files.readString(managed), is("ours"));
+        assertThat(journal.rollback(), empty());
+        assertThat(Files.isSymbolicLink(link), is(true));
+        assertThat(Files.readString(managed), is("site"));
+    }
+
+    private static String mode(Path path) throws Exception {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }

@@ -1,0 +1,96 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.install;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Gives a file the install writes the access the site's server needs to read it: the mode, group and owner of the
+ * file it replaces or, for a new file, of a file beside it (DSpace's own, in the same folder or the nearest one
+ * above). DSpace's webapp often runs as another user than the one installing (Tomcat's, or as root): a file it
+ * cannot read stops it at the next restart. The owner is taken only where the installer's user may give it (root);
+ * the group where that user belongs to it. Without a file to follow, a new file gets the process's umask, as
+ * {@code cp} would give it.
+ */
+final class FileModes {
+
+    /** How many folders up a new file looks for a file to follow. */
+    private static final int LEVELS = 3;
+
+    private FileModes() {
+    }
+
+    /**
+     * @param file a file about to be written
+     * @return the file whose access it should get: itself if it exists, else a site file near it; or null
+     * @throws IOException if a folder cannot be read
+     */
+    static Path model(Path file) throws IOException {
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        Path folder = file.getParent();
+        for (int level = 0; level < LEVELS && folder != null; level++, folder = folder.getParent()) {
+            if (Files.isDirectory(folder)) {
+                Path sibling = firstSiteFile(folder);
+                if (sibling != null) {
+                    return sibling;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Gives {@code file} the group, owner and mode of {@code model}, as far as this process may.
+     *
+     * @param model the file to follow, or null to leave {@code file} as it is
+     * @param file  the file to change
+     * @throws IOException if the mode cannot be set
+     */
+    static void follow(Path model, Path file) throws IOException {
+        PosixFileAttributeView target = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+        if (model == null || target == null) {
+            return;
+        }
+        PosixFileAttributes wanted = Files.readAttributes(model, PosixFileAttributes.class);
+        PosixFileAttributes now = target.readAttributes();
+        try {
+            if (!wanted.group().equals(now.group())) {
+                target.setGroup(wanted.group());
+            }
+            if (!wanted.owner().equals(now.owner())) {
+                target.setOwner(wanted.owner());
+            }
+        } catch (FileSystemException notPermitted) {
+            // only root gives files away, and only a member a group: the mode below still applies
+        }
+        target.setPermissions(wanted.permissions());
+    }
+
+    /** The first regular file of a folder by name, but the install's own backups and temporary files. */
+    private static Path firstSiteFile(Path folder) throws IOException {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS) && !name.startsWith(".")
+                    && !name.contains(Journal.BACKUP_SUFFIX)) {
+                    files.add(entry);
+                }
+            }
+        }
+        return files.stream().sorted().findFirst().orElse(null);
+    }
+}
