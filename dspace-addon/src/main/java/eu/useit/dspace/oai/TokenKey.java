@@ -48,7 +48,7 @@ public final class TokenKey {
      * @param dspaceDir  the DSpace installation directory
      * @return the secret's bytes
      * @throws IOException              if the key file cannot be read or made
-     * @throws IllegalArgumentException if the configured secret is too short ({@link #problem})
+     * @throws IllegalArgumentException if the configured secret is too short ({@link #problem}), or the key file
      */
     public static byte[] load(String configured, Path dspaceDir) throws IOException {
         String problem = problem(configured);
@@ -68,7 +68,14 @@ public final class TokenKey {
                 new SecureRandom().nextBytes(random);
                 SecretFile.write(file, HexFormat.of().formatHex(random) + "\n");
             }
-            return Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
+            byte[] key = Files.readString(file, StandardCharsets.US_ASCII).trim().getBytes(StandardCharsets.US_ASCII);
+            if (key.length < MIN_SECRET_BYTES) {
+                // not one this class wrote (it writes 64): signing with it would let anybody forge a token
+                throw new IllegalArgumentException(file + " holds a key of " + key.length + " bytes; it needs at "
+                                                       + "least " + MIN_SECRET_BYTES + ": delete the file (a new "
+                                                       + "key is made at the next start) or set " + SETTING);
+            }
+            return key;
         }
     }
 }

@@ -5,13 +5,19 @@
 package eu.useit.dspace.support;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Files that hold secrets (keys, passwords): made readable by their owner only from the start, never widened.
@@ -24,20 +30,33 @@ public final class SecretFile {
     }
 
     /**
-     * Writes a secret to a new file that only its owner may read.
+     * Writes a secret to a new file that only its owner may read, whole or not at all: it is written beside the
+     * file and moved into place, so that no reader (nor a start after a crash) ever finds it empty or half written.
      *
      * @param file the file; an existing one is replaced
      * @param text its content
      * @throws IOException if it cannot be written
      */
     public static void write(Path file, String text) throws IOException {
-        Files.deleteIfExists(file);
-        if (isPosix()) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        } else {
-            Files.createFile(file);
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            if (isPosix()) {
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createFile(temporary);
+            }
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     /**

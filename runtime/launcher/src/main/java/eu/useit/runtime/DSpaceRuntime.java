@@ -123,8 +123,9 @@ public final class DSpaceRuntime implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.isValid(5);
         } catch (SQLException | RuntimeException e) {
-            throw new StartupException("db.url=" + url + ": cannot connect to the database: "
-                                           + StartupException.rootMessage(e), e);
+            throw new StartupException("db.url=" + StartupException.withoutSecrets(url)
+                                           + ": cannot connect to the database: " + StartupException.rootMessage(e),
+                                       e);
         }
     }
 
@@ -132,7 +133,7 @@ public final class DSpaceRuntime implements AutoCloseable {
         try {
             DatabaseUtils.updateDatabase();
         } catch (SQLException | RuntimeException e) {
-            throw new StartupException("db.url=" + config.getProperty("db.url")
+            throw new StartupException("db.url=" + StartupException.withoutSecrets(config.getProperty("db.url"))
                                            + ": database migration failed: " + StartupException.rootMessage(e), e);
         }
     }

@@ -53,12 +53,14 @@ public final class EmbeddedDatabase {
         Path database = Path.of(url.substring(H2_FILE.length()).split(";", 2)[0]);
         Path file = database.resolveSibling(database.getFileName() + ".password");
         try {
-            String secret = Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip()
-                : create(url, user, database, file);
+            String kept = Files.exists(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip() : "";
+            // an empty file (an earlier version interrupted while writing it) is no password: one is made
+            String secret = kept.isEmpty() ? create(url, user, database, file) : kept;
             System.setProperty("db.password", secret);
             return file;
         } catch (IOException | SQLException e) {
-            throw new StartupException("db.url=" + url + ": cannot set the embedded database's password: "
+            throw new StartupException("db.url=" + StartupException.withoutSecrets(url)
+                                           + ": cannot set the embedded database's password: "
                                            + StartupException.rootMessage(e), e);
         }
     }

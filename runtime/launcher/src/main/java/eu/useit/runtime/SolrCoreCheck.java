@@ -43,7 +43,8 @@ final class SolrCoreCheck {
             throw unreachable(setting, url, "HTTP " + ping.status() + " (no such core or SolrCloud collection?)");
         }
         if (!ping.writable()) {
-            throw new StartupException(setting + "=" + url + ": " + probe.zooKeeperLost(url)
+            throw new StartupException(setting + "=" + StartupException.withoutSecrets(url) + ": "
+                                           + probe.zooKeeperLost(url)
                                            + "; start ZooKeeper, or give the address of a node that is connected");
         }
     }
@@ -62,7 +63,8 @@ final class SolrCoreCheck {
         String url = config.getProperty(setting);
         Optional<String> missing = missingField(setting, url);
         if (missing.isPresent()) {
-            throw new StartupException(setting + "=" + url + ": " + SolrCoreProbe.notOurOaiCore(missing.get()));
+            throw new StartupException(setting + "=" + StartupException.withoutSecrets(url) + ": "
+                                           + SolrCoreProbe.notOurOaiCore(missing.get()));
         }
     }
 
@@ -78,6 +80,7 @@ final class SolrCoreCheck {
     }
 
     private static StartupException unreachable(String setting, String url, String problem) {
-        return new StartupException(setting + "=" + url + ": Solr core not reachable: " + problem);
+        return new StartupException(setting + "=" + StartupException.withoutSecrets(url)
+                                        + ": Solr core not reachable: " + problem);
     }
 }

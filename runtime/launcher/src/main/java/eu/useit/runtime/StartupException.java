@@ -4,6 +4,8 @@
  */
 package eu.useit.runtime;
 
+import java.util.regex.Pattern;
+
 /**
  * A misconfiguration found while starting the runtime. Its message is one line that names the setting at fault
  * and what was found, so a launcher can print it instead of a stack trace.
@@ -11,6 +13,13 @@ package eu.useit.runtime;
 public class StartupException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
+
+    /** {@code //user:password@} of a URL's authority. */
+    private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/?#@:;]*:)[^/?#@]*@");
+
+    /** A parameter whose value is a secret: {@code password=}, {@code sslpassword=}, {@code secret=} ... */
+    private static final Pattern SECRET_PARAMETER = Pattern.compile(
+        "([?&;][^=&;?]*(?:password|passwd|pwd|secret|key)[^=&;?]*=)[^&;]*", Pattern.CASE_INSENSITIVE);
 
     /**
      * @param message one line: the setting, its value and what is wrong
@@ -25,6 +34,22 @@ public class StartupException extends RuntimeException {
      */
     public StartupException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * A database or server URL as a start-up error may print it: a password in it (user information
+     * {@code user:password@}, or a parameter such as {@code password=} after {@code ?}, {@code &} or {@code ;}) is
+     * replaced by {@code ***}, as the error goes to consoles and logs that others read.
+     *
+     * @param url a URL, may be null
+     * @return the URL without its secrets
+     */
+    public static String withoutSecrets(String url) {
+        if (url == null) {
+            return null;
+        }
+        return SECRET_PARAMETER.matcher(USER_PASSWORD.matcher(url).replaceAll("$1***@"))
+                               .replaceAll("$1***");
     }
 
     /**

@@ -56,9 +56,11 @@ public class StartupFailureIT {
     public void badDatabaseUrlIsNamed() throws Exception {
         Outcome outcome = LauncherProcess.run(work.resolve("bad-db"),
                                               "-Dsolr.server=" + TestRepository.get().solrUrl(),
-                                              "-Ddb.url=jdbc:postgresql://127.0.0.1:9/useit",
+                                              "-Ddb.url=jdbc:postgresql://127.0.0.1:9/useit?password=hunter22",
                                               "-Ddb.driver=org.postgresql.Driver");
-        assertOneErrorLine(outcome, "ERROR db.url=jdbc:postgresql://127.0.0.1:9/useit: cannot connect");
+        // the setting is named, but not the password in it: the line goes to consoles and logs
+        assertOneErrorLine(outcome, "ERROR db.url=jdbc:postgresql://127.0.0.1:9/useit?password=***: cannot connect");
+        assertThat(outcome.stdout() + outcome.stderr(), not(containsString("hunter22")));
     }
 
     @Test

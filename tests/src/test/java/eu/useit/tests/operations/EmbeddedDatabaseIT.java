@@ -34,7 +34,8 @@ import org.junit.rules.TestRule;
  * The run command's embedded database and secrets, tried as another program on the same machine would: the H2
  * server that lets {@code ./useit dspace} share the database listens on the loopback address only and wants the
  * generated password (kept owner-only); the database, the token key, the login file and the logs are readable by
- * their owner only; a data directory of an older version (empty password, wider modes) is made so at its next start.
+ * their owner only; a data directory of an older version (empty password, an empty password file, wider modes) is
+ * made so at its next start.
  */
 public class EmbeddedDatabaseIT {
 
@@ -68,7 +69,8 @@ public class EmbeddedDatabaseIT {
              Statement alter = connection.createStatement()) {
             alter.execute("ALTER USER SA SET PASSWORD ''");
         }
-        Files.delete(dspace.resolve("database/useit.password"));
+        // its password file left empty (an earlier version stopped while writing it): no password to trust
+        Files.writeString(dspace.resolve("database/useit.password"), "");
         Files.setPosixFilePermissions(database.resolveSibling("useit.mv.db"),
                                       PosixFilePermissions.fromString("rw-r--r--"));
         Files.setPosixFilePermissions(dspace.resolve("var/oai/useit-token.key"),
