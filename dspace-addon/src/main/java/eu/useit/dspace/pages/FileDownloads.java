@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import eu.useit.dspace.access.AnonymousAccess;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dspace.content.Bitstream;
 import org.dspace.content.BitstreamFormat;
@@ -29,7 +30,8 @@ import org.springframework.web.bind.annotation.PathVariable;
  * of a public item's ORIGINAL bundle that anonymous users may read now, whoever asks. Any other file answers 404
  * (its item is not public, or there is none) or 403 (a restricted or embargoed file of a public item, which the
  * item's page lists without a link), with a page that names nothing of it. Formats a browser could run as a page
- * of this server (HTML, SVG ...) are sent as attachments, and every file in a sandbox.
+ * of this server (HTML, SVG ...) are sent as attachments, and every file but a PDF in a sandbox (browsers' PDF
+ * viewers refuse to run in one). One range of bytes is served when asked for ({@link ByteRange}).
  */
 @Controller
 public class FileDownloads {
@@ -37,8 +39,12 @@ public class FileDownloads {
     /** The most characters of a file's name the Content-Disposition header carries. */
     static final int HEADER_NAME = 120;
 
+    private static final String PDF = "application/pdf";
+
+    private static final int BUFFER = 64 * 1024;
+
     /** Formats shown in the browser; everything else is downloaded. */
-    private static final Set<String> INLINE = Set.of("application/pdf", "text/plain", "image/png", "image/jpeg",
+    private static final Set<String> INLINE = Set.of(PDF, "text/plain", "image/png", "image/jpeg",
         "image/gif", "image/webp", "audio/mpeg", "audio/ogg", "video/mp4", "video/webm");
 
     private final BitstreamService bitstreams;
@@ -46,7 +52,7 @@ public class FileDownloads {
     private final PageLinks links;
 
     /** What the look-up found. */
-    private record Found(int status, Bitstream file, String type, long size, String checksum) {
+    private record Found(int status, Bitstream file, String type, long size, String checksum, String page) {
     }
 
     /**
@@ -62,11 +68,13 @@ public class FileDownloads {
 
     /**
      * @param uuid     the file's UUID
+     * @param request  the request, whose Range and If-Range headers are followed
      * @param response the response the file (or a page) is written to
      * @throws Exception if the database or the file store cannot be read
      */
     @GetMapping("/useit/bitstreams/{uuid}/download")
-    public void download(@PathVariable("uuid") String uuid, HttpServletResponse response) throws Exception {
+    public void download(@PathVariable("uuid") String uuid, HttpServletRequest request,
+                         HttpServletResponse response) throws Exception {
         UUID id = ItemPages.uuid(uuid);
         boolean sent = id != null && AnonymousContext.call(context -> {
             Found found = find(context, id);
@@ -74,9 +82,16 @@ public class FileDownloads {
                 nothing(response, found.status());
                 return true;
             }
+            ByteRange range = range(request, found);
+            if (range.kind() == ByteRange.Kind.UNSATISFIABLE) {
+                response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+                response.setHeader("Content-Range", range.contentRange());
+                response.setHeader("Accept-Ranges", "bytes");
+                return true;
+            }
             // DSpace checks READ again as it opens the file, for the anonymous user of this context
             try (InputStream in = bitstreams.retrieve(context, found.file())) {
-                send(response, found, in);
+                send(response, found, range, in);
             }
             return true;
         });
@@ -85,10 +100,21 @@ public class FileDownloads {
         }
     }
 
+    /** The part asked for; the whole file when If-Range names another version of it. */
+    private static ByteRange range(HttpServletRequest request, Found found) {
+        String ifRange = request.getHeader("If-Range");
+        boolean sameFile = ifRange == null || found.checksum() != null && ifRange.equals(etag(found));
+        return ByteRange.of(sameFile ? request.getHeader("Range") : null, found.size());
+    }
+
+    private static String etag(Found found) {
+        return "\"" + found.checksum() + "\"";
+    }
+
     private Found find(org.dspace.core.Context context, UUID id) throws Exception {
         Bitstream file = bitstreams.find(context, id);
         if (file == null || file.isDeleted()) {
-            return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null);
+            return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null, null);
         }
         for (Bundle bundle : file.getBundles()) {
             if (!Constants.CONTENT_BUNDLE_NAME.equals(bundle.getName())) {
@@ -99,38 +125,68 @@ public class FileDownloads {
                     continue;
                 }
                 if (!anonymous.file(context, file).isOpen()) {
-                    return new Found(HttpServletResponse.SC_FORBIDDEN, null, null, 0, null);
+                    return new Found(HttpServletResponse.SC_FORBIDDEN, null, null, 0, null, null);
                 }
                 BitstreamFormat format = file.getFormat(context);
                 return new Found(HttpServletResponse.SC_OK, file,
                                  format == null ? "application/octet-stream" : format.getMIMEType(),
-                                 file.getSizeBytes(), file.getChecksum());
+                                 file.getSizeBytes(), file.getChecksum(), links.item(item.getHandle(), item.getID()));
             }
         }
-        return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null);
+        return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null, null);
     }
 
-    private static void send(HttpServletResponse response, Found found, InputStream in) throws IOException {
+    private void send(HttpServletResponse response, Found found, ByteRange range, InputStream in)
+        throws IOException {
         String type = found.type() == null ? "application/octet-stream" : found.type();
         boolean inline = INLINE.contains(type);
         String name = found.file().getName() == null ? "file" : found.file().getName();
-        response.setStatus(HttpServletResponse.SC_OK);
+        boolean part = range.kind() == ByteRange.Kind.PART;
+        response.setStatus(part ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
         response.setContentType(inline ? type : "application/octet-stream");
         if (!type.startsWith("text/")) {
             // bytes, not text: no charset (the web application sets UTF-8 on every response by default)
             response.setCharacterEncoding((String) null);
         }
-        response.setContentLengthLong(found.size());
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setContentLengthLong(part ? range.length() : found.size());
+        if (part) {
+            response.setHeader("Content-Range", range.contentRange());
+        }
         ContentDisposition.Builder disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
         response.setHeader("Content-Disposition",
                            disposition.filename(headerName(name), StandardCharsets.UTF_8).build().toString());
-        response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        if (!PDF.equals(type)) {
+            // browsers' PDF viewers do not run in a sandbox (Chrome's shows a blocked page, Safari's an empty one)
+            response.setHeader("Content-Security-Policy", "sandbox; default-src 'none'");
+        }
         response.setHeader("Cache-Control", "no-cache");
+        // FAIR Signposting: the file's landing page
+        response.setHeader("Link", "<" + found.page() + ">; rel=\"collection\"; type=\"text/html\"");
         if (found.checksum() != null) {
-            response.setHeader("ETag", "\"" + found.checksum() + "\"");
+            response.setHeader("ETag", etag(found));
         }
         try (OutputStream out = response.getOutputStream()) {
-            in.transferTo(out);
+            if (part) {
+                in.skipNBytes(range.first());
+                copy(in, out, range.length());
+            } else {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[BUFFER];
+        long left = length;
+        while (left > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (read < 0) {
+                throw new IOException("the file store gave " + (length - left) + " of " + length + " bytes");
+            }
+            out.write(buffer, 0, read);
+            left -= read;
         }
     }
 

@@ -139,6 +139,7 @@ public class ItemPages {
         link.add("<" + links.item(item) + ">; rel=\"cite-as\"");
         link.add("<https://schema.org/" + ("OrgUnit".equals(item.type()) ? "Organization" : "CreativeWork")
                      + ">; rel=\"type\"");
+        link.add("<https://schema.org/AboutPage>; rel=\"type\"");
         List<ItemView.FileView> open = item.files().stream().filter(file -> file.access().isOpen()).toList();
         if (open.size() <= HEADER_FILES) {
             for (ItemView.FileView file : open) {

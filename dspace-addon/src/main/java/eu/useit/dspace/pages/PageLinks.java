@@ -4,6 +4,8 @@
  */
 package eu.useit.dspace.pages;
 
+import java.util.UUID;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -43,12 +45,21 @@ public record PageLinks(String ui, String server, String oaiPrefix) {
 
     /** @return an item's page (its handle's address) */
     public String item(ItemView item) {
-        return item.handle() != null ? ui + "/handle/" + item.handle() : ui + "/items/" + item.uuid();
+        return item(item.handle(), item.uuid());
     }
 
     /** @return a related item's page */
     public String item(ItemView.Related item) {
-        return item.handle() != null ? ui + "/handle/" + item.handle() : ui + "/items/" + item.uuid();
+        return item(item.handle(), item.uuid());
+    }
+
+    /**
+     * @param handle the item's handle, or null
+     * @param uuid   the item's UUID
+     * @return the item's page: its handle's address, else its UUID's
+     */
+    public String item(String handle, UUID uuid) {
+        return handle != null ? ui + "/handle/" + handle : ui + "/items/" + uuid;
     }
 
     /** @return a file's download address */

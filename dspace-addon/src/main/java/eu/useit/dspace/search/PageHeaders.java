@@ -11,12 +11,14 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The security headers of the addon's pages: a Content-Security-Policy that lets a page load and call only its
  * own server (scripts and styles from files, none inline; no frames, no plugins, forms to the same server), no MIME
- * sniffing, no framing, and a referrer policy that sends other sites the origin only.
+ * sniffing, no framing, and a referrer policy that sends other sites the origin only. Files sent from the pages get
+ * their policy where they are sent.
  */
 public final class PageHeaders implements Filter {
 
@@ -24,11 +26,17 @@ public final class PageHeaders implements Filter {
     public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+    /** Where the pages' files are sent from, each with a policy of its own (FileDownloads: a PDF has none). */
+    private static final String FILES = "/useit/bitstreams/";
+
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        http.setHeader("Content-Security-Policy", CSP);
+        HttpServletRequest asked = (HttpServletRequest) request;
+        if (!asked.getRequestURI().startsWith(asked.getContextPath() + FILES)) {
+            http.setHeader("Content-Security-Policy", CSP);
+        }
         http.setHeader("X-Content-Type-Options", "nosniff");
         http.setHeader("X-Frame-Options", "DENY");
         http.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");

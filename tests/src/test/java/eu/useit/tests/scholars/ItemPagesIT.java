@@ -130,6 +130,20 @@ public class ItemPagesIT {
         RestClient.Response download = anonymous.get("/useit/bitstreams/" + open + "/download").expect(200);
         assertThat(download.body(), is(new String(PDF, StandardCharsets.UTF_8)));
         assertThat(download.headers().firstValue("Content-Type").orElse(""), is("application/pdf"));
+        // a PDF viewer shows it (no sandbox, which browsers' viewers refuse) and may read it in parts
+        assertThat(download.headers().firstValue("Content-Security-Policy").isPresent(), is(false));
+        assertThat(download.headers().firstValue("Accept-Ranges").orElse(""), is("bytes"));
+        assertThat(download.headers().firstValue("Link").orElse(""),
+                   containsString("/handle/" + item.path("handle").asText() + ">; rel=\"collection\""));
+        RestClient.Response part = anonymous.getRange("/useit/bitstreams/" + open + "/download", "bytes=5-7")
+                                            .expect(206);
+        assertThat(part.body(), is("1.4"));
+        assertThat(part.headers().firstValue("Content-Range").orElse(""), is("bytes 5-7/" + PDF.length));
+        RestClient.Response beyond = anonymous.getRange("/useit/bitstreams/" + open + "/download", "bytes=99999-");
+        assertThat(beyond.status(), is(416));
+        assertThat(beyond.headers().firstValue("Content-Range").orElse(""), is("bytes */" + PDF.length));
+        assertThat(anonymous.getRange("/useit/bitstreams/" + restricted + "/download", "bytes=0-3").status(),
+                   is(403));
         assertThat(anonymous.get("/useit/bitstreams/" + restricted + "/download").status(), is(403));
         assertThat(anonymous.get("/useit/bitstreams/" + embargoed + "/download").status(), is(403));
         assertThat(anonymous.get("/useit/bitstreams/00000000-0000-0000-0000-000000000000/download").status(),
@@ -203,6 +217,7 @@ public class ItemPagesIT {
         assertThat(page.body(), containsString(">part-70-of-a-report-in-many-parts.pdf</a>"));
         String link = page.headers().firstValue("Link").orElse("");
         assertThat(link, containsString("rel=\"cite-as\""));
+        assertThat(link, containsString("<https://schema.org/AboutPage>; rel=\"type\""));
         assertThat(link, containsString("rel=\"linkset\""));
         assertThat(link, not(containsString("rel=\"item\"")));
         JsonNode linkset = JSON.readTree(anonymous.get("/signposting/linksets/" + uuid + "/json",

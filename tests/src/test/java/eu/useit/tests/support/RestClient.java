@@ -118,6 +118,15 @@ public final class RestClient {
     }
 
     /**
+     * @param path  a path below the server webapp (or an absolute URL)
+     * @param range the Range header, e.g. {@code bytes=0-99}
+     * @return the answer
+     */
+    public Response getRange(String path, String range) {
+        return send("GET", path, null, null, "*/*", Map.of("Range", range));
+    }
+
+    /**
      * @param path a path below the server webapp
      * @param json a JSON body (a Jackson tree, a map, a list or a string of JSON)
      * @return the answer
@@ -208,6 +217,11 @@ public final class RestClient {
     }
 
     private Response send(String method, String path, Object body, String type, String accept) {
+        return send(method, path, body, type, accept, Map.of());
+    }
+
+    private Response send(String method, String path, Object body, String type, String accept,
+                          Map<String, String> headers) {
         if (csrf == null && !"GET".equals(method)) {
             // as a browser: DSpace hands out its CSRF token on any request
             get("/api/security/csrf");
@@ -224,6 +238,7 @@ public final class RestClient {
         if (type != null) {
             request.header("Content-Type", type);
         }
+        headers.forEach(request::header);
         HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
             : body instanceof byte[] bytes ? HttpRequest.BodyPublishers.ofByteArray(bytes)
             : HttpRequest.BodyPublishers.ofString((String) body, StandardCharsets.UTF_8);
