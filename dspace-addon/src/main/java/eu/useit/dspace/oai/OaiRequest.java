@@ -62,10 +62,12 @@ public final class OaiRequest {
 
     private final String verb;
     private final Map<String, String> arguments;
+    private final Map<String, String> given;
 
-    private OaiRequest(String verb, Map<String, String> arguments) {
+    private OaiRequest(String verb, Map<String, String> arguments, Map<String, String> given) {
         this.verb = verb;
         this.arguments = Collections.unmodifiableMap(arguments);
+        this.given = Collections.unmodifiableMap(given);
     }
 
     /**
@@ -120,8 +122,9 @@ public final class OaiRequest {
             }
         }
         checkSyntax(arguments);
+        Map<String, String> given = new LinkedHashMap<>(arguments);
         checkDates(arguments);
-        return new OaiRequest(verb, arguments);
+        return new OaiRequest(verb, arguments, given);
     }
 
     /**
@@ -266,6 +269,14 @@ public final class OaiRequest {
      */
     public Map<String, String> arguments() {
         return arguments;
+    }
+
+    /**
+     * @param name an argument name
+     * @return its value as the harvester sent it (a date as it was written), or null
+     */
+    public String given(String name) {
+        return given.get(name);
     }
 
     /**

@@ -120,6 +120,7 @@ public final class OaiResponder {
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
             TokenCursor.refuseEmptySetsPage(response.getInfo());
             TokenCursor.write(response.getInfo(), start.cursor(), tokens.expiry());
+            RequestEcho.echo(response.getInfo(), request);
             response.getInfo().setResponseDate(responseDate());
             return response;
         } catch (ContextServiceException | SolrServerException | SolrException | InvalidContextException e) {

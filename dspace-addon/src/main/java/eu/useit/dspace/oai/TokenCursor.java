@@ -12,12 +12,12 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.ResumptionTokenType;
 
 /**
- * The one place the addon changes what XOAI wrote, both about resumption: the {@code resumptionToken} element of a
- * list response, and a ListSets page its token left empty. XOAI writes the page number as the {@code cursor} and no
- * {@code expirationDate}; OAI-PMH 2.0 §3.5 wants the number of records sent before this page, and our tokens expire.
- * Both come from the request ({@link ListPosition}) and the token issuer ({@link ResumptionTokens#expiry()}), not
- * from XOAI's state. XOAI answers a ListSets token past the end of the sets left with an empty page, which OAI-PMH
- * does not have.
+ * One of the two places the addon changes what XOAI wrote (the other is {@link RequestEcho}), here about
+ * resumption: the {@code resumptionToken} element of a list response, and a ListSets page its token left empty.
+ * XOAI writes the page number as the {@code cursor} and no {@code expirationDate}; OAI-PMH 2.0 §3.5 wants the number
+ * of records sent before this page, and our tokens expire. Both come from the request ({@link ListPosition}) and the
+ * token issuer ({@link ResumptionTokens#expiry()}), not from XOAI's state. XOAI answers a ListSets token past the
+ * end of the sets left with an empty page, which OAI-PMH does not have.
  */
 public final class TokenCursor {
 

@@ -32,6 +32,8 @@ public class OaiRequestTest {
                                                   + "&until=2024-02-29");
         assertThat(request.get("from"), is("2024-02-29T00:00:00Z"));
         assertThat(request.get("until"), is("2024-02-29T23:59:59Z"));
+        assertThat(request.given("from"), is("2024-02-29"));
+        assertThat(request.given("until"), is("2024-02-29"));
         assertThat(OaiRequest.parse("verb=ListRecords&metadataPrefix=x&until=2020-01-01T10:00:00Z").get("until"),
                    is("2020-01-01T10:00:00Z"));
     }

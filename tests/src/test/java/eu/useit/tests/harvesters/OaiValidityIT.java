@@ -347,6 +347,14 @@ public class OaiValidityIT extends AbstractUseitIT {
         error("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat");
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:0/0", "idDoesNotExist");
         error("verb=ListRecords&metadataPrefix=oai_dc&from=1990-01-01&until=1990-01-02", "noRecordsMatch");
+        // the request element repeats the arguments as they were sent (OAI-PMH 2.0 §3.2), dates too
+        Document echoed = valid("request", "verb=ListRecords&metadataPrefix=oai_dc&from=1990-01-01&until=1990-01-02");
+        assertThat(Xml.string(echoed, "/oai:OAI-PMH/oai:request/@from"), is("1990-01-01"));
+        assertThat(Xml.string(echoed, "/oai:OAI-PMH/oai:request/@until"), is("1990-01-02"));
+        assertThat(Xml.string(echoed, "/oai:OAI-PMH/oai:request/@metadataPrefix"), is("oai_dc"));
+        Document seconds = valid("request", "verb=ListIdentifiers&metadataPrefix=oai_dc&from=2017-04-24T10:00:00Z");
+        assertThat(Xml.string(seconds, "/oai:OAI-PMH/oai:request/@from"), is("2017-04-24T10:00:00Z"));
+        assertThat(Xml.string(seconds, "/oai:OAI-PMH/oai:request/@verb"), is("ListIdentifiers"));
         error("verb=ListRecords&resumptionToken=forged", "badResumptionToken");
         error("verb=ListRecords&resumptionToken=MToxMDA%3D", "badResumptionToken");
         error("verb=Identify&verb=Identify", "badVerb");

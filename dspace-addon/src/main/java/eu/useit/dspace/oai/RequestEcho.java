@@ -1,0 +1,77 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.oai;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import com.lyncode.xoai.dataprovider.exceptions.WritingXmlException;
+import com.lyncode.xoai.dataprovider.xml.XmlOutputContext;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
+
+/**
+ * The {@code request} element with {@code from} and {@code until} as the harvester wrote them. OAI-PMH 2.0 §3.2
+ * wants the element's attributes to match the request's arguments; XOAI keeps the dates as {@code Date}s and writes
+ * them at the repository's granularity, so {@code from=2024-01-01} came back as {@code 2024-01-01T00:00:00Z} (and
+ * {@code until}, which the addon reads to the day's last second, as {@code T23:59:59Z}). With {@link TokenCursor},
+ * the only changes the addon makes to what XOAI answered.
+ */
+final class RequestEcho extends RequestType {
+
+    private final String fromGiven;
+    private final String untilGiven;
+
+    private RequestEcho(RequestType written, String fromGiven, String untilGiven) {
+        setValue(written.getValue());
+        setVerb(written.getVerb());
+        setIdentifier(written.getIdentifier());
+        setMetadataPrefix(written.getMetadataPrefix());
+        setSet(written.getSet());
+        setResumptionToken(written.getResumptionToken());
+        setFrom(written.getFrom());
+        setUntil(written.getUntil());
+        this.fromGiven = fromGiven;
+        this.untilGiven = untilGiven;
+    }
+
+    /**
+     * @param info    the response XOAI made
+     * @param request the request it answers
+     */
+    static void echo(OAIPMHtype info, OaiRequest request) {
+        RequestType written = info.getRequest();
+        if (written != null && (written.getFrom() != null || written.getUntil() != null)) {
+            info.setRequest(new RequestEcho(written, request.given("from"), request.given("until")));
+        }
+    }
+
+    @Override
+    public void write(XmlOutputContext context) throws WritingXmlException {
+        try {
+            XMLStreamWriter writer = context.getWriter();
+            if (getVerb() != null) {
+                writer.writeAttribute("verb", getVerb().value());
+            }
+            attribute(writer, "identifier", getIdentifier());
+            attribute(writer, "metadataPrefix", getMetadataPrefix());
+            attribute(writer, "from", getFrom() == null ? null : fromGiven);
+            attribute(writer, "until", getUntil() == null ? null : untilGiven);
+            attribute(writer, "set", getSet());
+            attribute(writer, "resumptionToken", getResumptionToken());
+            if (getValue() != null) {
+                writer.writeCharacters(getValue());
+            }
+        } catch (XMLStreamException e) {
+            throw new WritingXmlException(e);
+        }
+    }
+
+    private static void attribute(XMLStreamWriter writer, String name, String value) throws XMLStreamException {
+        if (value != null) {
+            writer.writeAttribute(name, value);
+        }
+    }
+}
