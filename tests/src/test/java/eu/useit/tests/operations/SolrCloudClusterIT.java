@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -39,6 +40,9 @@ import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.SolrCloudProcess;
 import eu.useit.tests.support.Xml;
+import org.apache.zookeeper.KeeperException;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Rule;
@@ -108,6 +112,29 @@ public class SolrCloudClusterIT {
                 nodes.addAll(shardNodes);
             }
             assertThat(name + " on every node", nodes, hasSize(3));
+        }
+    }
+
+    @Test
+    public void anotherZooKeeperClientCanNeitherReadNorChangeTheCluster() throws Exception {
+        // ZooKeeper answers on every interface: whoever reaches it is refused Solr's znodes without the password
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper stranger = new ZooKeeper(cloud.zookeeper(), 15_000, event -> {
+            if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        try {
+            assertThat("connected to ZooKeeper", connected.await(30, TimeUnit.SECONDS), is(true));
+            assertThat(stranger.exists("/configs/oai/solrconfig.xml", false) != null, is(true));
+            assertThrows(KeeperException.NoAuthException.class,
+                         () -> stranger.getData("/configs/oai/solrconfig.xml", false, null));
+            assertThrows(KeeperException.NoAuthException.class,
+                         () -> stranger.setData("/configs/oai/solrconfig.xml", new byte[0], -1));
+            assertThrows(KeeperException.NoAuthException.class, () -> stranger.getChildren("/live_nodes", false));
+            assertThrows(KeeperException.NoAuthException.class, () -> stranger.delete("/collections/oai", -1));
+        } finally {
+            stranger.close();
         }
     }
 

@@ -9,7 +9,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,16 +23,23 @@ import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.response.CollectionAdminResponse;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.cloud.ZkTestServer;
+import org.apache.solr.common.cloud.SolrZkClient;
+import org.apache.solr.common.cloud.VMParamsAllAndReadonlyDigestZkACLProvider;
+import org.apache.solr.common.cloud.VMParamsSingleSetCredentialsDigestZkCredentialsProvider;
 
 /**
  * A SolrCloud on this machine, made of Solr's own classes: a ZooKeeper server ({@link ZkTestServer}) and Solr
  * 8.11 nodes in cloud mode ({@link MiniSolrCloudCluster}), each a Jetty on a loopback port with context
  * {@code /solr}. Every sub-folder of the configuration folder that holds {@code conf/solrconfig.xml} is uploaded to
- * ZooKeeper as a configset of that name, and a collection of the same name is created from it.
+ * ZooKeeper as a configset of that name, and a collection of the same name is created from it. Solr's znodes are
+ * closed to every other ZooKeeper client ({@link #protectZnodes()}).
  */
 public final class LocalSolrCloud implements AutoCloseable {
 
     private static final int WAIT_SECONDS = 120;
+
+    /** The system properties of Solr's digest credentials: {@code zkDigestUsername}, {@code zkDigestPassword}. */
+    private static final String DIGEST = "zkDigest";
 
     private final ZkTestServer zookeeper;
     private final MiniSolrCloudCluster cluster;
@@ -58,6 +67,7 @@ public final class LocalSolrCloud implements AutoCloseable {
         afresh(work);
         // a port of its own even when any will do, so that ZooKeeper restarts where the nodes look for it
         int zookeeperPort = shape.zookeeperPort() == 0 ? freePort() : shape.zookeeperPort();
+        protectZnodes();
         ZkTestServer zookeeper = new ZkTestServer(work.resolve("zookeeper"), zookeeperPort);
         zookeeper.run();
         MiniSolrCloudCluster cluster;
@@ -84,6 +94,26 @@ public final class LocalSolrCloud implements AutoCloseable {
             cloud.close();
             throw e;
         }
+    }
+
+    /**
+     * Solr's test ZooKeeper listens on every network interface (it binds no address) and asks for no login: anyone
+     * who reaches it could read the cluster or change a configset. Every znode Solr makes is therefore readable and
+     * writable only with a password made at each start and known to this JVM alone (Solr's digest ACL providers,
+     * for every Solr client of this JVM). A site may set its own providers and credentials as system properties.
+     */
+    private static void protectZnodes() {
+        if (System.getProperty(SolrZkClient.ZK_ACL_PROVIDER_CLASS_NAME_VM_PARAM_NAME) != null) {
+            return;
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        System.setProperty(DIGEST + "Username", "useit-solr");
+        System.setProperty(DIGEST + "Password", Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        System.setProperty(SolrZkClient.ZK_CRED_PROVIDER_CLASS_NAME_VM_PARAM_NAME,
+                           VMParamsSingleSetCredentialsDigestZkCredentialsProvider.class.getName());
+        System.setProperty(SolrZkClient.ZK_ACL_PROVIDER_CLASS_NAME_VM_PARAM_NAME,
+                           VMParamsAllAndReadonlyDigestZkACLProvider.class.getName());
     }
 
     private static int freePort() throws IOException {
