@@ -12,16 +12,20 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Gives a file the install writes the access the site's server needs to read it: the mode, group and owner of the
  * file it replaces or, for a new file, of a file beside it (DSpace's own, in the same folder or the nearest one
  * above). DSpace's webapp often runs as another user than the one installing (Tomcat's, or as root): a file it
  * cannot read stops it at the next restart. The owner is taken only where the installer's user may give it (root);
- * the group where that user belongs to it. Without a file to follow, a new file gets the process's umask, as
- * {@code cp} would give it.
+ * the group where that user belongs to it, and where it cannot be given the file has no group rights (they were
+ * meant for another group). Without a file to follow, a new file gets the process's umask, as {@code cp} would give
+ * it.
  */
 final class FileModes {
 
@@ -65,18 +69,42 @@ final class FileModes {
             return;
         }
         PosixFileAttributes wanted = Files.readAttributes(model, PosixFileAttributes.class);
-        PosixFileAttributes now = target.readAttributes();
-        try {
-            if (!wanted.group().equals(now.group())) {
-                target.setGroup(wanted.group());
-            }
-            if (!wanted.owner().equals(now.owner())) {
-                target.setOwner(wanted.owner());
-            }
-        } catch (FileSystemException notPermitted) {
-            // only root gives files away, and only a member a group: the mode below still applies
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        permissions.addAll(wanted.permissions());
+        if (!give(() -> target.setGroup(wanted.group()), wanted.group().equals(target.readAttributes().group()))) {
+            // the group's rights were meant for the model's group, not for this user's: nobody gets them
+            permissions.removeAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
+                                             PosixFilePermission.GROUP_EXECUTE));
         }
-        target.setPermissions(wanted.permissions());
+        give(() -> target.setOwner(wanted.owner()), wanted.owner().equals(target.readAttributes().owner()));
+        target.setPermissions(permissions);
+    }
+
+    /** A change of owner or group: done, or already so; false where this process may not make it. */
+    private static boolean give(Change change, boolean already) throws IOException {
+        if (already) {
+            return true;
+        }
+        try {
+            change.make();
+            return true;
+        } catch (FileSystemException notPermitted) {
+            // only root gives a file away, and only a member of a group gives it to that group
+            return false;
+        }
+    }
+
+    /** A change to a file's attributes. */
+    private interface Change {
+        void make() throws IOException;
+    }
+
+    /**
+     * @param folder a folder
+     * @return whether its file system has POSIX modes
+     */
+    static boolean isPosix(Path folder) {
+        return Files.getFileAttributeView(folder, PosixFileAttributeView.class) != null;
     }
 
     /** The first regular file of a folder by name, but the install's own backups and temporary files. */

@@ -5,15 +5,21 @@
 package eu.useit.install;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -27,6 +33,8 @@ public final class Journal {
 
     /** What backups are named after: {@code xoai.xml.useit-backup-20250131-174502}. */
     public static final String BACKUP_SUFFIX = ".useit-backup-";
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final String stamp;
     private final Map<Path, Path> backups = new LinkedHashMap<>();
@@ -65,14 +73,15 @@ public final class Journal {
     /**
      * Backs a file up (if it exists) and puts new content in its place, with the mode, group and owner of the file
      * replaced (or, for a new file, of the site's files beside it: {@link FileModes}). A symbolic link (a
-     * {@code local.cfg} managed elsewhere) stays a link: the file it points to is written.
+     * {@code local.cfg} managed elsewhere) stays a link: the file it points to is written, if the link's owner
+     * owns it.
      *
      * @param link    the file
      * @param content its new content
      * @throws IOException if it cannot be backed up or written
      */
     void write(Path link, byte[] content) throws IOException {
-        Path file = Files.isSymbolicLink(link) ? link.toRealPath() : link;
+        Path file = Files.isSymbolicLink(link) ? target(link) : link;
         boolean exists = Files.exists(file);
         if (exists) {
             backups.put(file, backup(file));
@@ -80,10 +89,15 @@ public final class Journal {
             createFolders(file.getParent());
         }
         Path model = FileModes.model(file);
-        Path temporary = temporaryBeside(file);
+        // made for its owner only, given the access it follows while still empty, and only then written: nobody
+        // else may open it while it holds a site's settings (a local.cfg's password)
+        Path temporary = temporaryBeside(file, model != null);
         try {
-            Files.write(temporary, content);
-            FileModes.follow(model, temporary);
+            // opened before its mode changes: a read-only mode (0440) does not stop the writing
+            try (OutputStream out = Files.newOutputStream(temporary)) {
+                FileModes.follow(model, temporary);
+                out.write(content);
+            }
             if (!exists) {
                 created.add(file);
             }
@@ -103,9 +117,34 @@ public final class Journal {
         FileModes.follow(folder.getParent(), folder);
     }
 
-    /** A new empty file beside {@code file}, made as any new file is (the umask; not createTempFile's 0600). */
-    private static Path temporaryBeside(Path file) throws IOException {
-        return Files.createFile(file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp"));
+    /**
+     * A new empty file beside {@code file}: for its owner only, or made as any new file is (the umask) when no site
+     * file gives it its access.
+     */
+    private static Path temporaryBeside(Path file, boolean ownerOnly) throws IOException {
+        Path temporary = file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        return ownerOnly && FileModes.isPosix(temporary.getParent())
+            ? Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY))
+            : Files.createFile(temporary);
+    }
+
+    /**
+     * The file a symbolic link points to, written in its place so that the link stays (a {@code local.cfg} kept
+     * elsewhere); only when the link and its target have one owner, so that an install run as root never writes a
+     * system file through a link another user put in the site's folder.
+     */
+    private static Path target(Path link) throws IOException {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (NoSuchFileException e) {
+            throw new IOException("is a symbolic link to " + Files.readSymbolicLink(link) + ", which does not exist");
+        }
+        if (!Files.getOwner(link, LinkOption.NOFOLLOW_LINKS).equals(Files.getOwner(target))) {
+            throw new IOException("is a symbolic link to " + target + ", whose owner is not the link's; put the file "
+                                      + "itself in its place, or link one of the link's owner");
+        }
+        return target;
     }
 
     /**
@@ -131,7 +170,7 @@ public final class Journal {
         List<String> failures = new ArrayList<>();
         for (Map.Entry<Path, Path> entry : backups.entrySet()) {
             try {
-                Path temporary = temporaryBeside(entry.getKey());
+                Path temporary = temporaryBeside(entry.getKey(), true);
                 try {
                     Files.copy(entry.getValue(), temporary, StandardCopyOption.REPLACE_EXISTING,
                                StandardCopyOption.COPY_ATTRIBUTES);

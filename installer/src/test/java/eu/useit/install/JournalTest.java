@@ -6,9 +6,12 @@ package eu.useit.install;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.junit.Assert.assertThrows;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,24 +61,28 @@ public class JournalTest {
     public void writtenFilesKeepTheAccessTheSitesServerReadsThemWith() throws Exception {
         Path config = temporary.getRoot().toPath().resolve("config");
         Path spring = Files.createDirectories(config.resolve("spring/api"));
+        Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rwxr-x--x"));
         Path dspaceCfg = Files.writeString(config.resolve("dspace.cfg"), "dspace.dir = /srv/dspace");
         Files.setPosixFilePermissions(dspaceCfg, PosixFilePermissions.fromString("rw-r-----"));
         Path springFile = Files.writeString(spring.resolve("core-services.xml"), "<beans/>");
-        Files.setPosixFilePermissions(springFile, PosixFilePermissions.fromString("rw-rw-r--"));
+        Files.setPosixFilePermissions(springFile, PosixFilePermissions.fromString("r--rw-r--"));
         Path local = Files.writeString(config.resolve("local.cfg"), "db.url = x");
-        Files.setPosixFilePermissions(local, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(local, PosixFilePermissions.fromString("rw--w-r--"));
         Journal journal = new Journal("20250304-050607");
 
         journal.write(local, "db.url = y".getBytes(StandardCharsets.UTF_8));
         journal.write(config.resolve("modules/useit.cfg"), "useit.x = 1".getBytes(StandardCharsets.UTF_8));
         journal.write(spring.resolve("useit.xml"), "<beans/>".getBytes(StandardCharsets.UTF_8));
 
-        // replaced: as it was; new: as the site's files beside it (not createTempFile's rw-------)
-        assertThat(mode(local), is("rw-r--r--"));
+        // replaced: as it was; new: as the site's files beside it (not createTempFile's rw-------), modes no umask
+        // gives; a read-only one is written all the same
+        assertThat(mode(local), is("rw--w-r--"));
+        assertThat(Files.readString(local), is("db.url = y"));
         assertThat(mode(config.resolve("modules/useit.cfg")), is("rw-r-----"));
-        assertThat(mode(spring.resolve("useit.xml")), is("rw-rw-r--"));
+        assertThat(mode(spring.resolve("useit.xml")), is("r--rw-r--"));
+        assertThat(Files.readString(spring.resolve("useit.xml")), is("<beans/>"));
         Path modules = config.resolve("modules");
-        assertThat(mode(modules), is(mode(config)));
+        assertThat(mode(modules), is("rwxr-x--x"));
         assertThat(Files.getOwner(modules), is(Files.getOwner(config)));
     }
 
@@ -104,6 +111,20 @@ public class JournalTest {
         assertThat(journal.rollback(), empty());
         assertThat(Files.isSymbolicLink(link), is(true));
         assertThat(Files.readString(managed), is("site"));
+    }
+
+    @Test
+    public void aLinkToNothingIsNamedAndNothingIsWritten() throws Exception {
+        Path config = temporary.newFolder("config").toPath();
+        Path link = Files.createSymbolicLink(config.resolve("local.cfg"), config.resolve("../nowhere/local.cfg"));
+        Journal journal = new Journal("20250304-050607");
+
+        IOException refused = assertThrows(IOException.class,
+                                           () -> journal.write(link, "ours".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(refused.getMessage(), containsString("nowhere/local.cfg, which does not exist"));
+        assertThat(Files.isSymbolicLink(link), is(true));
+        assertThat(journal.isEmpty(), is(true));
     }
 
     private static String mode(Path path) throws Exception {
