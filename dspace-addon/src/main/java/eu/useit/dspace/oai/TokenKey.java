@@ -49,6 +49,7 @@ public final class TokenKey {
      * @return the secret's bytes
      * @throws IOException              if the key file cannot be read or made
      * @throws IllegalArgumentException if the configured secret is too short ({@link #problem}), or the key file
+     *                                  holds a key too short to sign with
      */
     public static byte[] load(String configured, Path dspaceDir) throws IOException {
         String problem = problem(configured);

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 record ByteRange(Kind kind, long first, long last, long size) {
 
     /** One range: {@code first-last}, {@code first-} or {@code -suffixLength}. */
-    private static final Pattern ONE = Pattern.compile("bytes=\\s*(\\d{0,18})-(\\d{0,18})\\s*");
+    private static final Pattern ONE = Pattern.compile("bytes=\\s*(\\d{0,18})-(\\d{0,18})\\s*",
+                                                       Pattern.CASE_INSENSITIVE);
 
     /** What is sent. */
     enum Kind {
@@ -45,7 +46,11 @@ record ByteRange(Kind kind, long first, long last, long size) {
         }
         if (one.group(1).isEmpty()) {
             long suffix = Long.parseLong(one.group(2));
-            return suffix == 0 || size == 0 ? unsatisfiable(size)
+            if (suffix == 0) {
+                return unsatisfiable(size);
+            }
+            // the last bytes of an empty file: satisfiable (RFC 9110, 14.1.1), and all of it, which is nothing
+            return size == 0 ? new ByteRange(Kind.WHOLE, 0, -1, 0)
                 : new ByteRange(Kind.PART, Math.max(0, size - suffix), size - 1, size);
         }
         long first = Long.parseLong(one.group(1));

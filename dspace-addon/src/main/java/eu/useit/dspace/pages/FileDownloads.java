@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.search.PageHeaders;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dspace.content.Bitstream;
@@ -142,6 +143,10 @@ public class FileDownloads {
         boolean inline = INLINE.contains(type);
         String name = found.file().getName() == null ? "file" : found.file().getName();
         boolean part = range.kind() == ByteRange.Kind.PART;
+        if (part) {
+            // before any header: a file store that has fewer bytes fails here, while an error can still be answered
+            in.skipNBytes(range.first());
+        }
         response.setStatus(part ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
         response.setContentType(inline ? type : "application/octet-stream");
         if (!type.startsWith("text/")) {
@@ -169,7 +174,6 @@ public class FileDownloads {
         }
         try (OutputStream out = response.getOutputStream()) {
             if (part) {
-                in.skipNBytes(range.first());
                 copy(in, out, range.length());
             } else {
                 in.transferTo(out);
@@ -212,6 +216,7 @@ public class FileDownloads {
 
     private void nothing(HttpServletResponse response, int status) throws IOException {
         response.setStatus(status);
+        response.setHeader("Content-Security-Policy", PageHeaders.CSP);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-cache");
         String page = status == HttpServletResponse.SC_FORBIDDEN

@@ -6,6 +6,9 @@ package eu.useit.dspace.search;
 
 import java.io.IOException;
 
+import java.util.regex.Pattern;
+
+import eu.useit.dspace.support.RequestPaths;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -26,15 +29,14 @@ public final class PageHeaders implements Filter {
     public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    /** Where the pages' files are sent from, each with a policy of its own (FileDownloads: a PDF has none). */
-    private static final String FILES = "/useit/bitstreams/";
+    /** A file's download, which gets its policy where it is sent (FileDownloads: a PDF has none). */
+    private static final Pattern DOWNLOAD = Pattern.compile("/useit/bitstreams/[^/]+/download");
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
         throws IOException, ServletException {
         HttpServletResponse http = (HttpServletResponse) response;
-        HttpServletRequest asked = (HttpServletRequest) request;
-        if (!asked.getRequestURI().startsWith(asked.getContextPath() + FILES)) {
+        if (!DOWNLOAD.matcher(RequestPaths.mapped((HttpServletRequest) request)).matches()) {
             http.setHeader("Content-Security-Policy", CSP);
         }
         http.setHeader("X-Content-Type-Options", "nosniff");

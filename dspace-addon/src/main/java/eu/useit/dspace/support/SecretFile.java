@@ -54,8 +54,18 @@ public final class SecretFile {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            syncFolder(file.getParent());
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** The move kept on disk too: a password set after this must not outlive its file in a power cut. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // some systems (Windows) cannot open a folder: the move is made, only not forced to the disk
         }
     }
 

@@ -21,6 +21,7 @@ public class ByteRangeTest {
         assertThat(ByteRange.of("bytes=-5000", 1000), is(new ByteRange(Kind.PART, 0, 999, 1000)));
         assertThat(ByteRange.of("bytes=5-7", 1000).contentRange(), is("bytes 5-7/1000"));
         assertThat(ByteRange.of("bytes=5-7", 1000).length(), is(3L));
+        assertThat(ByteRange.of("Bytes=5-7", 1000), is(new ByteRange(Kind.PART, 5, 7, 1000)));
     }
 
     @Test
@@ -38,5 +39,6 @@ public class ByteRangeTest {
             assertThat(String.valueOf(header), ByteRange.of(header, 1000).kind(), is(Kind.WHOLE));
         }
         assertThat(ByteRange.of(null, 1000).length(), is(1000L));
+        assertThat(ByteRange.of("bytes=-5", 0).kind(), is(Kind.WHOLE));
     }
 }

@@ -4,6 +4,7 @@
  */
 package eu.useit.runtime;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,9 +113,14 @@ public final class DSpaceRuntime implements AutoCloseable {
     }
 
     private static void checkTokenSecret(ConfigurationService config) {
-        String problem = TokenKey.problem(config.getProperty(TokenKey.SETTING));
-        if (problem != null) {
-            throw new StartupException(problem);
+        try {
+            // the setting, or else the key file (made on the first start): one line if either cannot sign
+            TokenKey.load(config.getProperty(TokenKey.SETTING), Path.of(config.getProperty("dspace.dir")));
+        } catch (IllegalArgumentException e) {
+            throw new StartupException(e.getMessage());
+        } catch (IOException e) {
+            throw new StartupException("dspace.dir=" + config.getProperty("dspace.dir") + ": cannot read or make "
+                                           + "the resumption token key: " + StartupException.rootMessage(e), e);
         }
     }
 

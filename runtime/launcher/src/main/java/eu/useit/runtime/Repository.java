@@ -52,8 +52,11 @@ public final class Repository implements AutoCloseable {
     public Repository start(RuntimeSettings settings, PrintStream out) {
         try {
             started.push(RunLock.acquire(settings.dataDir()));
-            // commands beside this repository wait for its Solr server, not the one of its last run
-            RuntimeHome.existing(settings.dataDir()).publishSolrUrl(null);
+            // commands beside this repository wait for its Solr server, not the one of its last run, and after
+            // it stops find none
+            RuntimeHome published = RuntimeHome.existing(settings.dataDir());
+            published.publishSolrUrl(null);
+            started.push(() -> published.publishSolrUrl(null));
             int port = settings.port() != 0 ? settings.port() : WebServer.freePort(settings.address());
             startKernel(settings, out, false, WebServer.serverUrl(settings.address(), port));
             out.println("Starting the web server ...");
@@ -241,7 +244,7 @@ public final class Repository implements AutoCloseable {
             System.out.println("  OAI-PMH   " + server + "/oai/request?verb=Identify   (USE-IT! only: "
                 + server + "/oai/useit)");
             System.out.println("  health    " + server + "/actuator/health");
-            System.out.println("  Solr      " + repository.solrUrl());
+            System.out.println("  Solr      " + StartupException.withoutSecrets(repository.solrUrl()));
             System.out.println("  data      " + settings.dataDir().toAbsolutePath());
             System.out.println("  log       " + dspaceDir.resolve("log/dspace.log"));
             // a second web node of a shared database finds the account made by the first, and no login file

@@ -117,7 +117,10 @@ public final class RuntimeHome {
             if (value == null) {
                 Files.deleteIfExists(file);
             } else {
-                Files.writeString(file, value + "\n");
+                // whole or not at all: a command reading it meanwhile finds the old value or the new one
+                Path temporary = file.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".tmp");
+                Files.writeString(temporary, value + "\n");
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
@@ -128,7 +131,8 @@ public final class RuntimeHome {
     private String published(String name) {
         try {
             Path file = dspaceDir().resolve("var").resolve(name);
-            return Files.exists(file) ? Files.readString(file).strip() : null;
+            String value = Files.exists(file) ? Files.readString(file).strip() : "";
+            return value.isEmpty() ? null : value;
         } catch (IOException e) {
             return null;
         }

@@ -80,7 +80,7 @@ final class SolrCoreCheck {
     }
 
     private static StartupException unreachable(String setting, String url, String problem) {
-        return new StartupException(setting + "=" + StartupException.withoutSecrets(url)
-                                        + ": Solr core not reachable: " + problem);
+        return new StartupException(StartupException.withoutSecrets(setting + "=" + url
+                                                                        + ": Solr core not reachable: " + problem));
     }
 }

@@ -14,12 +14,20 @@ public class StartupException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** {@code //user:password@} of a URL's authority. */
-    private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/?#@:;]*:)[^/?#@]*@");
+    /** {@code //user:password@} of a URL's authority (up to its last {@code @}: a password may hold one). */
+    private static final Pattern USER_PASSWORD = Pattern.compile("(//[^/?#:;@\\s]*:)[^/?#\\s]*@");
 
-    /** A parameter whose value is a secret: {@code password=}, {@code sslpassword=}, {@code secret=} ... */
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-        "([?&;][^=&;?]*(?:password|passwd|pwd|secret|key)[^=&;?]*=)[^&;]*", Pattern.CASE_INSENSITIVE);
+    /** Names of parameters whose value is a secret: {@code password=}, {@code sslpassword=}, {@code apiKey=} ... */
+    private static final String SECRET_NAME = "[^=&;?\\s]*(?:password|passwd|pwd|secret|key|token|auth|credential)"
+        + "[^=&;?\\s]*=";
+
+    /** Such a parameter in a query ({@code ?} or {@code &}): its value runs to the next {@code &}. */
+    private static final Pattern QUERY_SECRET = Pattern.compile("([?&]" + SECRET_NAME + ")[^&\\s]*",
+                                                                Pattern.CASE_INSENSITIVE);
+
+    /** Such a parameter after a {@code ;} (JDBC URLs): its value runs to the next {@code ;}. */
+    private static final Pattern SEMICOLON_SECRET = Pattern.compile("(;" + SECRET_NAME + ")[^;&\\s]*",
+                                                                    Pattern.CASE_INSENSITIVE);
 
     /**
      * @param message one line: the setting, its value and what is wrong
@@ -37,19 +45,21 @@ public class StartupException extends RuntimeException {
     }
 
     /**
-     * A database or server URL as a start-up error may print it: a password in it (user information
-     * {@code user:password@}, or a parameter such as {@code password=} after {@code ?}, {@code &} or {@code ;}) is
-     * replaced by {@code ***}, as the error goes to consoles and logs that others read.
+     * A database or server URL (or a message that quotes one) as a start-up error may print it: a password in it
+     * (user information {@code user:password@}, or a parameter such as {@code password=}, {@code token=} after
+     * {@code ?}, {@code &} or {@code ;}) is replaced by {@code ***}, as the error goes to consoles and logs that
+     * others read.
      *
-     * @param url a URL, may be null
+     * @param url a URL or a message, may be null
      * @return the URL without its secrets
      */
     public static String withoutSecrets(String url) {
         if (url == null) {
             return null;
         }
-        return SECRET_PARAMETER.matcher(USER_PASSWORD.matcher(url).replaceAll("$1***@"))
-                               .replaceAll("$1***");
+        String shown = USER_PASSWORD.matcher(url).replaceAll("$1***@");
+        shown = QUERY_SECRET.matcher(shown).replaceAll("$1***");
+        return SEMICOLON_SECRET.matcher(shown).replaceAll("$1***");
     }
 
     /**

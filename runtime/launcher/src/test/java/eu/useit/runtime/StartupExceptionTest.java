@@ -24,6 +24,14 @@ public class StartupExceptionTest {
                    is("http://solr:***@solr.example.ac.uk:8983/solr"));
         assertThat(StartupException.withoutSecrets("jdbc:h2:file:/srv/data/useit;AUTO_SERVER=TRUE"),
                    is("jdbc:h2:file:/srv/data/useit;AUTO_SERVER=TRUE"));
+        assertThat(StartupException.withoutSecrets("http://solr:p@ss@solr.example.ac.uk/solr?q=1"),
+                   is("http://solr:***@solr.example.ac.uk/solr?q=1"));
+        assertThat(StartupException.withoutSecrets("jdbc:postgresql://db/useit?password=a;b&ssl=true"),
+                   is("jdbc:postgresql://db/useit?password=***&ssl=true"));
+        assertThat(StartupException.withoutSecrets("https://solr/solr?apiKey=k1&authToken=t2"),
+                   is("https://solr/solr?apiKey=***&authToken=***"));
+        assertThat(StartupException.withoutSecrets("ConnectException: cannot reach http://u:pw@solr:8983/solr/oai"),
+                   is("ConnectException: cannot reach http://u:***@solr:8983/solr/oai"));
         assertThat(StartupException.withoutSecrets(null), nullValue());
     }
 }

@@ -118,12 +118,12 @@ public final class RestClient {
     }
 
     /**
-     * @param path  a path below the server webapp (or an absolute URL)
-     * @param range the Range header, e.g. {@code bytes=0-99}
+     * @param path    a path below the server webapp (or an absolute URL)
+     * @param headers further request headers, e.g. {@code Range}
      * @return the answer
      */
-    public Response getRange(String path, String range) {
-        return send("GET", path, null, null, "*/*", Map.of("Range", range));
+    public Response get(String path, Map<String, String> headers) {
+        return send("GET", path, null, null, "*/*", headers);
     }
 
     /**
