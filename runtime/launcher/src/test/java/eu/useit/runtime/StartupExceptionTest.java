@@ -8,30 +8,31 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.junit.Test;
 
 public class StartupExceptionTest {
 
     @Test
     public void aUrlIsPrintedWithoutItsPasswords() {
-        assertThat(StartupException.withoutSecrets("jdbc:postgresql://db:5432/useit?user=dspace&password=s3cr&t=1"),
-                   is("jdbc:postgresql://db:5432/useit?user=dspace&password=***&t=1"));
-        assertThat(StartupException.withoutSecrets("jdbc:postgresql://db/useit?sslmode=require&sslPassword=k"),
-                   is("jdbc:postgresql://db/useit?sslmode=require&sslPassword=***"));
-        assertThat(StartupException.withoutSecrets("jdbc:sqlserver://db;databaseName=useit;PASSWORD=x;user=sa"),
-                   is("jdbc:sqlserver://db;databaseName=useit;PASSWORD=***;user=sa"));
-        assertThat(StartupException.withoutSecrets("http://solr:Pa55@solr.example.ac.uk:8983/solr"),
-                   is("http://solr:***@solr.example.ac.uk:8983/solr"));
-        assertThat(StartupException.withoutSecrets("jdbc:h2:file:/srv/data/useit;AUTO_SERVER=TRUE"),
-                   is("jdbc:h2:file:/srv/data/useit;AUTO_SERVER=TRUE"));
-        assertThat(StartupException.withoutSecrets("http://solr:p@ss@solr.example.ac.uk/solr?q=1"),
-                   is("http://solr:***@solr.example.ac.uk/solr?q=1"));
-        assertThat(StartupException.withoutSecrets("jdbc:postgresql://db/useit?password=a;b&ssl=true"),
-                   is("jdbc:postgresql://db/useit?password=***&ssl=true"));
-        assertThat(StartupException.withoutSecrets("https://solr/solr?apiKey=k1&authToken=t2"),
-                   is("https://solr/solr?apiKey=***&authToken=***"));
-        assertThat(StartupException.withoutSecrets("ConnectException: cannot reach http://u:pw@solr:8983/solr/oai"),
-                   is("ConnectException: cannot reach http://u:***@solr:8983/solr/oai"));
+        Map<String, String> shown = new LinkedHashMap<>();
+        shown.put("jdbc:postgresql://db:5432/useit?user=dspace&password=s3cr&t=1",
+                  "jdbc:postgresql://db:5432/useit?user=dspace&password=***&t=1");
+        shown.put("jdbc:postgresql://db/useit?sslmode=require&sslPassword=k",
+                  "jdbc:postgresql://db/useit?sslmode=require&sslPassword=***");
+        shown.put("jdbc:postgresql://db/useit?password=a;b&ssl=true",
+                  "jdbc:postgresql://db/useit?password=***&ssl=true");
+        shown.put("jdbc:sqlserver://db;databaseName=useit;PASSWORD=x;user=sa",
+                  "jdbc:sqlserver://db;databaseName=useit;PASSWORD=***;user=sa");
+        shown.put("http://solr:Pa55@solr.example.ac.uk:8983/solr", "http://solr:***@solr.example.ac.uk:8983/solr");
+        shown.put("http://solr:p@ss@solr.example.ac.uk/solr?q=1", "http://solr:***@solr.example.ac.uk/solr?q=1");
+        shown.put("https://solr/solr?apiKey=k1&authToken=t2", "https://solr/solr?apiKey=***&authToken=***");
+        shown.put("ConnectException: cannot reach http://u:pw@solr:8983/solr/oai",
+                  "ConnectException: cannot reach http://u:***@solr:8983/solr/oai");
+        shown.put("jdbc:h2:file:/srv/data/useit;AUTO_SERVER=TRUE", "jdbc:h2:file:/srv/data/useit;AUTO_SERVER=TRUE");
+        shown.forEach((given, expected) -> assertThat(given, StartupException.withoutSecrets(given), is(expected)));
         assertThat(StartupException.withoutSecrets(null), nullValue());
     }
 }
