@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.oai;
 
+import java.util.Date;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
@@ -20,6 +21,9 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
  * the only changes the addon makes to what XOAI answered.
  */
 final class RequestEcho extends RequestType {
+
+    /** The year XML Schema 1.0's dates do not have. */
+    private static final String NO_YEAR = "0000";
 
     private final String fromGiven;
     private final String untilGiven;
@@ -57,8 +61,8 @@ final class RequestEcho extends RequestType {
             }
             attribute(writer, "identifier", getIdentifier());
             attribute(writer, "metadataPrefix", getMetadataPrefix());
-            attribute(writer, "from", getFrom() == null ? null : fromGiven);
-            attribute(writer, "until", getUntil() == null ? null : untilGiven);
+            attribute(writer, "from", getFrom() == null ? null : shown(fromGiven, getFrom(), context));
+            attribute(writer, "until", getUntil() == null ? null : shown(untilGiven, getUntil(), context));
             attribute(writer, "set", getSet());
             attribute(writer, "resumptionToken", getResumptionToken());
             if (getValue() != null) {
@@ -67,6 +71,14 @@ final class RequestEcho extends RequestType {
         } catch (XMLStreamException e) {
             throw new WritingXmlException(e);
         }
+    }
+
+    /**
+     * The date as sent, where OAI-PMH's schema takes it: XML Schema 1.0 has no year 0000, which the addon reads as a
+     * date all the same (a list from the beginning), so such a date is written as XOAI writes it.
+     */
+    private static String shown(String given, Date read, XmlOutputContext context) {
+        return given == null || given.startsWith(NO_YEAR) ? context.format(read) : given;
     }
 
     private static void attribute(XMLStreamWriter writer, String name, String value) throws XMLStreamException {
