@@ -137,7 +137,7 @@ public class FileDownloads {
         return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null, null);
     }
 
-    private void send(HttpServletResponse response, Found found, ByteRange range, InputStream in)
+    private static void send(HttpServletResponse response, Found found, ByteRange range, InputStream in)
         throws IOException {
         String type = found.type() == null ? "application/octet-stream" : found.type();
         boolean inline = INLINE.contains(type);

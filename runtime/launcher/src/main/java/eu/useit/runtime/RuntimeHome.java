@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.stream.Stream;
 
+import eu.useit.dspace.support.SecretFile;
 import eu.useit.install.HomeInstall;
 import eu.useit.install.InstallException;
 
@@ -118,9 +119,7 @@ public final class RuntimeHome {
                 Files.deleteIfExists(file);
             } else {
                 // whole or not at all: a command reading it meanwhile finds the old value or the new one
-                Path temporary = file.resolveSibling("." + name + "." + ProcessHandle.current().pid() + ".tmp");
-                Files.writeString(temporary, value + "\n");
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                SecretFile.write(file, value + "\n");
             }
         } catch (IOException e) {
             throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
