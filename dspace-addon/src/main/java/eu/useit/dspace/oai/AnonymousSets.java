@@ -20,7 +20,7 @@ import org.dspace.xoai.services.api.context.ContextServiceException;
  * own set list names every community and collection, a staff-only one included; a set that is not listed does not
  * exist either, so asking for it is answered as for any unknown set.
  *
- * @param handles   DSpace's OAI handle resolver
+ * @param handles   the OAI handle resolver ({@link OaiHandles})
  * @param contexts  DSpace's OAI context service (the request's DSpace context)
  * @param anonymous what anonymous users may see
  */

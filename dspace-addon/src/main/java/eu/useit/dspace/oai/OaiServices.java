@@ -21,7 +21,7 @@ import org.dspace.xoai.services.api.xoai.SetRepositoryResolver;
  * @param solr        the OAI core
  * @param queries     XOAI filters as Solr queries
  * @param collections DSpace's collection service
- * @param handles     DSpace's handle resolver
+ * @param handles     the handle resolver ({@link OaiHandles})
  * @param openSets    which of DSpace's community and collection sets anonymous users may read
  */
 public record OaiServices(XOAIManagerResolver managers, IdentifyResolver identify, SetRepositoryResolver sets,

@@ -54,7 +54,6 @@ public class UseitOaiAutoConfiguration {
      * @param solr        the OAI core
      * @param queries     XOAI filters as Solr queries
      * @param collections DSpace's collection service
-     * @param handles     DSpace's handle resolver
      * @param contexts    DSpace's OAI context service
      * @param tokenKey    this web node's token secret, checked against the other nodes'
      * @return the endpoint's registration, ahead of Spring Security and DSpace's controller
@@ -66,10 +65,11 @@ public class UseitOaiAutoConfiguration {
                                                                 SetRepositoryResolver sets,
                                                                 SolrServerResolver solr, SolrQueryResolver queries,
                                                                 CollectionsService collections,
-                                                                HandleResolver handles, ContextService contexts,
+                                                                ContextService contexts,
                                                                 SharedTokenKey tokenKey) throws IOException {
         ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         Path dspaceDir = Path.of(configuration.getProperty("dspace.dir"));
+        HandleResolver handles = new OaiHandles(contexts);
         OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles,
             new AnonymousSets(handles, contexts, AnonymousAccess.fromDSpace()));
         byte[] key = tokenKey.key();

@@ -27,7 +27,7 @@ public final class UseitSetRepository implements SetRepository {
     /**
      * @param strands  the strand sets
      * @param dspace   DSpace's set repository (communities and collections)
-     * @param readable which of DSpace's sets anonymous users may read
+     * @param readable which set specs name a community or collection that anonymous users may read
      */
     public UseitSetRepository(StrandSets strands, SetRepository dspace, Predicate<String> readable) {
         this.strands = strands;
@@ -58,9 +58,13 @@ public final class UseitSetRepository implements SetRepository {
         return new ListSetsResult(offset + length < all.size(), new ArrayList<>(page), all.size());
     }
 
+    /**
+     * A strand set, or a community or collection set that anonymous users may read. XOAI asks this for every set of
+     * every record it sends; {@code readable} finds the set's object itself, so DSpace's own {@code exists}, which
+     * would find it once more through DSpace's slow handle query, is not asked.
+     */
     @Override
     public boolean exists(String setSpec) {
-        return StrandSets.isStrandSpec(setSpec) ? strands.exists(setSpec)
-            : dspace.exists(setSpec) && readable.test(setSpec);
+        return StrandSets.isStrandSpec(setSpec) ? strands.exists(setSpec) : readable.test(setSpec);
     }
 }

@@ -16,6 +16,7 @@ import java.util.UUID;
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.access.FileAccess;
 import eu.useit.dspace.oai.index.TombstoneStore;
+import eu.useit.dspace.support.Handles;
 import org.dspace.app.util.service.MetadataExposureService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.BitstreamFormat;
@@ -29,7 +30,6 @@ import org.dspace.content.service.ItemService;
 import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
-import org.dspace.handle.service.HandleService;
 
 /**
  * Reads an item for its page, in an anonymous DSpace context: an item that is not public (private, withdrawn,
@@ -59,7 +59,6 @@ public final class ItemReader {
     }
 
     private final ItemService items;
-    private final HandleService handles;
     private final RelationshipService relationships;
     private final MetadataExposureService exposure;
     private final AnonymousAccess anonymous;
@@ -67,16 +66,14 @@ public final class ItemReader {
 
     /**
      * @param items         DSpace's item service
-     * @param handles       DSpace's handle service
      * @param relationships DSpace's relationship service
      * @param exposure      DSpace's rule for hidden metadata fields
      * @param anonymous     what anonymous users may see
      * @param tombstones    the deleted records of items that were public
      */
-    public ItemReader(ItemService items, HandleService handles, RelationshipService relationships,
+    public ItemReader(ItemService items, RelationshipService relationships,
                       MetadataExposureService exposure, AnonymousAccess anonymous, TombstoneStore tombstones) {
         this.items = items;
-        this.handles = handles;
         this.relationships = relationships;
         this.exposure = exposure;
         this.anonymous = anonymous;
@@ -90,12 +87,7 @@ public final class ItemReader {
      * @throws SQLException on database failure
      */
     public Lookup byHandle(Context context, String handle) throws SQLException {
-        DSpaceObject object;
-        try {
-            object = handles.resolveToObject(context, handle);
-        } catch (IllegalStateException e) {
-            object = null;
-        }
+        DSpaceObject object = Handles.find(context, handle);
         return lookup(context, object instanceof Item item ? item : null);
     }
 

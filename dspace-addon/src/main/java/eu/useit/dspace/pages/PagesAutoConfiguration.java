@@ -20,7 +20,6 @@ import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.ItemService;
 import org.dspace.content.service.RelationshipService;
 import org.dspace.eperson.service.GroupService;
-import org.dspace.handle.service.HandleService;
 import org.dspace.services.ConfigurationService;
 import org.dspace.xoai.services.api.solr.SolrServerResolver;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -64,16 +63,15 @@ public class PagesAutoConfiguration {
 
     /**
      * @param items         DSpace's item service
-     * @param handles       DSpace's handle service
      * @param relationships DSpace's relationship service
      * @param exposure      DSpace's rule for hidden metadata
      * @param anonymous     what anonymous users may see
      * @return the item reader of the pages
      */
     @Bean
-    public ItemReader useitItemReader(ItemService items, HandleService handles, RelationshipService relationships,
+    public ItemReader useitItemReader(ItemService items, RelationshipService relationships,
                                       MetadataExposureService exposure, AnonymousAccess anonymous) {
-        return new ItemReader(items, handles, relationships, exposure, anonymous,
+        return new ItemReader(items, relationships, exposure, anonymous,
                               new TombstoneStore(UseitBeans.dataSource()));
     }
 

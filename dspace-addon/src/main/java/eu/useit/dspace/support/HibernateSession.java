@@ -25,4 +25,16 @@ public final class HibernateSession {
         return new DSpace().getServiceManager().getServiceByName("sessionFactory", SessionFactory.class)
                            .getCurrentSession();
     }
+
+    /**
+     * @return the current thread's session, its transaction begun if none is: DSpace's context begins it at its
+     *     first use of the database, which a read of ours may come before (a query needs one)
+     */
+    public static Session inTransaction() {
+        Session session = current();
+        if (!session.getTransaction().isActive()) {
+            session.beginTransaction();
+        }
+        return session;
+    }
 }
