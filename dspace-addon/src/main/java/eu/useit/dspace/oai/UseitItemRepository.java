@@ -59,7 +59,7 @@ public final class UseitItemRepository implements ItemRepository {
      * @param solr        the OAI core
      * @param queries     DSpace's translation of XOAI filters to Solr queries
      * @param collections DSpace's collection service for community/collection sets
-     * @param handles     DSpace's handle resolver for community/collection sets
+     * @param handles     the handle resolver for community/collection sets ({@link OaiHandles})
      * @param strands     the strand sets
      * @param start       where the request's page starts (from its resumption token)
      * @param sets        the set repository (whether a deleted record's community or collection still exists)

@@ -28,9 +28,13 @@ public final class Handles {
     }
 
     /**
-     * @param context the DSpace context to read in
+     * The handle's row is read in the thread's Hibernate session (a transaction begun if none is), which is the one
+     * of every DSpace context of the thread: the caller's context must be completed or aborted, as any is.
+     *
+     * @param context the caller's DSpace context, in which the object is read
      * @param handle  a handle, e.g. {@code 123456789/7}
-     * @return the object the handle names; null when it names none (unknown, or unbound from its object)
+     * @return the object the handle names; null when it names none (unknown, unbound from its object, of a kind
+     *     without a service, or missing from its kind's table), as DSpace's handle service answers
      * @throws SQLException on database failure
      */
     public static DSpaceObject find(Context context, String handle) throws SQLException {

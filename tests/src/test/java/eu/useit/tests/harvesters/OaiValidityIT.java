@@ -368,5 +368,13 @@ public class OaiValidityIT extends AbstractUseitIT {
         error("verb=ListRecords&resumptionToken=abc&metadataPrefix=oai_dc", "badArgument");
         error("verb=Identify&identifier=x", "badArgument");
         error("verb=ListRecords&metadataPrefix=oai_dc&set=strand:nowhere", "noRecordsMatch");
+        // a community or collection set is one only if its handle names an object of that kind
+        String collection = ContentServiceFactory.getInstance().getItemService()
+            .find(context, KeyIndex.load(context).find("prj-useit").orElseThrow().id()).getOwningCollection()
+            .getHandle().replace('/', '_');
+        assertThat(Xml.nodes(valid("request", "verb=ListIdentifiers&metadataPrefix=oai_dc&set=col_" + collection),
+                             "//oai:header"), not(empty()));
+        error("verb=ListIdentifiers&metadataPrefix=oai_dc&set=com_" + collection, "noRecordsMatch");
+        error("verb=ListIdentifiers&metadataPrefix=oai_dc&set=col_" + handle.replace('/', '_'), "noRecordsMatch");
     }
 }

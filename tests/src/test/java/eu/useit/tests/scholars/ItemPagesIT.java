@@ -292,6 +292,11 @@ public class ItemPagesIT {
         RestClient.Response missing = anonymous.get("/useit/handle/123456789/987654321");
         assertThat(missing.status(), is(404));
         assertThat(missing.body(), not(containsString("987654321")));
+        // a handle that names a collection, not an item
+        String collection = anonymous.get("/api/core/collections").expect(200).json()
+            .at("/_embedded/collections/0/handle").asText();
+        assertThat(collection, not(is("")));
+        assertThat(anonymous.get("/useit/handle/" + collection).status(), is(404));
         assertThat(anonymous.get("/useit/items/not-a-uuid").status(), is(404));
         assertThat(anonymous.get("/useit/items/00000000-0000-0000-0000-000000000000/citation.bib").status(),
                    is(404));
