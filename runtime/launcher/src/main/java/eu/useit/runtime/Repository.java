@@ -4,8 +4,10 @@
  */
 package eu.useit.runtime;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -55,8 +57,8 @@ public final class Repository implements AutoCloseable {
             // commands beside this repository wait for its Solr server, not the one of its last run, and after
             // it stops find none
             RuntimeHome published = RuntimeHome.existing(settings.dataDir());
-            published.publishSolrUrl(null);
-            started.push(() -> published.publishSolrUrl(null));
+            published.publishSolrUrl(null, false);
+            started.push(() -> published.publishSolrUrl(null, false));
             int port = settings.port() != 0 ? settings.port() : WebServer.freePort(settings.address());
             startKernel(settings, out, false, WebServer.serverUrl(settings.address(), port));
             out.println("Starting the web server ...");
@@ -110,7 +112,7 @@ public final class Repository implements AutoCloseable {
             solrUrl = startSolr(settings, out);
         }
         if (!command) {
-            home.publishSolrUrl(solrUrl);
+            home.publishSolrUrl(solrUrl, solr != null);
         }
         System.setProperty("solr.server", solrUrl);
         say(out, "Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
@@ -135,7 +137,26 @@ public final class Repository implements AutoCloseable {
                                            + "data directory has not started its Solr server yet; run the command "
                                            + "once it has started");
         }
+        // the project's Solr server may have stopped and another program taken its port since (a server chosen by
+        // solr.server is the administrator's to answer for)
+        if (home.publishedSolrIsOwn()) {
+            String served = SolrServer.solrHome(url);
+            if (served == null || !sameFolder(served, home.solrHome())) {
+                throw new StartupException("useit.data.dir=" + settings.dataDir() + ": the Solr server of the "
+                                               + "repository running on this data directory (" + url + ") "
+                                               + (served == null ? "does not answer" : "serves another Solr home")
+                                               + "; restart the repository, then run the command");
+            }
+        }
         return url;
+    }
+
+    private static boolean sameFolder(String path, Path folder) {
+        try {
+            return Files.isSameFile(Path.of(path), folder);
+        } catch (IOException | InvalidPathException e) {
+            return false;
+        }
     }
 
     /**

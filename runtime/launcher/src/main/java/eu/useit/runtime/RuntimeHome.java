@@ -32,6 +32,7 @@ public final class RuntimeHome {
     private static final String LOCAL_CFG = "local.cfg";
     private static final String SERVER_URL = "server-url";
     private static final String SOLR_URL = "solr-url";
+    private static final String OWN_SOLR = "solr-url.own";
 
     private final Path dataDir;
 
@@ -100,9 +101,25 @@ public final class RuntimeHome {
      * one (a repository starting, whose Solr is not known yet).
      *
      * @param solrUrl the Solr base URL, or null
+     * @param own     whether it is the project's Solr server, started by the repository on this data directory's
+     *                Solr home (not one chosen by {@code solr.server})
      */
-    public void publishSolrUrl(String solrUrl) {
-        publish(SOLR_URL, solrUrl);
+    public void publishSolrUrl(String solrUrl, boolean own) {
+        // a command reading meanwhile never takes a server for the repository's own that is not
+        if (solrUrl == null) {
+            publish(SOLR_URL, null);
+            publish(OWN_SOLR, null);
+        } else {
+            publish(OWN_SOLR, own ? "yes" : null);
+            publish(SOLR_URL, solrUrl);
+        }
+    }
+
+    /**
+     * @return whether the published Solr server is the project's own, which serves this data directory's Solr home
+     */
+    public boolean publishedSolrIsOwn() {
+        return published(OWN_SOLR) != null;
     }
 
     /**

@@ -7,6 +7,7 @@ package eu.useit.runtime;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.HttpURLConnection;
 import java.net.URI;
@@ -19,6 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The project's Solr 8.11 server, run as a child JVM ({@code eu.useit.runtime.solr.SolrMain}) on a loopback port.
@@ -155,6 +159,29 @@ public final class SolrServer implements AutoCloseable {
             return connection.getResponseCode() == 200;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * @param baseUrl a Solr server's base URL, e.g. {@code http://127.0.0.1:8983/solr}
+     * @return the Solr home it says it serves ({@code solr_home} of its system information); null when nothing
+     *     answers there as a Solr server does
+     */
+    public static String solrHome(String baseUrl) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + "/admin/info/system?wt=json")
+                                                                  .toURL().openConnection();
+            connection.setConnectTimeout(2000);
+            connection.setReadTimeout(5000);
+            if (connection.getResponseCode() != 200) {
+                return null;
+            }
+            try (InputStream in = connection.getInputStream()) {
+                JsonNode home = new ObjectMapper().readTree(in).path("solr_home");
+                return home.isTextual() ? home.asText() : null;
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -6,6 +6,7 @@ package eu.useit.tests.foundation;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpServer;
 import eu.useit.runtime.DSpaceRuntime;
+import eu.useit.runtime.RunLock;
+import eu.useit.runtime.RuntimeHome;
 import eu.useit.runtime.StartupException;
 import eu.useit.tests.support.LauncherProcess;
 import eu.useit.tests.support.LauncherProcess.Outcome;
@@ -143,6 +146,34 @@ public class StartupFailureIT {
             Outcome outcome = LauncherProcess.command(work.resolve("other-solr"), List.of("-Duseit.solr.port=" + port),
                                                       "useit-reindex", "-o");
             assertOneErrorLine(outcome, "ERROR useit.solr.port=" + port + ": another Solr server already answers");
+            assertThat(requests, everyItem(startsWith("GET /solr/admin/info/system")));
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    public void aCommandBesideARepositoryWhoseSolrPortWasTakenUsesNoOtherServer() throws Exception {
+        // the running repository's Solr server stopped, and another program answers on its port as Solr does
+        List<String> requests = new CopyOnWriteArrayList<>();
+        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        other.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] body = "{\"solr_home\":\"/var/solr/data\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        Path dataDir = work.resolve("taken-solr");
+        RuntimeHome home = RuntimeHome.install(Path.of(System.getProperty("useit.home.template")), dataDir);
+        String url = "http://127.0.0.1:" + other.getAddress().getPort() + "/solr";
+        try (RunLock running = RunLock.acquire(dataDir)) {
+            home.publishSolrUrl(url, true);
+            Outcome outcome = LauncherProcess.command(dataDir, List.of(), "useit-reindex", "-o");
+            assertOneErrorLine(outcome, "ERROR useit.data.dir=" + dataDir + ": the Solr server of the repository "
+                + "running on this data directory (" + url + ") serves another Solr home");
+            assertThat(requests, not(empty()));
             assertThat(requests, everyItem(startsWith("GET /solr/admin/info/system")));
         } finally {
             other.stop(0);
