@@ -7,6 +7,7 @@ package eu.useit.install;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +28,7 @@ import java.util.UUID;
  * that exists is first copied to {@code <file>.useit-backup-<yyyyMMdd-HHmmss>}; every file is written to a
  * temporary file in its folder and moved into place, so a reader never sees half a file, with the access of the file
  * it replaces (or of the site's files beside it). {@link #rollback()} puts
- * back every file this journal wrote and removes the files it created and the backups it made.
+ * back every file this journal wrote and removes the files and folders it created and the backups it made.
  */
 public final class Journal {
 
@@ -39,6 +40,7 @@ public final class Journal {
     private final String stamp;
     private final Map<Path, Path> backups = new LinkedHashMap<>();
     private final List<Path> created = new ArrayList<>();
+    private final List<Path> createdFolders = new ArrayList<>();
 
     /**
      * @param stamp the time of the install, {@code yyyyMMdd-HHmmss}, which names the backups
@@ -107,13 +109,14 @@ public final class Journal {
         }
     }
 
-    /** Creates the missing folders, each with the access of the folder it is made in. */
-    private static void createFolders(Path folder) throws IOException {
+    /** Creates the missing folders, each with the access of the folder it is made in, and remembers them. */
+    private void createFolders(Path folder) throws IOException {
         if (folder == null || Files.isDirectory(folder)) {
             return;
         }
         createFolders(folder.getParent());
         Files.createDirectory(folder);
+        createdFolders.add(folder);
         FileModes.follow(folder.getParent(), folder);
     }
 
@@ -158,11 +161,11 @@ public final class Journal {
      * @return whether nothing was written
      */
     public boolean isEmpty() {
-        return backups.isEmpty() && created.isEmpty();
+        return backups.isEmpty() && created.isEmpty() && createdFolders.isEmpty();
     }
 
     /**
-     * Puts every file back as it was, as far as it can.
+     * Puts every file back as it was, as far as it can, and removes the files and folders it created.
      *
      * @return one line per file that could not be put back (empty if all were)
      */
@@ -191,8 +194,20 @@ public final class Journal {
                 failures.add(file + ": not removed: " + e.getMessage());
             }
         }
+        // the folders it made, the deepest first; one that now holds a file of someone else's stays
+        for (int i = createdFolders.size() - 1; i >= 0; i--) {
+            Path folder = createdFolders.get(i);
+            try {
+                Files.deleteIfExists(folder);
+            } catch (DirectoryNotEmptyException e) {
+                failures.add(folder + ": not removed: it holds files this install did not write");
+            } catch (IOException e) {
+                failures.add(folder + ": not removed: " + e.getMessage());
+            }
+        }
         backups.clear();
         created.clear();
+        createdFolders.clear();
         return failures;
     }
 

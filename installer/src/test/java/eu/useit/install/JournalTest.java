@@ -33,7 +33,7 @@ public class JournalTest {
         Path existing = folder.resolve("a.cfg");
         Files.writeString(existing, "site", StandardCharsets.UTF_8);
         Files.writeString(folder.resolve("a.cfg.useit-backup-20250304-050607"), "an earlier backup");
-        Path created = folder.resolve("new/b.xml");
+        Path created = folder.resolve("new/deeper/b.xml");
         Journal journal = new Journal("20250304-050607");
 
         journal.write(existing, "ours".getBytes(StandardCharsets.UTF_8));
@@ -52,9 +52,24 @@ public class JournalTest {
 
         assertThat(Files.readString(existing), is("site"));
         assertThat(Files.exists(created), is(false));
+        assertThat("the folders the install made", Files.exists(folder.resolve("new")), is(false));
         assertThat(Files.exists(backup), is(false));
         assertThat(Files.readString(folder.resolve("a.cfg.useit-backup-20250304-050607")), is("an earlier backup"));
         assertThat(journal.isEmpty(), is(true));
+    }
+
+    @Test
+    public void aFolderItMadeThatNowHoldsAnotherFileStaysAndIsNamed() throws Exception {
+        Path folder = temporary.getRoot().toPath();
+        Journal journal = new Journal("20250304-050607");
+        journal.write(folder.resolve("made/ours.xml"), "<ours/>".getBytes(StandardCharsets.UTF_8));
+        Path theirs = Files.writeString(folder.resolve("made/theirs.xml"), "<theirs/>");
+
+        assertThat(journal.rollback(), contains(folder.resolve("made")
+                                                    + ": not removed: it holds files this install did not write"));
+
+        assertThat(Files.exists(folder.resolve("made/ours.xml")), is(false));
+        assertThat(Files.readString(theirs), is("<theirs/>"));
     }
 
     @Test
