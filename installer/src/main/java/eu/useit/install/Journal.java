@@ -115,7 +115,15 @@ public final class Journal {
             return;
         }
         createFolders(folder.getParent());
-        Files.createDirectory(folder);
+        try {
+            Files.createDirectory(folder);
+        } catch (FileAlreadyExistsException e) {
+            if (Files.isDirectory(folder)) {
+                // made by someone else meanwhile: theirs, not the install's to remove
+                return;
+            }
+            throw e;
+        }
         createdFolders.add(folder);
         FileModes.follow(folder.getParent(), folder);
     }
@@ -167,7 +175,8 @@ public final class Journal {
     /**
      * Puts every file back as it was, as far as it can, and removes the files and folders it created.
      *
-     * @return one line per file that could not be put back (empty if all were)
+     * @return one line per file that could not be put back or removed and per folder that could not be removed
+     *     (empty if all were)
      */
     public List<String> rollback() {
         List<String> failures = new ArrayList<>();
@@ -194,13 +203,13 @@ public final class Journal {
                 failures.add(file + ": not removed: " + e.getMessage());
             }
         }
-        // the folders it made, the deepest first; one that now holds a file of someone else's stays
+        // the folders it made, the deepest first; one that is not empty (a file of someone else's) stays
         for (int i = createdFolders.size() - 1; i >= 0; i--) {
             Path folder = createdFolders.get(i);
             try {
                 Files.deleteIfExists(folder);
             } catch (DirectoryNotEmptyException e) {
-                failures.add(folder + ": not removed: it holds files this install did not write");
+                failures.add(folder + ": not removed: it is not empty");
             } catch (IOException e) {
                 failures.add(folder + ": not removed: " + e.getMessage());
             }

@@ -131,24 +131,24 @@ public final class Repository implements AutoCloseable {
      * never whatever answers on a port: another local user's Solr there would receive every index document.
      */
     private String runningRepositorysSolr(RuntimeSettings settings) {
-        String url = home.publishedSolrUrl();
-        if (url == null) {
+        RuntimeHome.PublishedSolr published = home.publishedSolr();
+        if (published == null) {
             throw new StartupException("useit.data.dir=" + settings.dataDir() + ": the repository running on this "
                                            + "data directory has not started its Solr server yet; run the command "
                                            + "once it has started");
         }
         // the project's Solr server may have stopped and another program taken its port since (a server chosen by
         // solr.server is the administrator's to answer for)
-        if (home.publishedSolrIsOwn()) {
-            String served = SolrServer.solrHome(url);
+        if (published.own()) {
+            String served = SolrServer.solrHome(published.url());
             if (served == null || !sameFolder(served, home.solrHome())) {
                 throw new StartupException("useit.data.dir=" + settings.dataDir() + ": the Solr server of the "
-                                               + "repository running on this data directory (" + url + ") "
-                                               + (served == null ? "does not answer" : "serves another Solr home")
-                                               + "; restart the repository, then run the command");
+                                               + "repository running on this data directory (" + published.url()
+                                               + ") " + (served == null ? "does not answer" : "serves another Solr "
+                                               + "home") + "; restart the repository, then run the command");
             }
         }
-        return url;
+        return published.url();
     }
 
     private static boolean sameFolder(String path, Path folder) {

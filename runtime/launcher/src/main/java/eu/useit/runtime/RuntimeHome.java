@@ -32,7 +32,8 @@ public final class RuntimeHome {
     private static final String LOCAL_CFG = "local.cfg";
     private static final String SERVER_URL = "server-url";
     private static final String SOLR_URL = "solr-url";
-    private static final String OWN_SOLR = "solr-url.own";
+    /** The second line of {@link #SOLR_URL} when the Solr server is the project's own. */
+    private static final String OWN = "own";
 
     private final Path dataDir;
 
@@ -105,28 +106,30 @@ public final class RuntimeHome {
      *                Solr home (not one chosen by {@code solr.server})
      */
     public void publishSolrUrl(String solrUrl, boolean own) {
-        // a command reading meanwhile never takes a server for the repository's own that is not
-        if (solrUrl == null) {
-            publish(SOLR_URL, null);
-            publish(OWN_SOLR, null);
-        } else {
-            publish(OWN_SOLR, own ? "yes" : null);
-            publish(SOLR_URL, solrUrl);
-        }
-    }
-
-    /**
-     * @return whether the published Solr server is the project's own, which serves this data directory's Solr home
-     */
-    public boolean publishedSolrIsOwn() {
-        return published(OWN_SOLR) != null;
+        // one file, written whole: a command reading meanwhile finds both facts of one run
+        publish(SOLR_URL, solrUrl == null ? null : solrUrl + (own ? "\n" + OWN : ""));
     }
 
     /**
      * @return the Solr server of the repository running on this data directory, or null if it has not said
      */
-    public String publishedSolrUrl() {
-        return published(SOLR_URL);
+    public PublishedSolr publishedSolr() {
+        String value = published(SOLR_URL);
+        if (value == null) {
+            return null;
+        }
+        String[] lines = value.split("\n");
+        return new PublishedSolr(lines[0].strip(), lines.length > 1 && OWN.equals(lines[1].strip()));
+    }
+
+    /**
+     * The Solr server a running repository uses.
+     *
+     * @param url its base URL
+     * @param own whether it is the project's Solr server, started by the repository on this data directory's Solr
+     *            home (not one chosen by {@code solr.server})
+     */
+    public record PublishedSolr(String url, boolean own) {
     }
 
     private void publish(String name, String value) {

@@ -165,22 +165,27 @@ public final class SolrServer implements AutoCloseable {
     /**
      * @param baseUrl a Solr server's base URL, e.g. {@code http://127.0.0.1:8983/solr}
      * @return the Solr home it says it serves ({@code solr_home} of its system information); null when nothing
-     *     answers there as a Solr server does
+     *         answers there as a Solr server does
      */
     public static String solrHome(String baseUrl) {
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(baseUrl + "/admin/info/system?wt=json")
                                                                   .toURL().openConnection();
+            // a busy server (a long commit, a garbage collection) is given time to answer
             connection.setConnectTimeout(2000);
-            connection.setReadTimeout(5000);
-            if (connection.getResponseCode() != 200) {
-                return null;
+            connection.setReadTimeout(30_000);
+            try {
+                if (connection.getResponseCode() != 200) {
+                    return null;
+                }
+                try (InputStream in = connection.getInputStream()) {
+                    JsonNode home = new ObjectMapper().readTree(in).path("solr_home");
+                    return home.isTextual() ? home.asText() : null;
+                }
+            } finally {
+                connection.disconnect();
             }
-            try (InputStream in = connection.getInputStream()) {
-                JsonNode home = new ObjectMapper().readTree(in).path("solr_home");
-                return home.isTextual() ? home.asText() : null;
-            }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | ClassCastException e) {
             return null;
         }
     }

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -132,15 +133,7 @@ public class StartupFailureIT {
     public void aCommandWithNoRepositoryRunningTakesNoOtherSolrServer() throws Exception {
         // another local user's server on the port: whatever answers like Solr, and keeps what it is sent
         List<String> requests = new CopyOnWriteArrayList<>();
-        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        other.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-            byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        other.start();
+        HttpServer other = standIn(requests, "{}");
         try {
             int port = other.getAddress().getPort();
             Outcome outcome = LauncherProcess.command(work.resolve("other-solr"), List.of("-Duseit.solr.port=" + port),
@@ -156,20 +149,11 @@ public class StartupFailureIT {
     public void aCommandBesideARepositoryWhoseSolrPortWasTakenUsesNoOtherServer() throws Exception {
         // the running repository's Solr server stopped, and another program answers on its port as Solr does
         List<String> requests = new CopyOnWriteArrayList<>();
-        HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        other.createContext("/", exchange -> {
-            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
-            byte[] body = "{\"solr_home\":\"/var/solr/data\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        other.start();
+        HttpServer other = standIn(requests, "{\"solr_home\":\"/var/solr/data\"}");
         Path dataDir = work.resolve("taken-solr");
-        RuntimeHome home = RuntimeHome.install(Path.of(System.getProperty("useit.home.template")), dataDir);
         String url = "http://127.0.0.1:" + other.getAddress().getPort() + "/solr";
         try (RunLock running = RunLock.acquire(dataDir)) {
-            home.publishSolrUrl(url, true);
+            RuntimeHome.install(Path.of(System.getProperty("useit.home.template")), dataDir).publishSolrUrl(url, true);
             Outcome outcome = LauncherProcess.command(dataDir, List.of(), "useit-reindex", "-o");
             assertOneErrorLine(outcome, "ERROR useit.data.dir=" + dataDir + ": the Solr server of the repository "
                 + "running on this data directory (" + url + ") serves another Solr home");
@@ -178,6 +162,20 @@ public class StartupFailureIT {
         } finally {
             other.stop(0);
         }
+    }
+
+    /** A server on a free loopback port that answers every request with {@code json} and records it. */
+    private static HttpServer standIn(List<String> requests, String json) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     @Test
