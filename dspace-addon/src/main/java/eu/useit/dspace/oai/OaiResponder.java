@@ -107,10 +107,8 @@ public final class OaiResponder {
         XOAIContext context = manager.getContextManager().getOAIContext(contextName);
         StrandSets strandSets = strands.get();
         try {
-            // each record names its community and collection sets: each set is looked up once per answer
-            Map<String, Boolean> readable = new HashMap<>();
             SetRepository sets = new UseitSetRepository(strandSets, services.sets().getSetRepository(),
-                spec -> readable.computeIfAbsent(spec, services.openSets()::readable));
+                                                        services.openSets()::readable);
             SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
             BiPredicate<String, String> stillServed = (prefix, set) -> served(context, setHelper, prefix, set);
             ListPosition start = start(contextName, request, stillServed);
