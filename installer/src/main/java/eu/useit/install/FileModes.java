@@ -24,8 +24,8 @@ import java.util.Set;
  * above). DSpace's webapp often runs as another user than the one installing (Tomcat's, or as root): a file it
  * cannot read stops it at the next restart. The owner is taken only where the installer's user may give it (root);
  * the group where that user belongs to it, and where it cannot be given the file has no group rights (they were
- * meant for another group). Without a file to follow, a new file gets the process's umask, as {@code cp} would give
- * it.
+ * meant for another group), which the install's report says. Without a file to follow, a new file gets the
+ * process's umask, as {@code cp} would give it.
  */
 final class FileModes {
 
@@ -61,23 +61,41 @@ final class FileModes {
      *
      * @param model the file to follow, or null to leave {@code file} as it is
      * @param file  the file to change
+     * @return the group {@code file} should have had and was not given (this process may not: it is not root and
+     *     not a member), with the rights it therefore does not get; null if it lost none
      * @throws IOException if the mode cannot be set
      */
-    static void follow(Path model, Path file) throws IOException {
-        PosixFileAttributeView target = Files.getFileAttributeView(file, PosixFileAttributeView.class);
+    static GroupNotGiven follow(Path model, Path file) throws IOException {
+        return follow(model, Files.getFileAttributeView(file, PosixFileAttributeView.class));
+    }
+
+    /**
+     * As {@link #follow(Path, Path)}, through the file's attribute view (which a test may make refuse as a
+     * non-root user's would).
+     *
+     * @param model  the file to follow, or null
+     * @param target the attribute view of the file to change, or null where the file system has no POSIX modes
+     * @return the group not given, with the rights lost, or null
+     * @throws IOException if the mode cannot be set
+     */
+    static GroupNotGiven follow(Path model, PosixFileAttributeView target) throws IOException {
         if (model == null || target == null) {
-            return;
+            return null;
         }
         PosixFileAttributes wanted = Files.readAttributes(model, PosixFileAttributes.class);
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         permissions.addAll(wanted.permissions());
+        GroupNotGiven missing = null;
         if (!give(() -> target.setGroup(wanted.group()), wanted.group().equals(target.readAttributes().group()))) {
             // the group's rights were meant for the model's group, not for this user's: nobody gets them
-            permissions.removeAll(EnumSet.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                                             PosixFilePermission.GROUP_EXECUTE));
+            String rights = (permissions.remove(PosixFilePermission.GROUP_READ) ? "r" : "")
+                + (permissions.remove(PosixFilePermission.GROUP_WRITE) ? "w" : "")
+                + (permissions.remove(PosixFilePermission.GROUP_EXECUTE) ? "x" : "");
+            missing = rights.isEmpty() ? null : new GroupNotGiven(wanted.group().getName(), rights);
         }
         give(() -> target.setOwner(wanted.owner()), wanted.owner().equals(target.readAttributes().owner()));
         target.setPermissions(permissions);
+        return missing;
     }
 
     /** A change of owner or group: done, or already so; false where this process may not make it. */
@@ -92,6 +110,15 @@ final class FileModes {
             // only root gives a file away, and only a member of a group gives it to that group
             return false;
         }
+    }
+
+    /**
+     * A group a file was not given, and the rights that group would have had on it.
+     *
+     * @param group  the group's name
+     * @param rights the group's rights lost, as {@code chmod} spells them ({@code r}, {@code rx}, ...)
+     */
+    record GroupNotGiven(String group, String rights) {
     }
 
     /** A change to a file's attributes. */

@@ -77,7 +77,8 @@ public final class HomeInstall {
             for (Path backup : journal.backups()) {
                 Files.delete(backup);
             }
-            InstallReport report = new InstallReport(home, plan.changes(), plan.notes(), List.of(), false);
+            InstallReport report = new InstallReport(home, plan.changes(), plan.notes(), journal.warnings(), List.of(),
+                                                     false);
             report.lines().forEach(out::println);
             out.println(report.summary());
             return 0;

@@ -96,7 +96,7 @@ public final class Install {
         List<String> changes = new ArrayList<>(plan.changes());
         if (dryRun) {
             changes.addAll(load.run(true));
-            return new InstallReport(dspaceDir, changes, plan.notes(), List.of(), true);
+            return new InstallReport(dspaceDir, changes, plan.notes(), List.of(), List.of(), true);
         }
         Journal journal = files.apply(plan);
         List<String> problems;
@@ -115,10 +115,14 @@ public final class Install {
         try {
             changes.addAll(load.run(false));
         } catch (InstallException e) {
+            // the warnings would not be given again: the next run finds the files written
+            String warnings = journal.warnings().isEmpty() ? "" : "; warning: " + String.join("; warning: ",
+                                                                                              journal.warnings());
             throw new InstallException(e.getMessage() + (plan.isEmpty() ? "" : " (the files were installed; run "
-                + NAME + " again once the database is fixed)"), e);
+                + NAME + " again once the database is fixed)") + warnings, e);
         }
-        return new InstallReport(dspaceDir, changes, plan.notes(), journal.backups(), false);
+        return new InstallReport(dspaceDir, changes, plan.notes(), journal.warnings(), journal.backups(),
+                                 false);
     }
 
     /**

@@ -17,6 +17,7 @@ public final class InstallReport {
     private final Path dspaceDir;
     private final List<String> changes;
     private final List<String> notes;
+    private final List<String> warnings;
     private final List<Path> backups;
     private final boolean dryRun;
 
@@ -24,14 +25,16 @@ public final class InstallReport {
      * @param dspaceDir the DSpace home
      * @param changes   one line per change, {@code <file>: <change>} or {@code database: <change>}
      * @param notes     one line per site setting kept
+     * @param warnings  one line per file written without the access it was meant to have ({@link Journal#warnings})
      * @param backups   the backups made
      * @param dryRun    whether nothing was written
      */
-    public InstallReport(Path dspaceDir, List<String> changes, List<String> notes, List<Path> backups,
-                         boolean dryRun) {
+    public InstallReport(Path dspaceDir, List<String> changes, List<String> notes, List<String> warnings,
+                         List<Path> backups, boolean dryRun) {
         this.dspaceDir = dspaceDir;
         this.changes = List.copyOf(changes);
         this.notes = List.copyOf(notes);
+        this.warnings = List.copyOf(warnings);
         this.backups = List.copyOf(backups);
         this.dryRun = dryRun;
     }
@@ -51,6 +54,13 @@ public final class InstallReport {
     }
 
     /**
+     * @return one line per file written without the group whose rights it was meant to have
+     */
+    public List<String> warnings() {
+        return warnings;
+    }
+
+    /**
      * @return the backups made (none in a dry run or when nothing changed)
      */
     public List<Path> backups() {
@@ -65,11 +75,12 @@ public final class InstallReport {
     }
 
     /**
-     * @return the lines printed before the summary: the changes, the notes ({@code note: ...}), the backups
+     * @return the lines printed before the summary: the changes, the notes ({@code note: ...}), the warnings
+     *         ({@code warning: ...}), the backups
      *         ({@code backup: ...}, relative to the DSpace home)
      */
     public List<String> lines() {
-        return ReportLines.of(changes, notes, backups, dspaceDir);
+        return ReportLines.of(changes, notes, warnings, backups, dspaceDir);
     }
 
 

@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes the files of one install (or one {@code useit-oai-config}) and remembers how to take them back. A file
@@ -41,12 +43,23 @@ public final class Journal {
     private final Map<Path, Path> backups = new LinkedHashMap<>();
     private final List<Path> created = new ArrayList<>();
     private final List<Path> createdFolders = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Function<Path, PosixFileAttributeView> views;
 
     /**
      * @param stamp the time of the install, {@code yyyyMMdd-HHmmss}, which names the backups
      */
     Journal(String stamp) {
+        this(stamp, path -> Files.getFileAttributeView(path, PosixFileAttributeView.class));
+    }
+
+    /**
+     * @param stamp the time of the install, {@code yyyyMMdd-HHmmss}, which names the backups
+     * @param views how a file's access is changed (a test gives views that refuse as a non-root user's would)
+     */
+    Journal(String stamp, Function<Path, PosixFileAttributeView> views) {
         this.stamp = stamp;
+        this.views = views;
     }
 
     /**
@@ -97,7 +110,7 @@ public final class Journal {
         try {
             // opened before its mode changes: a read-only mode (0440) does not stop the writing
             try (OutputStream out = Files.newOutputStream(temporary)) {
-                FileModes.follow(model, temporary);
+                warnIfGroupless(file, model, FileModes.follow(model, views.apply(temporary)));
                 out.write(content);
             }
             if (!exists) {
@@ -125,7 +138,17 @@ public final class Journal {
             throw e;
         }
         createdFolders.add(folder);
-        FileModes.follow(folder.getParent(), folder);
+        warnIfGroupless(folder, folder.getParent(), FileModes.follow(folder.getParent(), views.apply(folder)));
+    }
+
+    /** Notes a file or folder that could not be given the group of the one it follows. */
+    private void warnIfGroupless(Path file, Path model, FileModes.GroupNotGiven lost) {
+        if (lost != null) {
+            warnings.add(file + ": not given the group " + lost.group() + " of " + model.getFileName() + " (only root"
+                + " or a member of " + lost.group() + " may give it), so " + lost.group() + " has no rights to it:"
+                + " if DSpace's server runs as another user, it may not read it; give them with: chgrp "
+                + lost.group() + " " + file + " && chmod g+" + lost.rights() + " " + file);
+        }
     }
 
     /**
@@ -163,6 +186,14 @@ public final class Journal {
      */
     public List<Path> backups() {
         return List.copyOf(backups.values());
+    }
+
+    /**
+     * @return one line per file or folder written without the group whose rights it was meant to have (empty if
+     *     none)
+     */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /**

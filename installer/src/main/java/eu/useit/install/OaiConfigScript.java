@@ -56,6 +56,7 @@ public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
         OaiConfigSource ours = source != null ? OaiConfigSource.file(source) : OaiConfigSource.bundled();
         List<String> changes = new ArrayList<>();
         List<Path> backups = List.of();
+        List<String> warnings = List.of();
         OaiFiles.Plan plan;
         try {
             // the configuration by its path, as given; our crosswalks by their path beside it
@@ -66,7 +67,9 @@ public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
                 change.changes().forEach(line -> changes.add(prefix + line));
             }
             if (!dryRun && !plan.files().isEmpty()) {
-                backups = Journal.writeAll(LocalDateTime.now().format(STAMP), plan.files()).backups();
+                Journal journal = Journal.writeAll(LocalDateTime.now().format(STAMP), plan.files());
+                backups = journal.backups();
+                warnings = journal.warnings();
             }
         } catch (InstallException e) {
             handler.logError(NAME + ": " + e.getMessage());
@@ -74,7 +77,7 @@ public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
             handler.handleException((String) null);
             return;
         }
-        ReportLines.of(changes, plan.notes(), backups, null).forEach(handler::logInfo);
+        ReportLines.of(changes, plan.notes(), warnings, backups, null).forEach(handler::logInfo);
         String count = changes.size() + (changes.size() == 1 ? " change" : " changes");
         handler.logInfo(NAME + ": " + (changes.isEmpty()
             ? "nothing changed: " + target + " already has the USE-IT! OAI configuration"

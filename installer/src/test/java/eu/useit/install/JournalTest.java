@@ -8,16 +8,28 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.GroupPrincipal;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
+import org.junit.Assume;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -144,5 +156,82 @@ public class JournalTest {
 
     private static String mode(Path path) throws Exception {
         return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+
+    /**
+     * An install run by a user who may not give a file the group of the site's file it follows (not root, not a
+     * member): the file gets no group rights, and the journal says which file and what to do. As root the group can
+     * always be given, so the refusal of a non-root user's system is played by the file's attribute view.
+     */
+    @Test
+    public void aGroupThatCannotBeGivenIsNamedWithWhatToDo() throws Exception {
+        Path folder = temporary.getRoot().toPath();
+        Path site = Files.writeString(folder.resolve("dspace.cfg"), "dspace.dir = /srv/dspace");
+        GroupPrincipal daemon = null;
+        try {
+            daemon = folder.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByGroupName("daemon");
+            Files.getFileAttributeView(site, PosixFileAttributeView.class).setGroup(daemon);
+        } catch (IOException notRoot) {
+            // the site's file of another group is made by root (as CI runs); a developer's own account cannot
+            Assume.assumeNoException("made as root, on a system with the group daemon", notRoot);
+        }
+        Files.setPosixFilePermissions(site, PosixFilePermissions.fromString("rw-r-----"));
+        Journal journal = new Journal("20250304-050607", path -> new NotRoot(
+            Files.getFileAttributeView(path, PosixFileAttributeView.class)));
+
+        Path ours = folder.resolve("useit.cfg");
+        journal.write(ours, "useit.x = 1".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(journal.warnings(), contains(ours + ": not given the group daemon of dspace.cfg (only root or a"
+            + " member of daemon may give it), so daemon has no rights to it: if DSpace's server runs as another"
+            + " user, it may not read it; give them with: chgrp daemon " + ours + " && chmod g+r " + ours));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ours)), is("rw-------"));
+        assertThat(new InstallReport(folder, List.of("useit.cfg: added"), List.of(), journal.warnings(), List.of(),
+                                     false).lines(),
+                   hasItem(startsWith("warning: " + ours + ": not given the group daemon")));
+
+        Journal asRoot = new Journal("20250304-050607");
+        asRoot.write(folder.resolve("other.cfg"), "useit.y = 2".getBytes(StandardCharsets.UTF_8));
+        assertThat("given where it may be", asRoot.warnings(), empty());
+        assertThat(Files.readAttributes(folder.resolve("other.cfg"), PosixFileAttributes.class).group(), is(daemon));
+    }
+
+    /** A file's attributes as a user who is neither root nor a member of other groups may change them. */
+    private record NotRoot(PosixFileAttributeView view) implements PosixFileAttributeView {
+
+        @Override
+        public String name() {
+            return view.name();
+        }
+
+        @Override
+        public PosixFileAttributes readAttributes() throws IOException {
+            return view.readAttributes();
+        }
+
+        @Override
+        public void setTimes(FileTime modified, FileTime accessed, FileTime created) throws IOException {
+            view.setTimes(modified, accessed, created);
+        }
+
+        @Override
+        public UserPrincipal getOwner() throws IOException {
+            return view.getOwner();
+        }
+
+        @Override
+        public void setOwner(UserPrincipal owner) throws IOException {
+            throw new FileSystemException(null, null, "Operation not permitted");
+        }
+
+        @Override
+        public void setPermissions(Set<PosixFilePermission> permissions) throws IOException {
+            view.setPermissions(permissions);
+        }
+
+        @Override
+        public void setGroup(GroupPrincipal group) throws IOException {
+            throw new FileSystemException(null, null, "Operation not permitted");
+        }
     }
 }
