@@ -7,11 +7,16 @@ package eu.useit.dspace.reindex;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
+import eu.useit.dspace.search.ReadableFileInfoPlugin;
 import eu.useit.dspace.search.SearchDocuments;
+import eu.useit.dspace.search.SearchableItemIndexFactory;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -33,7 +38,9 @@ import org.dspace.utils.DSpace;
  * Compares the search (Discovery) core with the database, document by document, and repairs what differs:
  * documents of objects that do not exist (DSpace writes the search index before it commits, so a process killed in
  * between leaves documents of items that never were, which then inflate hit counts and facets), items without a
- * document, and documents older than their item.
+ * document, documents older than their item, and documents holding full text or file names that no check of the
+ * files' access chose (written by DSpace's own classes: {@link SearchableItemIndexFactory#UNCHECKED_TEXT},
+ * {@link ReadableFileInfoPlugin#UNCHECKED_NAMES}).
  */
 public final class SearchIndexCheck {
 
@@ -49,7 +56,7 @@ public final class SearchIndexCheck {
      *
      * @param phantoms documents of objects that do not exist (or of items no longer archived or withdrawn)
      * @param missing  items without a document
-     * @param stale    documents older than their item
+     * @param stale    documents older than their item, or holding text or file names no access check chose
      * @param examples a few of the search ids concerned
      */
     public record Differences(int phantoms, int missing, int stale, List<String> examples) {
@@ -106,7 +113,7 @@ public final class SearchIndexCheck {
     public Differences check(Context context, List<UUID> itemIds, boolean repair) throws Exception {
         Map<String, Long> expected = lastModified(context, itemIds);
         List<String> phantoms = new ArrayList<>();
-        List<UUID> rewrite = new ArrayList<>();
+        Set<UUID> rewrite = new LinkedHashSet<>();
         int stale = 0;
         SolrQuery query = new SolrQuery("*:*").setFields(UNIQUE_ID, TYPE, ID, MODIFIED).setRows(PAGE)
                                               .setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
@@ -138,6 +145,22 @@ public final class SearchIndexCheck {
             cursor = next;
         }
         expected.keySet().forEach(id -> rewrite.add(UUID.fromString(id)));
+        List<String> unchecked = new ArrayList<>();
+        if (SearchableItemIndexFactory.inUse()) {
+            unchecked.add(SearchableItemIndexFactory.UNCHECKED_TEXT);
+        }
+        if (ReadableFileInfoPlugin.inUse()) {
+            unchecked.add(ReadableFileInfoPlugin.UNCHECKED_NAMES);
+        }
+        Set<UUID> known = unchecked.isEmpty() ? Set.of() : new HashSet<>(itemIds);
+        for (String kind : unchecked) {
+            for (UUID item : uncheckedFiles(kind)) {
+                // documents of items that do not exist are phantoms (above)
+                if (known.contains(item) && rewrite.add(item)) {
+                    stale++;
+                }
+            }
+        }
         List<String> examples = new ArrayList<>(phantoms.subList(0, Math.min(EXAMPLES, phantoms.size())));
         expected.keySet().stream().limit(EXAMPLES).forEach(id -> examples.add(IndexableItem.TYPE + "-" + id));
         Differences differences = new Differences(phantoms.size(), expected.size(), stale, examples);
@@ -149,6 +172,26 @@ public final class SearchIndexCheck {
             SearchDocuments.reindex(context, rewrite);
         }
         return differences;
+    }
+
+    /** Items whose documents hold text or names of files no check chose (the query says which). */
+    private List<UUID> uncheckedFiles(String unchecked) throws Exception {
+        List<UUID> found = new ArrayList<>();
+        SolrQuery query = new SolrQuery(unchecked)
+            .setFields(UNIQUE_ID, ID).setRows(PAGE).setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
+        String cursor = CursorMarkParams.CURSOR_MARK_START;
+        while (true) {
+            query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
+            QueryResponse page = solr.query(query);
+            for (SolrDocument document : page.getResults()) {
+                found.add(UUID.fromString((String) document.getFieldValue(ID)));
+            }
+            String next = page.getNextCursorMark();
+            if (next.equals(cursor)) {
+                return found;
+            }
+            cursor = next;
+        }
     }
 
     /** Each item's last modification, in milliseconds (what the search core stores), by id. */

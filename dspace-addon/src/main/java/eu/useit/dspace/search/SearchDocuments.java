@@ -7,14 +7,17 @@ package eu.useit.dspace.search;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
+import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
@@ -29,8 +32,10 @@ import org.dspace.utils.DSpace;
  * consumer cannot be relied on: it writes before DSpace commits and only logs a failure, so a search index that was
  * down misses changes, and a process killed before its commit leaves documents of items that never were. Here,
  * after the commit, each changed item's document must exist and be of the item's last modification (else it is
- * written again), and the document of an item that does not exist is removed. Also written again: items whose
- * document depends on something else (a related item's name or access, access that changed with time).
+ * written again), and the document of an item that does not exist is removed; the document must also hold the text
+ * of the files {@link FullTextFiles} allows now (a file restricted or opened changes what it may hold). Also
+ * written again: items whose document depends on something else (a related item's name or access, access that
+ * changed with time).
  */
 public final class SearchDocuments {
 
@@ -43,7 +48,8 @@ public final class SearchDocuments {
 
     /**
      * Makes the search documents of some items agree with the database: written when missing or older than the
-     * item, removed when the item is gone. Items in a deposit or in review are DSpace's to index.
+     * item or when the files whose text or names they hold are not those {@link FullTextFiles} allows now, removed
+     * when the item is gone. Items in a deposit or in review are DSpace's to index.
      *
      * @param context a DSpace context
      * @param ids     the items
@@ -54,20 +60,25 @@ public final class SearchDocuments {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<String, Date> indexed = indexed(ids);
+        Map<String, Written> indexed = indexed(ids);
         ItemService items = ContentServiceFactory.getInstance().getItemService();
         IndexingService indexing = indexing();
+        FullTextFiles files = FullTextFiles.fromDSpace();
+        boolean texts = SearchableItemIndexFactory.inUse();
+        boolean names = ReadableFileInfoPlugin.inUse();
         int repaired = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
-            boolean known = indexed.containsKey(id.toString());
+            Written written = indexed.get(id.toString());
             if (item == null) {
-                if (known) {
+                if (written != null) {
                     indexing.unIndexContent(context, IndexableItem.TYPE + "-" + id);
                     repaired++;
                 }
             } else if ((item.isArchived() || item.isWithdrawn())
-                && (!known || !sameTime(item.getLastModified(), indexed.get(id.toString())))) {
+                && (written == null || !sameTime(item.getLastModified(), written.modified())
+                    || texts && !written.texts().equals(ids(files.searchable(context, item)))
+                    || names && !written.names().equals(ids(files.readable(context, item))))) {
                 indexing.indexContent(context, new IndexableItem(item), true, false);
                 repaired++;
             }
@@ -105,22 +116,49 @@ public final class SearchDocuments {
         return indexed;
     }
 
+    /**
+     * What a search document was written for: the item's modification date, the text files whose text it holds and
+     * the files whose names it holds (a file's access changes neither the item's date nor, without a new document,
+     * the text and names).
+     */
+    private record Written(Date modified, Set<String> texts, Set<String> names) {
+    }
+
+    private static Set<String> values(SolrDocument document, String field) {
+        Set<String> values = new HashSet<>();
+        Collection<Object> stored = document.getFieldValues(field);
+        if (stored != null) {
+            stored.forEach(value -> values.add(String.valueOf(value)));
+        }
+        return values;
+    }
+
+    private static Set<String> ids(List<Bitstream> files) {
+        Set<String> ids = new HashSet<>();
+        files.forEach(file -> ids.add(file.getID().toString()));
+        return ids;
+    }
+
     /** Compared as the search core stores them, in milliseconds (a database timestamp is never equal to a Date). */
     private static boolean sameTime(Date database, Date indexed) {
         return indexed != null && database.getTime() == indexed.getTime();
     }
 
     /** The item documents of the search core for some items, with the modification date each was written for. */
-    private static Map<String, Date> indexed(Collection<UUID> ids) throws Exception {
-        Map<String, Date> found = new HashMap<>();
+    private static Map<String, Written> indexed(Collection<UUID> ids) throws Exception {
+        Map<String, Written> found = new HashMap<>();
         List<UUID> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 200) {
             String query = all.subList(from, Math.min(from + 200, all.size())).stream()
                               .map(id -> "\"" + id + "\"").collect(Collectors.joining(" OR ", ID + ":(", ")"));
             SolrQuery select = new SolrQuery(query).addFilterQuery(TYPE + ":" + IndexableItem.TYPE)
-                                                   .setFields(ID, MODIFIED).setRows(400);
+                .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES)
+                .setRows(400);
             for (SolrDocument document : solr().query(select).getResults()) {
-                found.put((String) document.getFieldValue(ID), (Date) document.getFieldValue(MODIFIED));
+                found.put((String) document.getFieldValue(ID),
+                          new Written((Date) document.getFieldValue(MODIFIED),
+                                      values(document, SearchableItemIndexFactory.FULLTEXT_FILES),
+                                      values(document, ReadableFileInfoPlugin.NAMED_FILES)));
             }
         }
         return found;

@@ -300,13 +300,11 @@ final class AccessStates {
 
     /** The UUID of the item's ORIGINAL bundle. */
     private String originalBundle(String item) {
-        for (JsonNode bundle : admin.get("/api/core/items/" + item + "/bundles").expect(200).json()
-                                    .at("/_embedded/bundles")) {
-            if ("ORIGINAL".equals(bundle.path("name").asText())) {
-                return bundle.path("uuid").asText();
-            }
+        String bundle = new RestContent(admin).bundle(item, "ORIGINAL");
+        if (bundle == null) {
+            throw new AssertionError("item " + item + " has no ORIGINAL bundle");
         }
-        throw new AssertionError("item " + item + " has no ORIGINAL bundle");
+        return bundle;
     }
 
     /** A collection of the USE-IT! community whose items and files only administrators may read. */

@@ -37,20 +37,42 @@ public final class RestContent {
      * @return the file's UUID
      */
     public String file(String item, String name, byte[] content, String type) {
-        String bundle = null;
+        return file(item, "ORIGINAL", name, content, type);
+    }
+
+    /**
+     * Adds a file to one of an item's bundles (made if missing).
+     *
+     * @param item    the item's UUID
+     * @param bundle  the bundle's name: ORIGINAL (deposited files), TEXT (text extracted from them), ...
+     * @param name    the file's name
+     * @param content its bytes
+     * @param type    its MIME type
+     * @return the file's UUID
+     */
+    public String file(String item, String bundle, String name, byte[] content, String type) {
+        String uuid = bundle(item, bundle);
+        if (uuid == null) {
+            uuid = admin.post("/api/core/items/" + item + "/bundles", Map.of("name", bundle, "metadata", Map.of()))
+                        .expect(201).json().path("uuid").asText();
+        }
+        return admin.upload("/api/core/bundles/" + uuid + "/bitstreams", name, content, type).expect(201).json()
+                    .path("uuid").asText();
+    }
+
+    /**
+     * @param item   an item's UUID
+     * @param bundle a bundle name
+     * @return the UUID of the item's bundle of that name, or null
+     */
+    public String bundle(String item, String bundle) {
         for (JsonNode existing : admin.get("/api/core/items/" + item + "/bundles").expect(200).json()
                                       .at("/_embedded/bundles")) {
-            if ("ORIGINAL".equals(existing.path("name").asText())) {
-                bundle = existing.path("uuid").asText();
+            if (bundle.equals(existing.path("name").asText())) {
+                return existing.path("uuid").asText();
             }
         }
-        if (bundle == null) {
-            bundle = admin.post("/api/core/items/" + item + "/bundles",
-                                Map.of("name", "ORIGINAL", "metadata", Map.of()))
-                          .expect(201).json().path("uuid").asText();
-        }
-        return admin.upload("/api/core/bundles/" + bundle + "/bitstreams", name, content, type).expect(201).json()
-                    .path("uuid").asText();
+        return null;
     }
 
     /**
@@ -72,14 +94,25 @@ public final class RestContent {
      * @param end    the last day, or null
      */
     public void addAnonymousRead(String object, LocalDate start, LocalDate end) {
+        addRead(object, group("Anonymous"), start, end);
+    }
+
+    /**
+     * Lets a group READ an object for a period.
+     *
+     * @param object its UUID
+     * @param group  the group's UUID
+     * @param start  the first day, or null
+     * @param end    the last day, or null
+     */
+    public void addRead(String object, String group, LocalDate start, LocalDate end) {
         Map<String, Object> policy = new LinkedHashMap<>();
         policy.put("policyType", "TYPE_CUSTOM");
         policy.put("action", "READ");
         policy.put("startDate", start == null ? null : start.toString());
         policy.put("endDate", end == null ? null : end.toString());
         policy.put("type", "resourcepolicy");
-        admin.post("/api/authz/resourcepolicies?resource=" + object + "&group=" + group("Anonymous"), policy)
-             .expect(201);
+        admin.post("/api/authz/resourcepolicies?resource=" + object + "&group=" + group, policy).expect(201);
     }
 
     /**

@@ -1,0 +1,292 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.tests.access;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.is;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import eu.useit.dspace.oai.index.OaiIndexConsumer;
+import eu.useit.runtime.LocalAdministrator;
+import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.RestContent;
+import eu.useit.tests.support.Scripts;
+import eu.useit.tests.support.TestRepository;
+import eu.useit.tests.support.Words;
+import org.apache.solr.client.solrj.SolrClient;
+import org.apache.solr.common.SolrInputDocument;
+import org.dspace.builder.CollectionBuilder;
+import org.dspace.builder.CommunityBuilder;
+import org.dspace.builder.ItemBuilder;
+import org.dspace.content.Collection;
+import org.dspace.content.Item;
+import org.dspace.discovery.SolrSearchCore;
+import org.dspace.utils.DSpace;
+import org.junit.Before;
+import org.junit.Test;
+
+/**
+ * Search by the words of files' text (the TEXT bundle that DSpace's {@code filter-media} writes) or of their names
+ * finds an item only by the text and names of files that whoever searches may read: asked over HTTP as an anonymous
+ * user, a plain account and a member of a group, with the files and their access made as a librarian makes them,
+ * through REST. The texts are given the worst access a site can give them: open to all (as {@code filter-media} does
+ * for filters listed as public), whatever the file they come from; the file they come from decides.
+ */
+public class FullTextSearchIT extends AbstractUseitIT {
+
+    /** How long the indexes may take to follow a committed change (the index queue looks every second). */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
+    private static final String PDF = "application/pdf";
+
+    private final String run = Words.letters(6);
+    private RestClient librarian;
+    private RestContent content;
+    private RestClient anonymous;
+    private Collection collection;
+
+    /**
+     * A collection whose items and files anybody may read (DSpace's defaults), and an administrator's REST client.
+     *
+     * @throws Exception if the data cannot be made
+     */
+    @Before
+    public void collection() throws Exception {
+        context.turnOffAuthorisationSystem();
+        collection = CollectionBuilder.createCollection(context, CommunityBuilder.createCommunity(context)
+            .withName("Full text check " + run + " (illustrative)").build()).withName("Outputs (illustrative)")
+                                      .build();
+        context.restoreAuthSystemState();
+        String email = "fulltext-" + run + "@useit.example.ac.uk";
+        String password = "fulltext-" + Words.letters(12);
+        LocalAdministrator.account(context, email, password);
+        context.commit();
+        librarian = RestClient.login(TestRepository.serverUrl(), email, password);
+        content = new RestContent(librarian);
+        anonymous = RestClient.anonymous(TestRepository.serverUrl());
+    }
+
+    @Test
+    public void aPublicItemIsFoundOnlyByTheTextOfFilesAnybodyMayRead() throws Exception {
+        Item item = item("A report with four files");
+        String open = word("open");
+        String closed = word("closed");
+        String embargoed = word("embargoed");
+        String closedText = word("closedtext");
+        String openFile = file(item, "open.pdf");
+        text(item, "open.pdf.txt", open);
+        String closedFile = file(item, "closed.pdf");
+        content.removeReads(closedFile);
+        text(item, "closed.pdf.txt", closed);
+        String embargoedFile = file(item, "embargoed.pdf");
+        content.removeReads(embargoedFile);
+        content.addAnonymousRead(embargoedFile, LocalDate.now().plusYears(1), null);
+        text(item, "embargoed.pdf.txt", embargoed);
+        file(item, "text-closed.pdf");
+        String closedTextFile = text(item, "text-closed.pdf.txt", closedText);
+        content.removeReads(closedTextFile);
+        // files without text, found by their names: one open, one restricted
+        String openName = word("openname");
+        String closedName = word("closedname");
+        file(item, openName + "-notes.pdf");
+        String closedNameFile = file(item, closedName + "-notes.pdf");
+        content.removeReads(closedNameFile);
+        // last, a file opened after its text was made: only the index queue, which follows changes of files' access,
+        // writes its text, from what the database says after every change above (DSpace writes nothing for it)
+        String late = word("late");
+        String lateFile = file(item, "late.pdf");
+        content.removeReads(lateFile);
+        text(item, "late.pdf.txt", late);
+        content.addAnonymousRead(lateFile, null, null);
+
+        RestClient reader = plainAccount();
+        assertFound(anonymous, late, true);
+        for (RestClient who : List.of(anonymous, reader)) {
+            assertThat(found(who, open), is(true));
+            assertThat(found(who, openName), is(true));
+            for (String hidden : List.of(closed, embargoed, closedText, closedName)) {
+                assertThat("found by " + hidden, found(who, hidden), is(false));
+            }
+        }
+
+        // files opened later: their texts are found (so the words above were findable); a file restricted later:
+        // its text is no longer found
+        content.addAnonymousRead(closedFile, null, null);
+        content.addAnonymousRead(embargoedFile, null, null);
+        content.addAnonymousRead(closedTextFile, null, null);
+        content.addAnonymousRead(closedNameFile, null, null);
+        content.removeReads(openFile);
+        for (RestClient who : List.of(anonymous, reader)) {
+            assertFound(who, closed, true);
+            assertFound(who, embargoed, true);
+            assertFound(who, closedText, true);
+            assertFound(who, closedName, true);
+            assertFound(who, open, false);
+        }
+    }
+
+    /**
+     * An item two groups may read (a team and its partners, both in a department): its text is searchable where
+     * both may read the file (the department's file: nested groups), not where only one may (the team's own file,
+     * although the team member searching may read it), nor where neither may.
+     */
+    @Test
+    public void anItemOfSomeGroupsIsFoundOnlyByTheTextOfFilesAllOfThemMayRead() throws Exception {
+        Item item = item("A team's report");
+        String team = group("team");
+        String partners = group("partners");
+        String department = group("department");
+        for (String member : List.of(team, partners)) {
+            librarian.postUris("/api/eperson/groups/" + department + "/subgroups",
+                               TestRepository.serverUrl() + "/api/eperson/groups/" + member).expect(204);
+        }
+        String password = "reader-" + Words.letters(12);
+        String member = content.account("team-" + run + "@fulltext.example.org", password, "Team", "Member");
+        librarian.postUris("/api/eperson/groups/" + team + "/epersons",
+                           TestRepository.serverUrl() + "/api/eperson/epersons/" + member).expect(204);
+        RestClient teamMember = RestClient.login(TestRepository.serverUrl(), "team-" + run + "@fulltext.example.org",
+                                                 password);
+        String departmentWord = word("department");
+        String teamWord = word("team");
+        String staffWord = word("staff");
+        String staffFile = file(item, "staff.pdf");
+        content.removeReads(staffFile);
+        text(item, "staff.pdf.txt", staffWord);
+        String teamFile = file(item, "team.pdf");
+        content.removeReads(teamFile);
+        content.addRead(teamFile, team, null, null);
+        text(item, "team.pdf.txt", teamWord);
+        String departmentFile = file(item, "department.pdf");
+        content.removeReads(departmentFile);
+        text(item, "department.pdf.txt", departmentWord);
+        // the item becomes the team's and the partners' (its bundles stay as they were: open)
+        String uuid = item.getID().toString();
+        content.removeReads(uuid);
+        content.addRead(uuid, team, null, null);
+        content.addRead(uuid, partners, null, null);
+        // last, the department's file opened to the department after its text was made (see the test above)
+        content.addRead(departmentFile, department, null, null);
+
+        assertFound(teamMember, departmentWord, true);
+        assertThat(found(teamMember, word("title")), is(true));
+        assertThat("a file the partners may not read", found(teamMember, teamWord), is(false));
+        assertThat("a file nobody may read", found(teamMember, staffWord), is(false));
+        assertThat("not the anonymous users' item", found(anonymous, word("title")), is(false));
+
+        // once the partners may read the team's file, and both the staff's, their texts are found
+        content.addRead(teamFile, partners, null, null);
+        content.addRead(staffFile, department, null, null);
+        assertFound(teamMember, teamWord, true);
+        assertFound(teamMember, staffWord, true);
+    }
+
+    /**
+     * A document written by DSpace's own item indexing (before the addon was installed) holds the text and the name
+     * of every file; the index check ({@code useit-reindex -v}, also run at each start) writes it again.
+     */
+    @Test
+    public void documentsWrittenBeforeTheAddonAreWrittenAgainByTheCheck() throws Exception {
+        Item item = item("A report indexed before the addon");
+        String closed = word("closed");
+        content.removeReads(file(item, "closed.pdf"));
+        text(item, "closed.pdf.txt", closed);
+        String open = word("open");
+        file(item, "open.pdf");
+        text(item, "open.pdf.txt", open);
+        String closedName = word("closedname");
+        assertFound(anonymous, open, true);
+        assertThat(found(anonymous, closed), is(false));
+        // every change above is indexed, and the index agrees with the database (whatever earlier tests left): none
+        // is left for the index queue to write over the document below, and the check below finds it alone
+        OaiIndexConsumer.worker().drainNow();
+        Scripts.run("useit-reindex", "-v", "-d");
+
+        SolrClient search = new DSpace().getServiceManager()
+            .getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class).getSolr();
+        SolrInputDocument before = new SolrInputDocument();
+        before.setField("search.uniqueid", "Item-" + item.getID());
+        before.setField("fulltext", Map.of("set", List.of("Text extracted from closed.pdf.txt: " + closed)));
+        before.setField("useit.fulltext.files_keyword", Map.of("set", List.of()));
+        before.setField("original_bundle_filenames", Map.of("add", List.of(closedName + "-notes.pdf")));
+        before.setField("useit.named.files_keyword", Map.of("set", List.of()));
+        search.add(before);
+        search.commit();
+        assertThat("the document as DSpace alone writes it", found(anonymous, closed), is(true));
+        assertThat("the document as DSpace alone writes it", found(anonymous, closedName), is(true));
+
+        String checked = String.join("\n", Scripts.run("useit-reindex", "-v", "-d").getInfoMessages());
+        assertThat(checked, containsString(", 1 outdated document(s)"));
+        assertThat(found(anonymous, closed), is(false));
+        assertThat(found(anonymous, closedName), is(false));
+        assertThat(found(anonymous, open), is(true));
+    }
+
+    private String group(String name) {
+        return librarian.post("/api/eperson/groups", Map.of("name", "Full text " + name + " " + run + " (illustrative)",
+            "metadata", Map.of(), "type", "group")).expect(201).json().path("uuid").asText();
+    }
+
+    /** An item of the collection, whose title holds a word of its own ({@link #word} "title"). */
+    private Item item(String title) throws Exception {
+        context.turnOffAuthorisationSystem();
+        Item item = ItemBuilder.createItem(context, collection)
+                               .withTitle(title + " " + word("title") + " (illustrative)").withIssueDate("2024")
+                               .withMetadata("useit", "provenance", null, "illustrative").build();
+        context.restoreAuthSystemState();
+        context.commit();
+        return item;
+    }
+
+    /** A deposited file, open to anybody (the collection's default). */
+    private String file(Item item, String name) {
+        return content.file(item.getID().toString(), name,
+                            ("%PDF-1.4\n% " + name + " (illustrative)\n").getBytes(StandardCharsets.UTF_8), PDF);
+    }
+
+    /** Text extracted from a file, open to anybody, holding a word of its own. */
+    private String text(Item item, String name, String word) {
+        return content.file(item.getID().toString(), "TEXT", name,
+                            ("Text extracted from " + name + " (illustrative): " + word + ".\n")
+                                .getBytes(StandardCharsets.UTF_8), "text/plain");
+    }
+
+    /** A word of letters only, of this run (a search engine splits words at digits). */
+    private String word(String what) {
+        return "ftx" + run + what + "q";
+    }
+
+    private RestClient plainAccount() {
+        String password = "reader-" + Words.letters(12);
+        String email = "reader-" + run + "@fulltext.example.org";
+        content.account(email, password, "Plain", "Reader");
+        return RestClient.login(TestRepository.serverUrl(), email, password);
+    }
+
+    /**
+     * Asserts whether a search for a word finds an item, waiting for the indexes to follow the last change (for a
+     * word that must be found, or must no longer be: the answer changes when they have).
+     */
+    private static void assertFound(RestClient who, String word, boolean expected) throws InterruptedException {
+        Instant deadline = Instant.now().plus(SETTLE);
+        boolean found = found(who, word);
+        while (found != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            found = found(who, word);
+        }
+        assertThat("found by " + word, found, is(expected));
+    }
+
+    private static boolean found(RestClient who, String word) {
+        return who.get("/api/discover/search/objects?dsoType=ITEM&query=" + word).expect(200).json()
+                  .at("/_embedded/searchResult/page/totalElements").asLong() > 0;
+    }
+}
