@@ -147,7 +147,8 @@ public final class Journal {
             warnings.add(file + ": not given the group " + lost.group() + " of " + model.getFileName() + " (only root"
                 + " or a member of " + lost.group() + " may give it), so " + lost.group() + " has no rights to it:"
                 + " if DSpace's server runs as another user, it may not read it; give them with: chgrp "
-                + lost.group() + " " + file + " && chmod g+" + lost.rights() + " " + file);
+                + quoted(lost.group()) + " " + quoted(file.toString()) + " && chmod g+" + lost.rights() + " "
+                + quoted(file.toString()));
         }
     }
 
@@ -186,6 +187,11 @@ public final class Journal {
      */
     public List<Path> backups() {
         return List.copyOf(backups.values());
+    }
+
+    /** A word for a POSIX shell: as it is when it is plain, else between single quotes. */
+    private static String quoted(String word) {
+        return word.matches("[A-Za-z0-9_./:@%+=,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /**

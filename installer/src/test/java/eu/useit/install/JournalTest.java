@@ -8,6 +8,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
@@ -189,6 +190,15 @@ public class JournalTest {
         assertThat(new InstallReport(folder, List.of("useit.cfg: added"), List.of(), journal.warnings(), List.of(),
                                      false).lines(),
                    hasItem(startsWith("warning: " + ours + ": not given the group daemon")));
+
+        // a path the shell would split is quoted
+        Path spaced = Files.createDirectories(folder.resolve("my site"));
+        Path spacedSite = Files.writeString(spaced.resolve("dspace.cfg"), "dspace.dir = /srv/my site");
+        Files.getFileAttributeView(spacedSite, PosixFileAttributeView.class).setGroup(daemon);
+        Files.setPosixFilePermissions(spacedSite, PosixFilePermissions.fromString("rw-r-----"));
+        journal.write(spaced.resolve("useit.cfg"), "useit.x = 1".getBytes(StandardCharsets.UTF_8));
+        assertThat(journal.warnings().get(1), endsWith("give them with: chgrp daemon '" + spaced.resolve("useit.cfg")
+            + "' && chmod g+r '" + spaced.resolve("useit.cfg") + "'"));
 
         Journal asRoot = new Journal("20250304-050607");
         asRoot.write(folder.resolve("other.cfg"), "useit.y = 2".getBytes(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
 import org.dspace.discovery.SolrServiceFileInfoPlugin;
 import org.dspace.discovery.indexobject.IndexableItem;
+import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
 
 /**
  * DSpace's plugin that makes items findable by the names and descriptions of their deposited files, for the files
@@ -34,16 +35,6 @@ public class ReadableFileInfoPlugin extends SolrServiceFileInfoPlugin {
     public static final String UNCHECKED_NAMES = "search.resourcetype:Item AND " + NAMES + ":[* TO *] AND -"
         + NAMED_FILES + ":[* TO *]";
     private static final String DESCRIPTIONS = "original_bundle_descriptions";
-
-    /** Whether DSpace made this plugin: a bean of it exists only where the site enables DSpace's. */
-    private static volatile boolean made;
-
-    /**
-     * Made by Spring, in place of DSpace's plugin.
-     */
-    public ReadableFileInfoPlugin() {
-        made = true;
-    }
 
     @Override
     public void additionalIndex(Context context, IndexableObject indexable, SolrInputDocument document) {
@@ -71,9 +62,11 @@ public class ReadableFileInfoPlugin extends SolrServiceFileInfoPlugin {
     }
 
     /**
-     * @return whether DSpace indexes items with this plugin (the site enables DSpace's, which was swapped for it)
+     * @return whether DSpace indexes items with this plugin (the site enables DSpace's, which was swapped for it) and
+     *     with {@link SearchableItemIndexFactory}
      */
     public static boolean inUse() {
-        return made;
+        return IndexObjectFactoryFactory.getInstance().getIndexFactoryByType(IndexableItem.TYPE)
+            instanceof SearchableItemIndexFactory items && items.namesReadableFiles();
     }
 }

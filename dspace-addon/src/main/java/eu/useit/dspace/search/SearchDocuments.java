@@ -42,6 +42,7 @@ public final class SearchDocuments {
     private static final String TYPE = "search.resourcetype";
     private static final String ID = "search.resourceid";
     private static final String MODIFIED = "lastModified";
+    private static final int UNCACHE_EVERY = 200;
 
     private SearchDocuments() {
     }
@@ -105,11 +106,16 @@ public final class SearchDocuments {
         ItemService items = ContentServiceFactory.getInstance().getItemService();
         IndexingService indexing = indexing();
         int indexed = 0;
+        int read = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
             if (item != null && (item.isArchived() || item.isWithdrawn())) {
                 indexing.indexContent(context, new IndexableItem(item), true, false);
                 indexed++;
+            }
+            // many items (the first check after an install rewrites every item with files): not all in memory
+            if (++read % UNCACHE_EVERY == 0) {
+                context.uncacheEntities();
             }
         }
         indexing.commit();

@@ -63,6 +63,14 @@ public class SearchableItemIndexFactory extends ItemIndexFactoryImpl {
     }
 
     /**
+     * @return whether the plugins writing this factory's documents include {@link ReadableFileInfoPlugin}
+     */
+    public boolean namesReadableFiles() {
+        return solrServiceIndexPlugins != null
+            && solrServiceIndexPlugins.stream().anyMatch(ReadableFileInfoPlugin.class::isInstance);
+    }
+
+    /**
      * @return the rule choosing the texts
      */
     public FullTextFiles fullTextFiles() {
