@@ -71,20 +71,8 @@ public final class FullTextFiles {
      * @throws SQLException on database failure
      */
     public List<Bitstream> searchable(Context context, Item item) throws SQLException {
-        List<Bitstream> searchable = new ArrayList<>();
-        List<Bundle> texts = item.getBundles(FullTextContentStreams.FULLTEXT_BUNDLE);
-        if (texts.isEmpty()) {
-            return searchable;
-        }
-        Check check = check(context, item);
-        for (Bundle bundle : texts) {
-            for (Bitstream text : bundle.getBitstreams()) {
-                if (check.everyReaderMay(text) && check.sourcesOpen(item, text)) {
-                    searchable.add(text);
-                }
-            }
-        }
-        return searchable;
+        return chosen(context, item, FullTextContentStreams.FULLTEXT_BUNDLE,
+                      (check, text) -> check.everyReaderMay(text) && check.sourcesOpen(item, text));
     }
 
     /**
@@ -97,20 +85,31 @@ public final class FullTextFiles {
      * @throws SQLException on database failure
      */
     public List<Bitstream> readable(Context context, Item item) throws SQLException {
-        List<Bitstream> readable = new ArrayList<>();
-        List<Bundle> originals = item.getBundles(Constants.CONTENT_BUNDLE_NAME);
-        if (originals.isEmpty()) {
-            return readable;
+        return chosen(context, item, Constants.CONTENT_BUNDLE_NAME, Check::everyReaderMay);
+    }
+
+    /** The files of the item's bundles of a name that pass a test (the item's readers are read once). */
+    private List<Bitstream> chosen(Context context, Item item, String bundleName, FileTest test)
+        throws SQLException {
+        List<Bitstream> chosen = new ArrayList<>();
+        List<Bundle> bundles = item.getBundles(bundleName);
+        if (bundles.isEmpty()) {
+            return chosen;
         }
         Check check = check(context, item);
-        for (Bundle bundle : originals) {
+        for (Bundle bundle : bundles) {
             for (Bitstream file : bundle.getBitstreams()) {
-                if (check.everyReaderMay(file)) {
-                    readable.add(file);
+                if (test.passes(check, file)) {
+                    chosen.add(file);
                 }
             }
         }
-        return readable;
+        return chosen;
+    }
+
+    /** A test of one file against an item's readers. */
+    private interface FileTest {
+        boolean passes(Check check, Bitstream file) throws SQLException;
     }
 
     /** The item's readers, but administrators (who may read every file: they need no covering). */
