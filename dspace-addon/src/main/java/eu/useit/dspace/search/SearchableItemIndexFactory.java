@@ -70,10 +70,8 @@ public class SearchableItemIndexFactory extends ItemIndexFactoryImpl {
             && solrServiceIndexPlugins.stream().anyMatch(ReadableFileInfoPlugin.class::isInstance);
     }
 
-    /**
-     * @return the rule choosing the texts
-     */
-    public FullTextFiles fullTextFiles() {
+    /** The rule choosing the texts, with the services Spring gave this bean. */
+    private FullTextFiles fullTextFiles() {
         return new FullTextFiles(authorize, policies, groups);
     }
 
