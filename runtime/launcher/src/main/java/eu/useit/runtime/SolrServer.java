@@ -77,6 +77,10 @@ public final class SolrServer implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + System.getProperty("useit.solr.heap", "1g"));
+        String options = System.getProperty("useit.solr.java.opts", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
         command.add("-Dsolr.install.dir=" + solrHome);
         command.add("-Dsolr.log.dir=" + logFile.getParent());
         command.add("-cp");

@@ -187,6 +187,11 @@ public final class RepositoryProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
+        List<String> options = childJavaOptions();
+        command.addAll(options);
+        if (!options.isEmpty()) {
+            command.add("-Duseit.solr.java.opts=" + String.join(" ", options));
+        }
         command.add("-Duseit.data.dir=" + dataDir);
         command.add("-Duseit.home.template=" + System.getProperty("useit.home.template"));
         command.add("-Duseit.solr.lib=" + System.getProperty("useit.solr.lib"));
@@ -207,6 +212,19 @@ public final class RepositoryProcess implements AutoCloseable {
         command.add(System.getProperty("java.class.path"));
         command.add(main);
         return command;
+    }
+
+    /**
+     * The JVM options the integration tests give every JVM they start, the Solr servers the repositories start
+     * included ({@code useit.child.java.opts}, set in
+     * {@code tests/pom.xml}; none for the benchmarks, whose numbers must be a site's): options that change how fast a
+     * JVM starts, not what it does.
+     *
+     * @return the options, none when the property is not set
+     */
+    public static List<String> childJavaOptions() {
+        String options = System.getProperty("useit.child.java.opts", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     /**

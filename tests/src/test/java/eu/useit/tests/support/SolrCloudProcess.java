@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -54,12 +55,14 @@ public final class SolrCloudProcess implements AutoCloseable {
         Path work = Path.of(System.getProperty("useit.work.dir", "target/it-work")).resolveSibling(name);
         Files.createDirectories(work.getParent());
         Path log = work.resolveSibling(name + ".log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                       "-Xmx" + System.getProperty("useit.solrcloud.heap", "1g"),
-                                       "-cp", System.getProperty("useit.solr.lib") + "/*",
-                                       "eu.useit.runtime.solr.SolrCloudMain",
-                                       Path.of(System.getProperty("useit.home.template"), "solr").toString(),
-                                       work.toString(), "0");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + System.getProperty("useit.solrcloud.heap", "1g"));
+        command.addAll(RepositoryProcess.childJavaOptions());
+        command.addAll(List.of("-cp", System.getProperty("useit.solr.lib") + "/*",
+                               "eu.useit.runtime.solr.SolrCloudMain",
+                               Path.of(System.getProperty("useit.home.template"), "solr").toString(), work.toString(),
+                               "0"));
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
