@@ -137,7 +137,8 @@ public class FullTextSearchIT extends AbstractUseitIT {
     /**
      * An item two groups may read (a team and its partners, both in a department): its text is searchable where
      * both may read the file (the department's file: nested groups), not where only one may (the team's own file,
-     * although the team member searching may read it), nor where neither may.
+     * although the team member searching may read it), nor where neither may; nor once the bundle of the files is
+     * closed to the partners.
      */
     @Test
     public void anItemOfSomeGroupsIsFoundOnlyByTheTextOfFilesAllOfThemMayRead() throws Exception {
@@ -187,6 +188,64 @@ public class FullTextSearchIT extends AbstractUseitIT {
         content.addRead(staffFile, department, null, null);
         assertFound(teamMember, teamWord, true);
         assertFound(teamMember, staffWord, true);
+
+        // the bundle of the deposited files closed to the team alone (DSpace fires no event of its own for a
+        // bundle's policies): the partners may no longer read those files, so no text is found; what was queued
+        // before is written first, so that only the bundle's change can take the texts away
+        OaiIndexConsumer.worker().drainNow();
+        String deposited = content.bundle(uuid, "ORIGINAL");
+        content.removeReads(deposited);
+        content.addRead(deposited, team, null, null);
+        assertFound(teamMember, teamWord, false);
+        assertThat(found(teamMember, staffWord), is(false));
+        assertThat("the item by its title", found(teamMember, word("title")), is(true));
+    }
+
+    /**
+     * Who may read a file changes with the members of the groups its READ names: an item its depositor (an account of
+     * its own) and the partners may read, whose file the department may read (the partners in it). The file's text is
+     * found while the depositor is in the department, directly or through the partners; once the depositor or the
+     * partners leave, the text is no longer found (the depositor still finds the item by its title).
+     */
+    @Test
+    public void aTextIsNoLongerFoundOnceAReaderOfTheItemLeavesTheGroupThatMayReadItsFile() throws Exception {
+        Item item = item("A department's report");
+        String partners = group("partners");
+        String department = group("department");
+        String groups = "/api/eperson/groups/";
+        librarian.postUris(groups + department + "/subgroups", TestRepository.serverUrl() + groups + partners)
+                 .expect(204);
+        String password = "reader-" + Words.letters(12);
+        String email = "depositor-" + run + "@fulltext.example.org";
+        String depositor = content.account(email, password, "Depositor", "Account");
+        String account = TestRepository.serverUrl() + "/api/eperson/epersons/" + depositor;
+        librarian.postUris(groups + department + "/epersons", account).expect(204);
+        RestClient reader = RestClient.login(TestRepository.serverUrl(), email, password);
+        String departmentWord = word("department");
+        String departmentFile = file(item, "department.pdf");
+        content.removeReads(departmentFile);
+        content.addRead(departmentFile, department, null, null);
+        text(item, "department.pdf.txt", departmentWord);
+        String uuid = item.getID().toString();
+        content.removeReads(uuid);
+        content.addRead(uuid, partners, null, null);
+        librarian.post("/api/authz/resourcepolicies?resource=" + uuid + "&eperson=" + depositor,
+                       Map.of("policyType", "TYPE_CUSTOM", "action", "READ", "type", "resourcepolicy")).expect(201);
+        assertFound(reader, departmentWord, true);
+
+        librarian.delete(groups + department + "/epersons/" + depositor).expect(204);
+        assertFound(reader, departmentWord, false);
+        assertThat("the item by its title", found(reader, word("title")), is(true));
+        // in the department through the partners: the change of a group the file's group holds
+        librarian.postUris(groups + partners + "/epersons", account).expect(204);
+        assertFound(reader, departmentWord, true);
+        librarian.delete(groups + partners + "/epersons/" + depositor).expect(204);
+        assertFound(reader, departmentWord, false);
+        librarian.postUris(groups + department + "/epersons", account).expect(204);
+        assertFound(reader, departmentWord, true);
+        librarian.delete(groups + department + "/subgroups/" + partners).expect(204);
+        assertFound(reader, departmentWord, false);
+        assertThat("the item by its title", found(reader, word("title")), is(true));
     }
 
     /**

@@ -32,8 +32,8 @@ import org.dspace.core.Context;
  * indexes. The sweep finds the READ policies whose start or end came between two moments (as DSpace itself reads
  * them: a policy date is a day, which begins at midnight in the server's time zone) and writes the OAI-PMH records
  * and search documents of their items (and of items related to them) again, as an anonymous user. It does the same
- * for the public items whose bundles were opened or closed to anonymous users ({@link ClosedBundles}), of which
- * DSpace tells nobody either. A web application sweeps every {@code useit.access.sweep.interval.seconds} (default
+ * for the public items whose bundles were opened or closed to anonymous users ({@link ClosedBundles}) by a change
+ * no event told of. A web application sweeps every {@code useit.access.sweep.interval.seconds} (default
  * ten minutes) and within half a minute of each midnight; sites that prefer cron run
  * {@code dspace useit-access-sweep}.
  */
@@ -104,7 +104,7 @@ public final class AccessSweep {
     }
 
     private int sweep(Context context, Instant since, Instant until) throws Exception {
-        // bundles opened or closed: DSpace fires no event for them
+        // bundles opened or closed by a change no event told of (SQL; a site without BundleServiceWithEvents)
         ClosedBundles.Look bundles = closedBundles.look();
         Set<UUID> objects = new LinkedHashSet<>(bundles.changed());
         ResourcePolicyService policies = AuthorizeServiceFactory.getInstance().getResourcePolicyService();

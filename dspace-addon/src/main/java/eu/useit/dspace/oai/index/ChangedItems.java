@@ -39,6 +39,10 @@ import org.dspace.event.Event;
  * A collection or sub-community added to or taken from a community changes the community sets of every item in it,
  * which fire no event of their own: all of them are changed items.
  * <p>
+ * A group that gains or loses a member (an account or a group) changes who may read the files and bundles whose
+ * READ names it or a group it belongs to, so what the search documents of their items may hold (their text and file
+ * names, {@code eu.useit.dspace.search.FullTextFiles}): those items are changed items.
+ * <p>
  * A deleted file no longer names its item (DSpace empties its bundles before the commit and fires only the file's own
  * event): its id is queued as it is, and after the commit the index worker finds its item, the one whose indexed
  * record lists the file ({@link #withItemsOfDeletedFiles}); nothing here asks Solr inside the change's transaction.
@@ -49,6 +53,7 @@ public final class ChangedItems {
     private final Set<UUID> bundles = new LinkedHashSet<>();
     private final Set<UUID> bitstreams = new LinkedHashSet<>();
     private final Set<UUID> containers = new LinkedHashSet<>();
+    private final Set<UUID> groups = new LinkedHashSet<>();
 
     /**
      * Notes the DSpace object an event is about.
@@ -61,6 +66,9 @@ public final class ChangedItems {
         boolean moved = event.getEventType() == Event.ADD || event.getEventType() == Event.REMOVE;
         if (moved && event.getSubjectType() == Constants.COMMUNITY && event.getObjectID() != null) {
             containers.add(event.getObjectID());
+        }
+        if (moved && event.getSubjectType() == Constants.GROUP && event.getSubjectID() != null) {
+            groups.add(event.getSubjectID());
         }
     }
 
@@ -82,7 +90,8 @@ public final class ChangedItems {
      * @return whether nothing was noted
      */
     public boolean isEmpty() {
-        return items.isEmpty() && bundles.isEmpty() && bitstreams.isEmpty() && containers.isEmpty();
+        return items.isEmpty() && bundles.isEmpty() && bitstreams.isEmpty() && containers.isEmpty()
+            && groups.isEmpty();
     }
 
     /**
@@ -94,17 +103,20 @@ public final class ChangedItems {
         drained.bundles.addAll(bundles);
         drained.bitstreams.addAll(bitstreams);
         drained.containers.addAll(containers);
+        drained.groups.addAll(groups);
         items.clear();
         bundles.clear();
         bitstreams.clear();
         containers.clear();
+        groups.clear();
         return drained;
     }
 
     /**
      * @param context a DSpace context
      * @return the changed items (noted items, the items of noted bundles and files that still exist, the items below
-     *     noted collections and communities) and the ids of noted files that are deleted or gone
+     *     noted collections and communities, the items with files or bundles noted groups may read) and the ids of
+     *     noted files that are deleted or gone
      * @throws SQLException on database failure
      */
     public Set<UUID> resolve(Context context) throws SQLException {
@@ -130,6 +142,40 @@ public final class ChangedItems {
         for (UUID id : containers) {
             found.addAll(itemsIn(context, id));
         }
+        if (!groups.isEmpty()) {
+            found.addAll(itemsWithFilesReadBy(withParents(groups)));
+        }
+        return found;
+    }
+
+    /** Groups and every group they belong to, directly or through others. */
+    private static Set<UUID> withParents(Set<UUID> groups) {
+        Set<UUID> all = new LinkedHashSet<>(groups);
+        Set<UUID> next = new LinkedHashSet<>(groups);
+        while (!next.isEmpty()) {
+            List<UUID> parents = HibernateSession.current().createQuery(
+                "SELECT DISTINCT parent.id FROM Group parent JOIN parent.groups child WHERE child.id IN (:children)",
+                UUID.class).setParameter("children", next).getResultList();
+            next = new LinkedHashSet<>(parents);
+            next.removeAll(all);
+            all.addAll(next);
+        }
+        return all;
+    }
+
+    /**
+     * The items with a file or a bundle that a READ policy lets one of some groups read (any dates: a policy valid
+     * later decides later, and the access sweep follows dates); ids only, nothing loaded into the change's session.
+     */
+    private static Set<UUID> itemsWithFilesReadBy(Set<UUID> groups) {
+        String readBy = "SELECT p.dSpaceObject.id FROM ResourcePolicy p WHERE p.actionId = :read"
+            + " AND p.epersonGroup.id IN (:groups)";
+        Set<UUID> found = new LinkedHashSet<>(HibernateSession.current().createQuery(
+            "SELECT DISTINCT i.id FROM Item i JOIN i.bundles b WHERE b.id IN (" + readBy + ")", UUID.class)
+            .setParameter("read", Constants.READ).setParameter("groups", groups).getResultList());
+        found.addAll(HibernateSession.current().createQuery(
+            "SELECT DISTINCT i.id FROM Item i JOIN i.bundles b JOIN b.bitstreams f WHERE f.id IN (" + readBy + ")",
+            UUID.class).setParameter("read", Constants.READ).setParameter("groups", groups).getResultList());
         return found;
     }
 

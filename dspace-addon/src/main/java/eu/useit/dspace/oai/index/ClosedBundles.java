@@ -19,10 +19,11 @@ import org.dspace.eperson.Group;
 
 /**
  * The closed bundles of public items, and which of them opened or closed since the last look that was taken. A file
- * in a closed bundle is restricted ({@code AnonymousAccess.file}), but DSpace fires no event when a bundle's
- * policies change (its {@code updateLastModified} does nothing), so the commit-time consumer never hears of it: the
- * access sweep asks here instead. Until a look is taken, after a start, every closed bundle counts as changed, so
- * that what changed while nothing watched is caught up.
+ * in a closed bundle is restricted ({@code AnonymousAccess.file}). DSpace fires no event when a bundle's policies
+ * change (its {@code updateLastModified} does nothing); the addon's {@code BundleServiceWithEvents} does, for
+ * changes made through DSpace, and for those made around it (SQL, a site without that bean) the access sweep asks
+ * here. Until a look is taken, after a start, every closed bundle counts as changed, so that what changed while
+ * nothing watched is caught up.
  * <p>
  * Only public items count (archived, discoverable, not withdrawn, with an anonymous READ policy): the others have
  * no record that shows files, and their own changes fire events. A bundle is counted closed when no READ policy of
