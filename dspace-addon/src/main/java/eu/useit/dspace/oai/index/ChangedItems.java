@@ -7,8 +7,10 @@ package eu.useit.dspace.oai.index;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,9 +41,12 @@ import org.dspace.event.Event;
  * A collection or sub-community added to or taken from a community changes the community sets of every item in it,
  * which fire no event of their own: all of them are changed items.
  * <p>
- * A group that gains or loses a member (an account or a group) changes who may read the files and bundles whose
- * READ names it or a group it belongs to, so what the search documents of their items may hold (their text and file
- * names, {@code eu.useit.dspace.search.FullTextFiles}): those items are changed items.
+ * A group that gains or loses a member changes who may read the files and bundles whose READ names it or a group it
+ * belongs to, so what the search documents of their items may hold (their text and file names,
+ * {@code eu.useit.dspace.search.FullTextFiles}, which compares the item's readers with the file's: groups by their
+ * nesting, accounts by their groups). A member group: every item with such a file or bundle is a changed item. A
+ * member account: only those of them whose own READ names the account (a login that joins a large group changes
+ * nothing else).
  * <p>
  * A deleted file no longer names its item (DSpace empties its bundles before the commit and fires only the file's own
  * event): its id is queued as it is, and after the commit the index worker finds its item, the one whose indexed
@@ -54,6 +59,7 @@ public final class ChangedItems {
     private final Set<UUID> bitstreams = new LinkedHashSet<>();
     private final Set<UUID> containers = new LinkedHashSet<>();
     private final Set<UUID> groups = new LinkedHashSet<>();
+    private final Map<UUID, Set<UUID>> accounts = new LinkedHashMap<>();
 
     /**
      * Notes the DSpace object an event is about.
@@ -67,8 +73,14 @@ public final class ChangedItems {
         if (moved && event.getSubjectType() == Constants.COMMUNITY && event.getObjectID() != null) {
             containers.add(event.getObjectID());
         }
-        if (moved && event.getSubjectType() == Constants.GROUP && event.getSubjectID() != null) {
-            groups.add(event.getSubjectID());
+        if (moved && event.getSubjectType() == Constants.GROUP && event.getSubjectID() != null
+            && event.getObjectID() != null) {
+            if (event.getObjectType() == Constants.EPERSON) {
+                accounts.computeIfAbsent(event.getObjectID(), account -> new LinkedHashSet<>())
+                        .add(event.getSubjectID());
+            } else {
+                groups.add(event.getSubjectID());
+            }
         }
     }
 
@@ -91,7 +103,7 @@ public final class ChangedItems {
      */
     public boolean isEmpty() {
         return items.isEmpty() && bundles.isEmpty() && bitstreams.isEmpty() && containers.isEmpty()
-            && groups.isEmpty();
+            && groups.isEmpty() && accounts.isEmpty();
     }
 
     /**
@@ -104,19 +116,21 @@ public final class ChangedItems {
         drained.bitstreams.addAll(bitstreams);
         drained.containers.addAll(containers);
         drained.groups.addAll(groups);
+        drained.accounts.putAll(accounts);
         items.clear();
         bundles.clear();
         bitstreams.clear();
         containers.clear();
         groups.clear();
+        accounts.clear();
         return drained;
     }
 
     /**
      * @param context a DSpace context
      * @return the changed items (noted items, the items of noted bundles and files that still exist, the items below
-     *     noted collections and communities, the items with files or bundles noted groups may read) and the ids of
-     *     noted files that are deleted or gone
+     *     noted collections and communities, the items whose files or bundles groups that gained or lost members
+     *     may read) and the ids of noted files that are deleted or gone
      * @throws SQLException on database failure
      */
     public Set<UUID> resolve(Context context) throws SQLException {
@@ -145,6 +159,14 @@ public final class ChangedItems {
         if (!groups.isEmpty()) {
             found.addAll(itemsWithFilesReadBy(withParents(groups)));
         }
+        for (Map.Entry<UUID, Set<UUID>> account : accounts.entrySet()) {
+            Set<UUID> own = itemsReadBy(account.getKey());
+            if (!own.isEmpty()) {
+                Set<UUID> withFiles = itemsWithFilesReadBy(withParents(account.getValue()));
+                withFiles.retainAll(own);
+                found.addAll(withFiles);
+            }
+        }
         return found;
     }
 
@@ -161,6 +183,15 @@ public final class ChangedItems {
             all.addAll(next);
         }
         return all;
+    }
+
+    /** The items whose own READ policies name an account (any dates). */
+    private static Set<UUID> itemsReadBy(UUID account) {
+        return new LinkedHashSet<>(HibernateSession.current().createQuery(
+            "SELECT p.dSpaceObject.id FROM ResourcePolicy p WHERE p.actionId = :read AND p.eperson.id = :account"
+                + " AND p.resourceTypeId = :item", UUID.class)
+            .setParameter("read", Constants.READ).setParameter("account", account)
+            .setParameter("item", Constants.ITEM).getResultList());
     }
 
     /**

@@ -42,6 +42,10 @@ public class OaiIndexConsumer implements Consumer {
     private static OaiIndexer indexer;
     private static IndexWorker worker;
 
+    /** The objects whose events the consumer needs (config/modules/useit.cfg). */
+    private static final List<String> FILTERED = List.of("Item", "Bundle", "Bitstream", "Collection", "Community",
+                                                         "Group");
+
     private final ChangedItems changed = new ChangedItems();
 
     /**
@@ -78,6 +82,16 @@ public class OaiIndexConsumer implements Consumer {
     public void initialize() throws Exception {
         // the table must exist before a change is queued in a user's transaction
         worker();
+        String filters = DSpaceServicesFactory.getInstance().getConfigurationService()
+                                              .getProperty("event.consumer.useitoai.filters", "");
+        List<String> missing = FILTERED.stream().filter(type -> !filters.toLowerCase().contains(type.toLowerCase()))
+                                       .toList();
+        if (!missing.isEmpty()) {
+            // a site that kept an older value (local.cfg) would miss those changes without a word
+            log.warn("event.consumer.useitoai.filters does not name {}: changes to them do not reach the OAI and"
+                         + " search indexes until the items' next change (config/modules/useit.cfg has the value)",
+                     missing);
+        }
     }
 
     @Override
