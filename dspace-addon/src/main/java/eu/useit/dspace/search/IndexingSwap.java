@@ -4,13 +4,16 @@
  */
 package eu.useit.dspace.search;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.dspace.content.BundleServiceImpl;
 import org.dspace.discovery.SolrServiceFileInfoPlugin;
 import org.dspace.discovery.indexobject.ItemIndexFactoryImpl;
+import org.dspace.eperson.GroupServiceImpl;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -22,8 +25,9 @@ import org.springframework.util.ClassUtils;
  * {@link SearchableItemIndexFactory}, and a bean of {@link SolrServiceFileInfoPlugin} (file names and descriptions;
  * DSpace's {@code discovery.xml}) gets {@link ReadableFileInfoPlugin}, each an extension of DSpace's class, before any
  * bean is made. DSpace's {@link BundleServiceImpl} bean gets {@link BundleServiceWithEvents}, so that a change of a
- * bundle's policies reaches the indexes (DSpace fires no event for it). The site's files are not edited, and every
- * other property of the beans stays. A site's own extension of any of them is left alone, with a warning.
+ * bundle's policies reaches the indexes (DSpace fires no event for it), and its {@link GroupServiceImpl} bean gets
+ * {@link GroupServiceWithEvents}, so that what a group's deletion changes does too. The site's files are not edited,
+ * and every other property of the beans stays. A site's own extension of any of them is left alone, with a warning.
  * <p>
  * Declared in {@code config/spring/api/useit-discovery.xml}.
  */
@@ -36,7 +40,9 @@ public class IndexingSwap implements BeanFactoryPostProcessor {
         ItemIndexFactoryImpl.class.getName(), new Swap(SearchableItemIndexFactory.class.getName(), FILES),
         SolrServiceFileInfoPlugin.class.getName(), new Swap(ReadableFileInfoPlugin.class.getName(), FILES),
         BundleServiceImpl.class.getName(), new Swap(BundleServiceWithEvents.class.getName(),
-                                                    "a change of a bundle's policies reaches the indexes"));
+                                                    "a change of a bundle's policies reaches the indexes"),
+        GroupServiceImpl.class.getName(), new Swap(GroupServiceWithEvents.class.getName(),
+                                                   "what a group's deletion changes reaches the indexes"));
 
     /** Our class for one of DSpace's, and why. */
     private record Swap(String ours, String why) {
@@ -44,8 +50,7 @@ public class IndexingSwap implements BeanFactoryPostProcessor {
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory factory) {
-        boolean items = false;
-        boolean bundles = false;
+        Set<String> classes = new HashSet<>();
         for (String name : factory.getBeanDefinitionNames()) {
             BeanDefinition bean = factory.getBeanDefinition(name);
             Swap swap = SWAPS.get(bean.getBeanClassName());
@@ -55,18 +60,15 @@ public class IndexingSwap implements BeanFactoryPostProcessor {
             } else {
                 warnIfOwn(name, bean, factory.getBeanClassLoader());
             }
-            items |= SearchableItemIndexFactory.class.getName().equals(bean.getBeanClassName());
-            bundles |= BundleServiceWithEvents.class.getName().equals(bean.getBeanClassName());
+            classes.add(bean.getBeanClassName());
         }
-        if (!bundles) {
-            log.warn("No bean of {} to replace: a change of a bundle's policies reaches the indexes only at the"
-                         + " item's next change or at the access sweep", BundleServiceImpl.class.getName());
-        }
-        if (!items) {
-            log.warn("No bean of {} to replace: item full text is indexed by the site's own class, which may index"
-                         + " the text of files that those who find the item may not read",
-                     ItemIndexFactoryImpl.class.getName());
-        }
+        // DSpace's file-info plugin is optional (a site may leave it out of discovery.xml): nothing to replace then
+        SWAPS.forEach((dspace, swap) -> {
+            if (!classes.contains(swap.ours()) && !dspace.equals(SolrServiceFileInfoPlugin.class.getName())) {
+                log.warn("No bean of {} was given ours ({}): the site has none, or its own class", dspace,
+                         swap.why());
+            }
+        });
     }
 
     /** Warns of a site's own extension of one of DSpace's classes we replace: it is left as it is. */

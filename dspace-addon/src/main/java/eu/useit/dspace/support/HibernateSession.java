@@ -11,8 +11,8 @@ import org.hibernate.SessionFactory;
 /**
  * The Hibernate session of the current thread, which is the one DSpace's {@code Context} works in (DSpace binds
  * one session per thread). For the few things DSpace's services do not offer: one query over many metadata values,
- * a handle's row without its object ({@link Handles}), and writing pending changes before emptying the session in
- * bulk work.
+ * a handle's row without its object ({@link Handles}), the ids of what policies and group memberships name (the index
+ * queue's changed items), and writing pending changes before emptying the session in bulk work.
  */
 public final class HibernateSession {
 

@@ -205,7 +205,8 @@ public class FullTextSearchIT extends AbstractUseitIT {
      * Who may read a file changes with the members of the groups its READ names: an item its depositor (an account of
      * its own) and the partners may read, whose file the department may read (the partners in it). The file's text is
      * found while the depositor is in the department, directly or through the partners; once the depositor or the
-     * partners leave, the text is no longer found (the depositor still finds the item by its title).
+     * partners leave, or a group between the partners and the department or the department itself is deleted, the
+     * text is no longer found (the depositor still finds the item by its title).
      */
     @Test
     public void aTextIsNoLongerFoundOnceAReaderOfTheItemLeavesTheGroupThatMayReadItsFile() throws Exception {
@@ -244,6 +245,22 @@ public class FullTextSearchIT extends AbstractUseitIT {
         librarian.postUris(groups + department + "/epersons", account).expect(204);
         assertFound(reader, departmentWord, true);
         librarian.delete(groups + department + "/subgroups/" + partners).expect(204);
+        assertFound(reader, departmentWord, false);
+        assertThat("the item by its title", found(reader, word("title")), is(true));
+
+        // groups deleted (DSpace fires no event for the memberships and policies it removes with them): a unit of
+        // the department that held the partners, then the department itself
+        String unit = group("unit");
+        librarian.postUris(groups + department + "/subgroups", TestRepository.serverUrl() + groups + unit)
+                 .expect(204);
+        librarian.postUris(groups + unit + "/subgroups", TestRepository.serverUrl() + groups + partners).expect(204);
+        assertFound(reader, departmentWord, true);
+        librarian.delete(groups + unit).expect(204);
+        assertFound(reader, departmentWord, false);
+        librarian.postUris(groups + department + "/subgroups", TestRepository.serverUrl() + groups + partners)
+                 .expect(204);
+        assertFound(reader, departmentWord, true);
+        librarian.delete(groups + department).expect(204);
         assertFound(reader, departmentWord, false);
         assertThat("the item by its title", found(reader, word("title")), is(true));
     }
