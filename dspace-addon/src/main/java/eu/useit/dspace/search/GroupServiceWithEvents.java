@@ -6,8 +6,10 @@ package eu.useit.dspace.search;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
+import eu.useit.dspace.oai.index.ChangedItems;
 import eu.useit.dspace.support.HibernateSession;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
@@ -44,9 +46,7 @@ public class GroupServiceWithEvents extends GroupServiceImpl {
                 .setParameter("types", List.of(Constants.BUNDLE, Constants.BITSTREAM)).getResultList()) {
                 context.addEvent(new Event(Event.MODIFY, (Integer) object[1], (UUID) object[0], null));
             }
-            for (UUID parent : HibernateSession.current().createQuery(
-                "SELECT parent.id FROM Group parent JOIN parent.groups child WHERE child.id = :group", UUID.class)
-                .setParameter("group", group.getID()).getResultList()) {
+            for (UUID parent : ChangedItems.parentsOf(Set.of(group.getID()))) {
                 context.addEvent(new Event(Event.REMOVE, Constants.GROUP, parent, Constants.GROUP, group.getID(),
                                            group.getName()));
             }

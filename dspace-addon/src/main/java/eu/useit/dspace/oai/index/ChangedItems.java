@@ -175,14 +175,21 @@ public final class ChangedItems {
         Set<UUID> all = new LinkedHashSet<>(groups);
         Set<UUID> next = new LinkedHashSet<>(groups);
         while (!next.isEmpty()) {
-            List<UUID> parents = HibernateSession.current().createQuery(
-                "SELECT DISTINCT parent.id FROM Group parent JOIN parent.groups child WHERE child.id IN (:children)",
-                UUID.class).setParameter("children", next).getResultList();
-            next = new LinkedHashSet<>(parents);
+            next = parentsOf(next);
             next.removeAll(all);
             all.addAll(next);
         }
         return all;
+    }
+
+    /**
+     * @param groups groups
+     * @return the groups they are direct members of (ids only, in the current session)
+     */
+    public static Set<UUID> parentsOf(Set<UUID> groups) {
+        return new LinkedHashSet<>(HibernateSession.current().createQuery(
+            "SELECT DISTINCT parent.id FROM Group parent JOIN parent.groups child WHERE child.id IN (:children)",
+            UUID.class).setParameter("children", groups).getResultList());
     }
 
     /** The items whose own READ policies name an account (any dates). */
