@@ -16,17 +16,25 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertThrows;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -116,8 +124,47 @@ public class SolrCloudClusterIT {
     }
 
     @Test
+    public void zooKeeperAndTheNodesListenOnTheLoopbackAddressOnly() throws Exception {
+        // 127.0.0.2 reaches a socket bound to every interface, not one bound to 127.0.0.1; so do the machine's others
+        // (refused at once); another address of an interface that is up may also be unreachable (any failure)
+        InetAddress second = InetAddress.getByName("127.0.0.2");
+        List<InetAddress> others = new ArrayList<>();
+        for (NetworkInterface face : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (face.isUp()) {
+                Collections.list(face.getInetAddresses()).stream().filter(a -> !a.isLoopbackAddress())
+                           .forEach(others::add);
+            }
+        }
+        Map<Integer, String> ports = new TreeMap<>(Map.of(URI.create("zk://" + cloud.zookeeper()).getPort(),
+                                                          "ZooKeeper"));
+        // the running nodes, as the cluster lists them (a node started again on free ports may have a new one)
+        RestClient.anonymous(cloud.node(1)).get("/admin/collections?action=CLUSTERSTATUS&wt=json").expect(200).json()
+            .at("/cluster/live_nodes").forEach(node -> ports.put( // 127.0.0.1:41234_solr
+                Integer.parseInt(node.asText().replaceAll(".*:(\\d+)_.*", "$1")), "Solr node " + node.asText()));
+        assertThat(ports.size(), is(4));
+        for (int port : ports.keySet()) {
+            try {
+                connect(InetAddress.getByName("127.0.0.1"), port);
+            } catch (IOException e) {
+                throw new AssertionError(ports.get(port) + " does not answer on 127.0.0.1:" + port, e);
+            }
+            assertThrows("port " + port + " answers on 127.0.0.2", ConnectException.class, () -> connect(second, port));
+            for (InetAddress other : others) {
+                assertThrows("port " + port + " answers on " + other.getHostAddress(), IOException.class,
+                             () -> connect(other, port));
+            }
+        }
+    }
+
+    private static void connect(InetAddress address, int port) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 5_000);
+        }
+    }
+
+    @Test
     public void anotherZooKeeperClientCanNeitherReadNorChangeTheCluster() throws Exception {
-        // ZooKeeper answers on every interface: whoever reaches it is refused Solr's znodes without the password
+        // a process of this machine that reaches ZooKeeper is refused Solr's znodes without the password
         CountDownLatch connected = new CountDownLatch(1);
         ZooKeeper stranger = new ZooKeeper(cloud.zookeeper(), 15_000, event -> {
             if (event.getState() == Watcher.Event.KeeperState.SyncConnected) {

@@ -22,17 +22,16 @@ import org.apache.solr.client.solrj.embedded.JettySolrRunner;
 import org.apache.solr.client.solrj.request.CollectionAdminRequest;
 import org.apache.solr.client.solrj.response.CollectionAdminResponse;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
-import org.apache.solr.cloud.ZkTestServer;
 import org.apache.solr.common.cloud.SolrZkClient;
 import org.apache.solr.common.cloud.VMParamsAllAndReadonlyDigestZkACLProvider;
 import org.apache.solr.common.cloud.VMParamsSingleSetCredentialsDigestZkCredentialsProvider;
 
 /**
- * A SolrCloud on this machine, made of Solr's own classes: a ZooKeeper server ({@link ZkTestServer}) and Solr
- * 8.11 nodes in cloud mode ({@link MiniSolrCloudCluster}), each a Jetty on a loopback port with context
- * {@code /solr}. Every sub-folder of the configuration folder that holds {@code conf/solrconfig.xml} is uploaded to
- * ZooKeeper as a configset of that name, and a collection of the same name is created from it. Solr's znodes are
- * closed to every other ZooKeeper client ({@link #protectZnodes()}).
+ * A SolrCloud on this machine, made of Solr's own classes: a ZooKeeper server on the loopback address
+ * ({@link LoopbackZooKeeper}) and Solr 8.11 nodes in cloud mode ({@link MiniSolrCloudCluster}), each a Jetty on a
+ * loopback port with context {@code /solr}. Every sub-folder of the configuration folder that holds
+ * {@code conf/solrconfig.xml} is uploaded to ZooKeeper as a configset of that name, and a collection of the same
+ * name is created from it. Solr's znodes are closed to every other ZooKeeper client ({@link #protectZnodes()}).
  */
 public final class LocalSolrCloud implements AutoCloseable {
 
@@ -41,13 +40,13 @@ public final class LocalSolrCloud implements AutoCloseable {
     /** The system properties of Solr's digest credentials: {@code zkDigestUsername}, {@code zkDigestPassword}. */
     private static final String DIGEST = "zkDigest";
 
-    private final ZkTestServer zookeeper;
+    private final LoopbackZooKeeper zookeeper;
     private final MiniSolrCloudCluster cluster;
     private final CloudShape shape;
     private final List<JettySolrRunner> nodes = new ArrayList<>();
     private final List<String> collections = new ArrayList<>();
 
-    private LocalSolrCloud(ZkTestServer zookeeper, MiniSolrCloudCluster cluster, CloudShape shape) {
+    private LocalSolrCloud(LoopbackZooKeeper zookeeper, MiniSolrCloudCluster cluster, CloudShape shape) {
         this.zookeeper = zookeeper;
         this.cluster = cluster;
         this.shape = shape;
@@ -68,7 +67,7 @@ public final class LocalSolrCloud implements AutoCloseable {
         // a port of its own even when any will do, so that ZooKeeper restarts where the nodes look for it
         int zookeeperPort = shape.zookeeperPort() == 0 ? freePort() : shape.zookeeperPort();
         protectZnodes();
-        ZkTestServer zookeeper = new ZkTestServer(work.resolve("zookeeper"), zookeeperPort);
+        LoopbackZooKeeper zookeeper = new LoopbackZooKeeper(work.resolve("zookeeper"), zookeeperPort);
         zookeeper.run();
         MiniSolrCloudCluster cluster;
         try {
@@ -97,10 +96,10 @@ public final class LocalSolrCloud implements AutoCloseable {
     }
 
     /**
-     * Solr's test ZooKeeper listens on every network interface (it binds no address) and asks for no login: anyone
-     * who reaches it could read the cluster or change a configset. Every znode Solr makes is therefore readable and
-     * writable only with a password made at each start and known to this JVM alone (Solr's digest ACL providers,
-     * for every Solr client of this JVM). A site may set its own providers and credentials as system properties.
+     * ZooKeeper asks for no login: any process of this machine that reaches its loopback port could read the cluster
+     * or change a configset. Every znode Solr makes is therefore readable and writable only with a password made at
+     * each start and known to this JVM alone (Solr's digest ACL providers, for every Solr client of this JVM). A site
+     * may set its own providers and credentials as system properties.
      */
     private static void protectZnodes() {
         if (System.getProperty(SolrZkClient.ZK_ACL_PROVIDER_CLASS_NAME_VM_PARAM_NAME) != null) {
