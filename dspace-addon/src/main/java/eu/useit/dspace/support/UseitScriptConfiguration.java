@@ -5,15 +5,10 @@
 package eu.useit.dspace.support;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.apache.commons.cli.CommandLine;
-import org.apache.commons.cli.DefaultParser;
-import org.apache.commons.cli.Option;
 import org.apache.commons.cli.Options;
-import org.apache.commons.cli.ParseException;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.core.Context;
 import org.dspace.scripts.DSpaceCommandLineParameter;
@@ -93,41 +88,9 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
 
     /** Parses the parameters as the command will, so that "-o/tmp/x" or "--output=/tmp/x" count as -o too. */
     private boolean hasCommandLineOnlyOption(List<DSpaceCommandLineParameter> parameters) {
-        List<String> args = new ArrayList<>();
-        for (DSpaceCommandLineParameter parameter : parameters) {
-            args.add(parameter.getName());
-            if (parameter.getValue() != null) {
-                args.add(parameter.getValue());
-            }
-        }
-        CommandLine line;
-        try {
-            line = new DefaultParser().parse(notRequired(getOptions()), args.toArray(new String[0]));
-        } catch (ParseException e) {
-            // the command would refuse them anyway; refuse before a process is made
-            return true;
-        }
-        for (Option option : line.getOptions()) {
-            if (commandLineOnly.contains(option.getOpt())
-                || option.getLongOpt() != null && commandLineOnly.contains(option.getLongOpt())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The options, none of them required: a missing required option is the command's to tell (a REST caller asking
-     * for {@code -h} alone is not refused for it).
-     */
-    private static Options notRequired(Options options) {
-        Options copies = new Options();
-        for (Option option : options.getOptions()) {
-            Option copy = (Option) option.clone();
-            copy.setRequired(false);
-            copies.addOption(copy);
-        }
-        return copies;
+        // parameters the command would refuse anyway are refused before a process is made
+        return RestParameters.parse(getOptions(), parameters).map(line -> RestParameters.hasAny(line, commandLineOnly))
+                             .orElse(true);
     }
 
     @Override

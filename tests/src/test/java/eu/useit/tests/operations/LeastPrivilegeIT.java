@@ -25,7 +25,11 @@ import eu.useit.runtime.LocalAdministrator;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.TestRepository;
+import org.dspace.builder.CollectionBuilder;
+import org.dspace.builder.CommunityBuilder;
 import org.dspace.builder.EPersonBuilder;
+import org.dspace.content.Collection;
+import org.dspace.content.Community;
 import org.dspace.eperson.EPerson;
 import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.eperson.service.EPersonService;
@@ -120,6 +124,55 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
         String[] ended = ended(start(administrator, "useit-vocabulary", "-s", null));
         assertThat(ended[0], is("COMPLETED"));
         assertThat(ended[1], containsString("useit-strands.ttl"));
+    }
+
+    @Test
+    public void curationThroughRestNamesNoServerFileOrAccountAndCuratesOnlyWhatTheCallerAdministers()
+        throws Exception {
+        context.turnOffAuthorisationSystem();
+        EPerson keeper = EPersonBuilder.createEPerson(context).withEmail("keeper-" + UUID.randomUUID() + "@example.org")
+                                       .withPassword(password).withCanLogin(true).build();
+        Community community = CommunityBuilder.createCommunity(context).withName("Curation through REST").build();
+        Collection collection = CollectionBuilder.createCollection(context, community).withName("Kept")
+                                                 .withAdminGroup(keeper).build();
+        context.restoreAuthSystemState();
+        context.commit();
+        RestClient collectionAdministrator = RestClient.login(TestRepository.serverUrl(), keeper.getEmail(), password);
+        String kept = collection.getHandle();
+        Path folder = Files.createTempDirectory("least-privilege");
+        Path report = folder.resolve("report.txt");
+        Path tasks = Files.writeString(folder.resolve("tasks.txt"), "noop\n");
+        // DSpace 8.1 opens -T, writes -r, reads and deletes the queue file -q, and runs as -e
+        for (String[] refused : List.of(new String[] {"-t", "noop", "-i", kept, "-r", report.toString()},
+                                        new String[] {"-t", "noop", "-i", kept, "--reporter=" + report, null},
+                                        new String[] {"-t", "noop", "-i", kept, "-r" + report, null},
+                                        new String[] {"-T", tasks.toString(), "-i", kept, "-v", null},
+                                        new String[] {"-t", "noop", "-i", kept, "--task", "noop", "--taskf",
+                                                      tasks.toString()},
+                                        new String[] {"-q", "../../config/local", "-i", kept},
+                                        new String[] {"-t", "noop", "-i", kept, "-e",
+                                                      "least-privilege-admin@example.org"},
+                                        // the object curated is the first -i: DSpace 8.1 checks the first "-i"
+                                        new String[] {"--id", community.getHandle(), "-t", "noop", "-i", kept},
+                                        new String[] {"-t", "noop", "-i", community.getHandle()},
+                                        new String[] {"-t", "noop", "-i", "all"},
+                                        new String[] {"-t", "noop"})) {
+            assertThat("curate " + String.join(" ", Arrays.stream(refused).filter(p -> p != null).toList())
+                           + " as the collection's administrator",
+                       start(collectionAdministrator, "curate", refused).status(), is(403));
+        }
+        assertThat(start(plain, "curate", "-t", "noop", "-i", kept).status(), is(403));
+        assertThat(start(administrator, "curate", "-t", "noop", "-i", kept, "-r", report.toString()).status(),
+                   is(403));
+        assertThat("no file was written", Files.exists(report), is(false));
+        assertThat("the task file is still there", Files.readString(tasks), is("noop\n"));
+
+        // the collection's administrator curates it through REST, as themselves (DSpace's command-line variant
+        // would want -e); so does a site administrator everything
+        String[] ended = ended(start(collectionAdministrator, "curate", "-t", "noop", "-i", kept));
+        assertThat(ended[2], ended[0], is("COMPLETED"));
+        ended = ended(start(administrator, "curate", "-t", "noop", "-i", "all"));
+        assertThat(ended[2], ended[0], is("COMPLETED"));
     }
 
     @Test

@@ -1,0 +1,72 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.curation;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import eu.useit.dspace.support.RestParameters;
+import org.apache.commons.cli.CommandLine;
+import org.apache.commons.cli.Options;
+import org.dspace.content.DSpaceObject;
+import org.dspace.core.Context;
+import org.dspace.curate.CurationScriptConfiguration;
+import org.dspace.handle.factory.HandleServiceFactory;
+import org.dspace.scripts.DSpaceCommandLineParameter;
+
+/**
+ * DSpace's {@code curate} command ({@code config/spring/rest/useit-curation.xml} gives its bean this class), with
+ * DSpace 8.1's options and its rules made safe for callers of the REST API (the Processes page).
+ * <p>
+ * On the server's command line ({@code [dspace]/bin/dspace curate}, {@code ./useit dspace curate}) nothing changes:
+ * every option, {@code -e} naming the curating account. Through REST, where DSpace 8.1 lets an administrator of
+ * the object named by {@code -i} (a collection's or an item's) run it, DSpace would open the file named by
+ * {@code -T}, write the file named by {@code -r}, read and delete the queue file named by {@code -q}, and run as
+ * the account named by {@code -e}: those options are refused to every REST caller, and the command runs as the
+ * caller ({@link UseitCuration}). The object is the one the command will curate ({@code -i} parsed as the command
+ * parses it, given once): its administrators may run a task on it; on all objects ({@code -i all}), one that is not
+ * found, or none, site administrators only.
+ */
+public class UseitCurationScriptConfiguration extends CurationScriptConfiguration<UseitCuration> {
+
+    /** The options whose values are files or accounts of the server: for its command line only. */
+    private static final Set<String> COMMAND_LINE_ONLY = Set.of("T", "r", "q", "e");
+
+    @Override
+    public synchronized Options getOptions() {
+        if (options == null) {
+            Options all = super.getOptions();
+            all.addOption("e", "eperson", true, "the e-mail address of the curating account (command line only)");
+            options = all;
+        }
+        return options;
+    }
+
+    @Override
+    public boolean isAllowedToExecute(Context context, List<DSpaceCommandLineParameter> parameters) {
+        if (parameters == null) {
+            // whether to list the command at all: DSpace's rule (site, community, collection or item administrators)
+            return super.isAllowedToExecute(context, null);
+        }
+        Optional<CommandLine> line = RestParameters.parse(getOptions(), parameters);
+        if (line.isEmpty() || RestParameters.hasAny(line.get(), COMMAND_LINE_ONLY)) {
+            return false;
+        }
+        String[] ids = line.get().getOptionValues('i');
+        try {
+            if (ids == null || ids.length != 1 || "all".equalsIgnoreCase(ids[0])) {
+                return authorizeService.isAdmin(context);
+            }
+            // the handle as the command will look it up: DSpace's Curation lower-cases it
+            DSpaceObject object = HandleServiceFactory.getInstance().getHandleService()
+                                                      .resolveToObject(context, ids[0].toLowerCase());
+            return object == null ? authorizeService.isAdmin(context) : authorizeService.isAdmin(context, object);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell who may curate " + String.join(" ", ids), e);
+        }
+    }
+}
