@@ -21,6 +21,7 @@ import org.dspace.content.Bundle;
 import org.dspace.content.Item;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.core.Constants;
+import org.dspace.core.Context;
 import org.springframework.http.ContentDisposition;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +53,17 @@ public class FileDownloads {
     private final AnonymousAccess anonymous;
     private final PageLinks links;
 
-    /** What the look-up found. */
-    private record Found(int status, Bitstream file, String type, long size, String checksum, String page) {
+    /** What the look-up found: a status, and for a file that may be sent what its response says of it. */
+    private record Found(int status, Bitstream file, String name, String type, long size, String checksum,
+                         String page) {
+
+        static Found none(int status) {
+            return new Found(status, null, null, null, 0, null, null);
+        }
+    }
+
+    /** A file found and opened, with the part asked for; no file when none is to be sent. */
+    private record Opened(Found found, ByteRange range, InputStream in) {
     }
 
     /**
@@ -77,45 +87,79 @@ public class FileDownloads {
     public void download(@PathVariable("uuid") String uuid, HttpServletRequest request,
                          HttpServletResponse response) throws Exception {
         UUID id = ItemPages.uuid(uuid);
-        boolean sent = id != null && AnonymousContext.call(context -> {
-            Found found = find(context, id);
-            if (found.status() != HttpServletResponse.SC_OK) {
-                nothing(response, found.status());
-                return true;
+        // the file is opened in the context, and sent once it is closed: a slow reader holds no database connection
+        Opened opened = id == null ? new Opened(Found.none(HttpServletResponse.SC_NOT_FOUND), null, null)
+            : AnonymousContext.call(context -> open(context, id, request));
+        Found found = opened.found();
+        if (found.status() != HttpServletResponse.SC_OK) {
+            nothing(response, found.status());
+        } else if (unchanged(request, found)) {
+            // the browser has this version: If-None-Match names its ETag
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            response.setHeader("ETag", etag(found));
+            response.setHeader("Cache-Control", "no-cache");
+        } else if (opened.range().kind() == ByteRange.Kind.UNSATISFIABLE) {
+            response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+            response.setHeader("Content-Range", opened.range().contentRange());
+            response.setHeader("Accept-Ranges", "bytes");
+        } else if (opened.in() == null) {
+            // HEAD: what a GET would answer, without the bytes (the file is not read)
+            headers(response, found, opened.range());
+        } else {
+            try (InputStream in = opened.in()) {
+                send(response, found, opened.range(), in);
             }
-            ByteRange range = range(request, found);
-            if (range.kind() == ByteRange.Kind.UNSATISFIABLE) {
-                response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
-                response.setHeader("Content-Range", range.contentRange());
-                response.setHeader("Accept-Ranges", "bytes");
-                return true;
-            }
-            // DSpace checks READ again as it opens the file, for the anonymous user of this context
-            try (InputStream in = bitstreams.retrieve(context, found.file())) {
-                send(response, found, range, in);
-            }
-            return true;
-        });
-        if (!sent) {
-            nothing(response, HttpServletResponse.SC_NOT_FOUND);
         }
     }
 
-    /** The part asked for; the whole file when If-Range names another version of it. */
+    /**
+     * Finds the file; opens it unless the request is HEAD, or the If-None-Match of a GET names this version.
+     */
+    private Opened open(Context context, UUID id, HttpServletRequest request) throws Exception {
+        Found found = find(context, id);
+        if (found.status() != HttpServletResponse.SC_OK) {
+            return new Opened(found, null, null);
+        }
+        ByteRange range = range(request, found);
+        if (range.kind() == ByteRange.Kind.UNSATISFIABLE || unchanged(request, found)
+            || "HEAD".equals(request.getMethod())) {
+            return new Opened(found, range, null);
+        }
+        // DSpace checks READ again as it opens the file, for the anonymous user of this context
+        return new Opened(found, range, bitstreams.retrieve(context, found.file()));
+    }
+
+    /** The part asked for (GET only); the whole file when If-Range names another version of it. */
     private static ByteRange range(HttpServletRequest request, Found found) {
         String ifRange = request.getHeader("If-Range");
         boolean sameFile = ifRange == null || found.checksum() != null && ifRange.equals(etag(found));
-        return ByteRange.of(sameFile ? request.getHeader("Range") : null, found.size());
+        boolean get = "GET".equals(request.getMethod());
+        return ByteRange.of(get && sameFile ? request.getHeader("Range") : null, found.size());
+    }
+
+    /** Whether If-None-Match names this version of the file (or any version, {@code *}). */
+    private static boolean unchanged(HttpServletRequest request, Found found) {
+        String given = request.getHeader("If-None-Match");
+        if (given == null || found.checksum() == null) {
+            return false;
+        }
+        for (String tag : given.split(",")) {
+            String strong = tag.strip().replaceFirst("^W/", "");
+            if (strong.equals("*") || strong.equals(etag(found))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String etag(Found found) {
         return "\"" + found.checksum() + "\"";
     }
 
-    private Found find(org.dspace.core.Context context, UUID id) throws Exception {
+    private Found find(Context context, UUID id) throws Exception {
         Bitstream file = bitstreams.find(context, id);
         if (file == null || file.isDeleted()) {
-            return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null, null);
+            return Found.none(HttpServletResponse.SC_NOT_FOUND);
         }
         for (Bundle bundle : file.getBundles()) {
             if (!Constants.CONTENT_BUNDLE_NAME.equals(bundle.getName())) {
@@ -126,27 +170,38 @@ public class FileDownloads {
                     continue;
                 }
                 if (!anonymous.file(context, file).isOpen()) {
-                    return new Found(HttpServletResponse.SC_FORBIDDEN, null, null, 0, null, null);
+                    return Found.none(HttpServletResponse.SC_FORBIDDEN);
                 }
                 BitstreamFormat format = file.getFormat(context);
-                return new Found(HttpServletResponse.SC_OK, file,
+                return new Found(HttpServletResponse.SC_OK, file, file.getName() == null ? "file" : file.getName(),
                                  format == null ? "application/octet-stream" : format.getMIMEType(),
                                  file.getSizeBytes(), file.getChecksum(), links.item(item.getHandle(), item.getID()));
             }
         }
-        return new Found(HttpServletResponse.SC_NOT_FOUND, null, null, 0, null, null);
+        return Found.none(HttpServletResponse.SC_NOT_FOUND);
     }
 
     private static void send(HttpServletResponse response, Found found, ByteRange range, InputStream in)
         throws IOException {
-        String type = found.type() == null ? "application/octet-stream" : found.type();
-        boolean inline = INLINE.contains(type);
-        String name = found.file().getName() == null ? "file" : found.file().getName();
-        boolean part = range.kind() == ByteRange.Kind.PART;
-        if (part) {
+        if (range.kind() == ByteRange.Kind.PART) {
             // before any header: a file store that has fewer bytes fails here, while an error can still be answered
             in.skipNBytes(range.first());
         }
+        headers(response, found, range);
+        try (OutputStream out = response.getOutputStream()) {
+            if (range.kind() == ByteRange.Kind.PART) {
+                copy(in, out, range.length());
+            } else {
+                in.transferTo(out);
+            }
+        }
+    }
+
+    /** The status and headers of the file's response (the part's, when one is asked for). */
+    private static void headers(HttpServletResponse response, Found found, ByteRange range) {
+        String type = found.type() == null ? "application/octet-stream" : found.type();
+        boolean inline = INLINE.contains(type);
+        boolean part = range.kind() == ByteRange.Kind.PART;
         response.setStatus(part ? HttpServletResponse.SC_PARTIAL_CONTENT : HttpServletResponse.SC_OK);
         response.setContentType(inline ? type : "application/octet-stream");
         if (!type.startsWith("text/")) {
@@ -160,7 +215,7 @@ public class FileDownloads {
         }
         ContentDisposition.Builder disposition = inline ? ContentDisposition.inline() : ContentDisposition.attachment();
         response.setHeader("Content-Disposition",
-                           disposition.filename(headerName(name), StandardCharsets.UTF_8).build().toString());
+                           disposition.filename(headerName(found.name()), StandardCharsets.UTF_8).build().toString());
         response.setHeader("X-Content-Type-Options", "nosniff");
         if (!PDF.equals(type)) {
             // browsers' PDF viewers do not run in a sandbox (Chrome's shows a blocked page, Safari's an empty one)
@@ -171,13 +226,6 @@ public class FileDownloads {
         response.setHeader("Link", "<" + found.page() + ">; rel=\"collection\"; type=\"text/html\"");
         if (found.checksum() != null) {
             response.setHeader("ETag", etag(found));
-        }
-        try (OutputStream out = response.getOutputStream()) {
-            if (part) {
-                copy(in, out, range.length());
-            } else {
-                in.transferTo(out);
-            }
         }
     }
 

@@ -11,8 +11,12 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +148,19 @@ public class ItemPagesIT {
         // another version of the file than the one the reader has parts of: all of it
         assertThat(anonymous.get(openFile, Map.of("Range", "bytes=5-7", "If-Range", "\"another\"")).expect(200)
                             .body(), is(new String(PDF, StandardCharsets.UTF_8)));
+        // a browser that has this version is told so (304, no bytes), one with another gets the file
+        RestClient.Response kept = anonymous.get(openFile, Map.of("If-None-Match", "\"x\", " + etag));
+        assertThat(kept.status(), is(304));
+        assertThat(kept.body(), is(""));
+        assertThat(kept.headers().firstValue("ETag").orElse(""), is(etag));
+        assertThat(anonymous.get(openFile, Map.of("If-None-Match", "\"another\"")).expect(200).body(),
+                   is(new String(PDF, StandardCharsets.UTF_8)));
+        // HEAD: the headers of a GET of the whole file (a range is for GET only), no bytes
+        RestClient.Response head = anonymous.head(openFile, Map.of("Range", "bytes=5-7")).expect(200);
+        assertThat(head.body(), is(""));
+        assertThat(head.headers().firstValue("Content-Length").orElse(""), is(String.valueOf(PDF.length)));
+        assertThat(head.headers().firstValue("ETag").orElse(""), is(etag));
+        assertThat(anonymous.head("/useit/bitstreams/" + restricted + "/download", Map.of()).status(), is(403));
         RestClient.Response beyond = anonymous.get(openFile, Map.of("Range", "bytes=99999-"));
         assertThat(beyond.status(), is(416));
         assertThat(beyond.headers().firstValue("Content-Range").orElse(""), is("bytes */" + PDF.length));
@@ -169,6 +186,63 @@ public class ItemPagesIT {
         JsonNode csl = JSON.readTree(citation(uuid, "json", "application/vnd.citationstyles.csl+json"));
         assertThat(csl.get(0).path("title").asText(), is(OUTPUT));
         assertThat(csl.get(0).at("/issued/date-parts/0/0").asInt(), is(2018));
+    }
+
+    @Test
+    public void readersWhoDownloadSlowlyHoldNoDatabaseConnection() throws Exception {
+        JsonNode item = find(OUTPUT);
+        String file = new RestContent(repository.administrator())
+            .file(item.path("uuid").asText(), "large-for-slow-readers.bin", new byte[16 * 1024 * 1024],
+                  "application/octet-stream");
+        URI server = URI.create(repository.server());
+        byte[] request = ("GET " + server.getPath() + "/useit/bitstreams/" + file + "/download HTTP/1.1\r\nHost: "
+            + server.getHost() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        List<Socket> readers = new ArrayList<>();
+        try {
+            // more readers than the repository has database connections, each of which reads the status line and
+            // nothing more: the server waits for them with most of the file unsent (more than a socket's buffers)
+            int readerCount = databaseConnections() + 10;
+            for (int i = 0; i < readerCount; i++) {
+                Socket reader = new Socket();
+                readers.add(reader);
+                reader.setReceiveBufferSize(4096);
+                reader.setSoTimeout(60_000);
+                reader.connect(new InetSocketAddress(server.getHost(), server.getPort()));
+                reader.getOutputStream().write(request);
+                assertThat("reader " + (i + 1), statusLine(reader.getInputStream()), is("HTTP/1.1 200"));
+            }
+            // the pages and OAI-PMH, which need a connection each, still answer
+            assertThat(anonymous.get("/useit/handle/" + item.path("handle").asText()).status(), is(200));
+            assertThat(anonymous.get("/oai/request?verb=Identify").status(), is(200));
+        } finally {
+            for (Socket reader : readers) {
+                reader.close();
+            }
+        }
+    }
+
+    /** The size of the repository's pool of database connections, as its configuration sets it. */
+    private static int databaseConnections() throws IOException {
+        Pattern setting = Pattern.compile("^\\s*db\\.maxconnections\\s*=\\s*(\\d+)");
+        for (String file : List.of("local.cfg", "dspace.cfg")) {
+            Path cfg = repository.dataDir().resolve("dspace/config/" + file);
+            for (String line : Files.exists(cfg) ? Files.readAllLines(cfg) : List.<String>of()) {
+                Matcher found = setting.matcher(line);
+                if (found.find()) {
+                    return Integer.parseInt(found.group(1));
+                }
+            }
+        }
+        throw new AssertionError("no db.maxconnections in the repository's configuration");
+    }
+
+    private static String statusLine(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != -1 && c != '\r' && line.length() < 200; c = in.read()) {
+            line.append((char) c);
+        }
+        // the version and the status, without the reason phrase (which Tomcat leaves out)
+        return line.substring(0, Math.min(line.length(), "HTTP/1.1 200".length()));
     }
 
     @Test

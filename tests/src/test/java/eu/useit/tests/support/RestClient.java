@@ -127,6 +127,15 @@ public final class RestClient {
     }
 
     /**
+     * @param path    a path below the server webapp (or an absolute URL)
+     * @param headers further request headers, e.g. {@code Range}
+     * @return the answer to a HEAD request (no body)
+     */
+    public Response head(String path, Map<String, String> headers) {
+        return send("HEAD", path, null, null, "*/*", headers);
+    }
+
+    /**
      * @param path a path below the server webapp
      * @param json a JSON body (a Jackson tree, a map, a list or a string of JSON)
      * @return the answer
@@ -222,7 +231,7 @@ public final class RestClient {
 
     private Response send(String method, String path, Object body, String type, String accept,
                           Map<String, String> headers) {
-        if (csrf == null && !"GET".equals(method)) {
+        if (csrf == null && !"GET".equals(method) && !"HEAD".equals(method)) {
             // as a browser: DSpace hands out its CSRF token on any request
             get("/api/security/csrf");
         }
