@@ -89,7 +89,8 @@ public final class UseitItemRepository implements ItemRepository {
         }
         // only records harvesters may know of: DSpace's own `oai import` also indexes items that are not public
         // (item.public:false), and ListMetadataFormats applies no context filter to the item it finds
-        SolrQuery query = new SolrQuery(HANDLE + ":" + ClientUtils.escapeQueryChars(parts[2])).setRows(1)
+        // a phrase of the escaped text: the whole text is the handle, even a word of the syntax such as OR alone
+        SolrQuery query = new SolrQuery(HANDLE + ":\"" + ClientUtils.escapeQueryChars(parts[2]) + "\"").setRows(1)
             .addFilterQuery("item.public:true OR item.deleted:true");
         SolrDocumentList found = run(query);
         if (found.isEmpty()) {

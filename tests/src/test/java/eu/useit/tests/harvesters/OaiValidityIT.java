@@ -346,6 +346,11 @@ public class OaiValidityIT extends AbstractUseitIT {
         error("verb=ListRecords&metadataPrefix=oai_dc&from=2020-01-01&until=2019-01-01", "badArgument");
         error("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat");
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:0/0", "idDoesNotExist");
+        // words of Solr's query syntax are handles like any other (a query of them alone would be refused)
+        for (String word : List.of("OR", "AND", "NOT", "*", "(", "!", "0/OR", "0/*")) {
+            error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:" + word, "idDoesNotExist");
+            error("verb=ListMetadataFormats&identifier=oai:useit.example.ac.uk:" + word, "idDoesNotExist");
+        }
         error("verb=ListRecords&metadataPrefix=oai_dc&from=1990-01-01&until=1990-01-02", "noRecordsMatch");
         // the request element repeats the arguments as they were sent (OAI-PMH 2.0 §3.2), dates too
         Document echoed = valid("request", "verb=ListRecords&metadataPrefix=oai_dc&from=1990-01-01&until=1990-01-02");

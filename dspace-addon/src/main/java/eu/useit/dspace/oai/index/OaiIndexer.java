@@ -267,8 +267,9 @@ public final class OaiIndexer {
         for (SolrDocument record : indexedDeleted) {
             if (!kept.contains((String) record.getFieldValue("item.id"))) {
                 // only while it is still a deleted record: the item may be public again a moment later
-                solr.deleteByQuery(DELETED + " AND item.handle:"
-                                       + ClientUtils.escapeQueryChars((String) record.getFieldValue("item.handle")));
+                solr.deleteByQuery(DELETED + " AND item.handle:\""
+                                       + ClientUtils.escapeQueryChars((String) record.getFieldValue("item.handle"))
+                                       + "\"");
                 removed++;
             }
         }
