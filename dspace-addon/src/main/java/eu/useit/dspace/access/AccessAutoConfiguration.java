@@ -12,10 +12,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Puts {@link HiddenItemFilter} into DSpace's server webapp (the addon jar in its {@code WEB-INF/lib}, or the
- * project's launcher), after Spring Security so that it knows the caller, and {@link HiddenItemPermissionEvaluator}
- * in place of DSpace's permission evaluator. Spring Boot finds this class through
- * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
+ * Puts {@link HiddenItemFilter} and {@link SearchSyntaxFilter} into DSpace's server webapp (the addon jar in its
+ * {@code WEB-INF/lib}, or the project's launcher), after Spring Security so that it knows the caller, and
+ * {@link HiddenItemPermissionEvaluator} in place of DSpace's permission evaluator. Spring Boot finds this class
+ * through {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -46,6 +46,19 @@ public class AccessAutoConfiguration {
         registration.addUrlPatterns("/api/*", signposting + "/*");
         registration.setOrder(AFTER_SECURITY);
         registration.setName("useitHiddenItemFilter");
+        return registration;
+    }
+
+    /**
+     * @return the filter, on DSpace's search endpoints
+     */
+    @Bean
+    public FilterRegistrationBean<SearchSyntaxFilter> useitSearchSyntaxFilter() {
+        FilterRegistrationBean<SearchSyntaxFilter> registration = new FilterRegistrationBean<>(
+            new SearchSyntaxFilter());
+        registration.addUrlPatterns("/api/discover/*");
+        registration.setOrder(AFTER_SECURITY);
+        registration.setName("useitSearchSyntaxFilter");
         return registration;
     }
 

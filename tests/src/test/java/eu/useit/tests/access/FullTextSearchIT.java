@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.useit.dspace.oai.index.OaiIndexConsumer;
 import eu.useit.runtime.LocalAdministrator;
 import eu.useit.tests.support.AbstractUseitIT;
@@ -304,6 +305,49 @@ public class FullTextSearchIT extends AbstractUseitIT {
         assertThat(found(anonymous, closed), is(false));
         assertThat(found(anonymous, closedName), is(false));
         assertThat(found(anonymous, open), is(true));
+    }
+
+    @Test
+    public void searchSyntaxThatReadsAcrossDocumentsIsRefused() throws Exception {
+        // a private item (not discoverable), indexed as the change is committed
+        String secret = word("private");
+        context.turnOffAuthorisationSystem();
+        ItemBuilder.createItem(context, collection).withTitle("Private " + secret + " (illustrative)")
+                   .withIssueDate("2024").withMetadata("useit", "provenance", null, "illustrative")
+                   .makeUnDiscoverable().build();
+        context.restoreAuthSystemState();
+        context.commit();
+        assertThat(found(anonymous, secret), is(false));
+        // a join's inner query runs over every document, the private one too, and answers with the public collection
+        // that holds it (one yes or no at a time); nested queries and functions alike
+        String join = "{!join from=location.coll to=search.resourceid}search_text:" + secret;
+        // Solr reads escapes before it looks for local parameters and magic fields
+        String escaped = "_qu\\ery_:\"{\\!join from=location.coll to=search.resourceid}search_text:" + secret + "\"";
+        String unicode = "\\u007b!join from=location.coll to=search.resourceid}search_text:" + secret;
+        // a filter shaped as a range goes to Solr as it is
+        String range = "[* TO *] AND _query_:\"" + join + "\" AND search.resourceid:[* TO *],equals";
+        for (String[] asked : List.of(new String[] {"query", join},
+                                      new String[] {"query", "_query_:\"" + join + "\""},
+                                      new String[] {"query", "{ !join from=location.coll to=search.resourceid}*:*"},
+                                      new String[] {"query", "_val_:\"docfreq(search_text," + secret + ")\""},
+                                      new String[] {"query", escaped},
+                                      new String[] {"query", unicode},
+                                      new String[] {"f.title", range})) {
+            String request = "?dsoType=COLLECTION&" + asked[0] + "=" + RestClient.encode(asked[1]);
+            for (String endpoint : List.of("/api/discover/search/objects", "/api/discover/facets/strand")) {
+                RestClient.Response answer = anonymous.get(endpoint + request);
+                assertThat(endpoint + request + ": " + answer.body(), answer.status(), is(400));
+                assertThat(answer.body(), containsString("holds Solr syntax a search may not use"));
+            }
+        }
+        // the same search without the syntax is answered
+        assertThat(anonymous.get("/api/discover/search/objects?dsoType=COLLECTION&query=" + secret).status(), is(200));
+        // other searches DSpace sends to Solr with a caller's text: the administrators' look-up of collections,
+        // open to any account, finds nothing for a plain account (the syntax would also drop that restriction)
+        String own = "{!join from=location.coll to=search.resourceid v='search_text:" + secret + "'}";
+        JsonNode administered = plainAccount().get("/api/core/collections/search/findAdminAuthorized?query="
+                                                       + RestClient.encode(own)).expect(200).json();
+        assertThat(administered.toString(), administered.at("/page/totalElements").asLong(), is(0L));
     }
 
     private String group(String name) {

@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -188,6 +189,32 @@ public class DepositJourneyIT {
         assertThat(admin.get("/api/core/items/" + deposit.item()).expect(200).json().path("inArchive").asBoolean(),
                    is(false));
         assertThat(anonymousHits(marker), is(0L));
+    }
+
+    @Test
+    public void aDraftMovedToACollectionItsDepositorMayNotDepositToIsNotDeposited() throws Exception {
+        String marker = "dpj" + run + "mv";
+        // Projects: the depositor is no submitter there, and it has no review step (a deposit is archived at once)
+        String projects = new RestContent(admin).collection("Projects");
+        assertThat(submitter.post("/api/submission/workspaceitems?owningCollection=" + projects, Map.of()).status(),
+                   not(is(201)));
+        RestSubmission deposit = RestSubmission.start(submitter, caseStudies)
+            .set(CASE_STUDY_FORM, "dc.title", "Moved deposit " + marker + " (illustrative)")
+            // DSpace 8.1 moves a draft to any collection named in its collection step
+            .patch(Map.of("op", "replace", "path", "/sections/collection", "value", projects))
+            .set("useit-project", "useit.provenance", "illustrative")
+            .grantLicence();
+        assertThat(deposit.errors().toString(), deposit.errors().keySet(),
+                   contains(startsWith("error.validation.collection.notAllowed")));
+        RestClient.Response refused = deposit.deposit();
+        assertThat(refused.body(), refused.status(), is(422));
+        String item = deposit.item();
+        assertThat(admin.get("/api/core/items/" + item).expect(200).json().path("inArchive").asBoolean(), is(false));
+        assertThat(anonymousHits(marker), is(0L));
+        // moved back to a collection the depositor may deposit to, the error is gone
+        deposit.patch(Map.of("op", "replace", "path", "/sections/collection", "value", caseStudies));
+        assertThat(deposit.errors().keySet().toString(), deposit.errors().keySet(),
+                   not(hasItem(startsWith("error.validation.collection"))));
     }
 
     @Test
