@@ -6,6 +6,7 @@ package eu.useit.dspace.casestudy;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -102,7 +103,9 @@ public final class MetadataRules {
      * @return why the value is not accepted, or empty when it is
      */
     public Optional<String> checkValue(String field, String value) {
-        if (isPlaceholder(value)) {
+        if (!value.isBlank() && meaningful(value).isEmpty()) {
+            return Optional.of("an empty value (only spaces or invisible characters); leave the field out instead");
+        } else if (isPlaceholder(value)) {
             return Optional.of("'" + value + "' is a placeholder, not a value; leave out what is not known (and name "
                 + "the field in useit.unverified)");
         } else if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
@@ -181,7 +184,7 @@ public final class MetadataRules {
 
     private static boolean has(Map<String, List<String>> fields, String field) {
         List<String> values = fields.get(field);
-        return values != null && values.stream().anyMatch(v -> !v.isBlank());
+        return values != null && values.stream().anyMatch(v -> !meaningful(v).isEmpty());
     }
 
     private static String first(Map<String, List<String>> fields, String field) {
@@ -195,8 +198,21 @@ public final class MetadataRules {
      *     such a value would reach harvesters as if it were real
      */
     public static boolean isPlaceholder(String value) {
-        String text = value.strip();
+        String text = meaningful(value).replaceAll("[.!,;:]+$", "");
         return PLACEHOLDER.matcher(text).matches() || PLACEHOLDER_WORD.matcher(text).matches();
+    }
+
+    /**
+     * A value as a reader sees it: compatibility forms folded (NFKC: a full-width TBD is TBD), invisible format
+     * characters removed (a zero-width space in "T&#8203;BD"), every kind of space a space, and no space at either
+     * end (a no-break space included, which {@link String#strip()} keeps).
+     *
+     * @param value a field value
+     * @return what is left of it to read
+     */
+    public static String meaningful(String value) {
+        String folded = Normalizer.normalize(value, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "");
+        return folded.replaceAll("[\\p{Z}\\s]+", " ").strip();
     }
 
     /**

@@ -147,4 +147,19 @@ public class MetadataRulesTest {
         assertThat(MetadataRules.isPlaceholder("The authors of this article are unverified."), is(false));
         assertThat(MetadataRules.isPlaceholder("Unknown Pleasures"), is(false));
     }
+
+    @Test
+    public void aPlaceholderOrABlankIsFoundBehindInvisibleCharactersAndOtherSpaces() {
+        // a no-break space, a figure space, a zero-width space, full-width letters, a full stop
+        for (String value : List.of("TBD\u00a0", "\u2007n/a", "T\u200bBD", "\uff34\uff22\uff24", "TBD.",
+                                    "Unknown!")) {
+            assertThat(value, MetadataRules.isPlaceholder(value), is(true));
+        }
+        for (String blank : List.of("\u00a0", "\u200b", "\u202f \u3000")) {
+            assertThat(blank, MetadataRules.meaningful(blank), is(""));
+        }
+        assertThat(rules.checkValue("dc.title", "\u00a0\u200b").orElseThrow(),
+                   is("an empty value (only spaces or invisible characters); leave the field out instead"));
+        assertThat(rules.checkValue("dc.title", "Caf\u00e9 culture\u00a0").isPresent(), is(false));
+    }
 }

@@ -192,6 +192,20 @@ public class DepositJourneyIT {
     }
 
     @Test
+    public void aPlaceholderBehindAnInvisibleCharacterOrAValueOfSpacesIsRefused() throws Exception {
+        // a no-break space after TBD, a title of a no-break and a zero-width space: DSpace keeps both as they are
+        RestSubmission deposit = RestSubmission.start(submitter, caseStudies)
+            .set(CASE_STUDY_FORM, "dc.title", "\u00a0\u200b")
+            .set(CASE_STUDY_FORM, "useit.objective", "TBD\u00a0")
+            .grantLicence();
+        String errors = deposit.errors().toString();
+        assertThat(errors, containsString("useit.objective: 'TBD\u00a0' is a placeholder, not a value"));
+        assertThat(errors, containsString("dc.title: an empty value (only spaces or invisible characters)"));
+        RestClient.Response refused = deposit.deposit();
+        assertThat(refused.body(), refused.status(), is(422));
+    }
+
+    @Test
     public void aDraftMovedToACollectionItsDepositorMayNotDepositToIsNotDeposited() throws Exception {
         String marker = "dpj" + run + "mv";
         // Projects: the depositor is no submitter there, and it has no review step (a deposit is archived at once)
