@@ -73,10 +73,7 @@ public class CollectionValidation implements Validation {
             problem = "error.validation.collection.unchecked: whether you may deposit here could not be checked";
         }
         if (problem != null) {
-            ErrorRest error = new ErrorRest();
-            error.setMessage(problem);
-            error.getPaths().add("/sections/" + step.getId());
-            errors.add(error);
+            FieldRulesValidation.add(errors, problem, "/sections/" + step.getId());
         }
         return errors;
     }

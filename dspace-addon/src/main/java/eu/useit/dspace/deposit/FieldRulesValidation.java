@@ -154,8 +154,14 @@ public class FieldRulesValidation implements Validation {
         }
     }
 
-    /** One error per message, listing every path it applies to, as DSpace's REST submission groups them. */
-    private static void add(List<ErrorRest> errors, String message, String path) {
+    /**
+     * One error per message, listing every path it applies to, as DSpace's REST submission groups them.
+     *
+     * @param errors  the step's errors so far
+     * @param message the message
+     * @param path    where it applies, {@code /sections/<step>[/<field>/<place>]}
+     */
+    static void add(List<ErrorRest> errors, String message, String path) {
         for (ErrorRest error : errors) {
             if (error.getMessage().equals(message)) {
                 error.getPaths().add(path);
