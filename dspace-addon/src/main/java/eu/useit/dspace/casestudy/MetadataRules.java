@@ -29,6 +29,8 @@ public final class MetadataRules {
     public static final String SOURCED = "sourced";
     /** Provenance of a record written to illustrate a documented initiative. */
     public static final String ILLUSTRATIVE = "illustrative";
+    /** The reason of a required field that has no value. */
+    public static final String REQUIRED = "required";
     /** Prefix of COAR resource type URIs. */
     public static final String COAR_TYPES = "http://purl.org/coar/resource_type/";
 
@@ -41,6 +43,13 @@ public final class MetadataRules {
         + "|to ?do|to be (confirmed|determined|added)|placeholder|x{2,}|\\?+|-+|null|none)");
     /** One word that says it is not a real value, such as UIA-unverified. */
     private static final Pattern PLACEHOLDER_WORD = Pattern.compile("(?i)\\S*(unverified|placeholder)\\S*");
+    /**
+     * Characters a reader does not see: format characters (zero-width space, joiners, marks of direction), the
+     * combining grapheme joiner, variation selectors, and letters that are blank by design (Hangul fillers, the
+     * blank Braille pattern).
+     */
+    private static final Pattern INVISIBLE = Pattern.compile(
+        "[\\p{Cf}\\u034F\\u180B-\\u180F\\uFE00-\\uFE0F\\x{E0100}-\\x{E01EF}\\u115F\\u1160\\u3164\\uFFA0\\u2800]");
     private static final Set<String> SINGLE_FIELDS = Set.of("dc.title", "dc.date.issued", "useit.provenance",
                                                             "useit.objective");
 
@@ -61,6 +70,25 @@ public final class MetadataRules {
      * @return every broken rule, in a stable order; empty when the record is fine
      */
     public List<Violation> check(String type, Map<String, List<String>> fields) {
+        List<Violation> problems = checkRecord(type, fields);
+        if (ItemTypes.ALL.contains(type)) {
+            for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+                checkValues(field.getKey(), field.getValue(), problems);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Checks the rules of a record as a whole: the fields its type requires ({@link #REQUIRED}) and the rules that
+     * join fields (a sourced record names its source; an illustrative case study names no practitioner). Each value
+     * on its own is {@link #checkValue(String, String)}'s.
+     *
+     * @param type   its item type (see {@link ItemTypes})
+     * @param fields its metadata, field name (schema.element[.qualifier]) to values
+     * @return every broken rule of the record as a whole, in a stable order; empty when there is none
+     */
+    public List<Violation> checkRecord(String type, Map<String, List<String>> fields) {
         List<Violation> problems = new ArrayList<>();
         if (!ItemTypes.ALL.contains(type)) {
             problems.add(new Violation("type", "unknown item type '" + type + "' (expected one of "
@@ -79,9 +107,6 @@ public final class MetadataRules {
         }
         if (ItemTypes.PUBLICATION.equals(type)) {
             require(fields, "useit.outputType", problems);
-        }
-        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
-            checkValues(field.getKey(), field.getValue(), problems);
         }
         return problems;
     }
@@ -178,7 +203,7 @@ public final class MetadataRules {
 
     private static void require(Map<String, List<String>> fields, String field, List<Violation> problems) {
         if (!has(fields, field)) {
-            problems.add(new Violation(field, "required"));
+            problems.add(new Violation(field, REQUIRED));
         }
     }
 
@@ -198,7 +223,7 @@ public final class MetadataRules {
      *     such a value would reach harvesters as if it were real
      */
     public static boolean isPlaceholder(String value) {
-        String text = meaningful(value).replaceAll("[.!,;:]+$", "");
+        String text = LookAlikes.asAscii(meaningful(value)).replaceAll("[.!,;:]+$", "");
         return PLACEHOLDER.matcher(text).matches() || PLACEHOLDER_WORD.matcher(text).matches();
     }
 
@@ -211,7 +236,7 @@ public final class MetadataRules {
      * @return what is left of it to read
      */
     public static String meaningful(String value) {
-        String folded = Normalizer.normalize(value, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "");
+        String folded = INVISIBLE.matcher(Normalizer.normalize(value, Normalizer.Form.NFKC)).replaceAll("");
         return folded.replaceAll("[\\p{Z}\\s]+", " ").strip();
     }
 

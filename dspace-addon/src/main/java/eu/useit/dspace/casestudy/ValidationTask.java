@@ -7,9 +7,7 @@ package eu.useit.dspace.casestudy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.dspace.content.DSpaceObject;
@@ -48,7 +46,7 @@ public class ValidationTask extends AbstractCurationTask {
             setResult("not a USE-IT! item");
             return Curator.CURATE_SKIP;
         }
-        List<Violation> violations = rules.check(type, fields(item));
+        List<Violation> violations = rules.check(type, RecordFields.of(itemService, item));
         for (MetadataValue strand : itemService.getMetadataByMetadataString(item, "useit.strand")) {
             rules.checkStrandLabel(strand.getValue(), strand.getAuthority())
                  .ifPresent(reason -> violations.add(new Violation("useit.strand", reason)));
@@ -68,25 +66,5 @@ public class ValidationTask extends AbstractCurationTask {
         if (perform(item) == Curator.CURATE_FAIL) {
             failures++;
         }
-    }
-
-    /**
-     * The item's metadata as the rules read it: field → values; a controlled field (useit.strand) gives its
-     * authority key (the vocabulary id), not its label.
-     */
-    private Map<String, List<String>> fields(Item item) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        for (MetadataValue value : itemService.getMetadata(item, Item.ANY, Item.ANY, Item.ANY, Item.ANY)) {
-            String field = value.getMetadataField().toString('.');
-            fields.computeIfAbsent(field, f -> new ArrayList<>()).add(ruleText(field, value));
-        }
-        return fields;
-    }
-
-    /** What the record's rules read of a value: a strand's authority key (node id) when it has one, else the value. */
-    private static String ruleText(String field, MetadataValue value) {
-        String authority = value.getAuthority();
-        return "useit.strand".equals(field) && authority != null && !authority.isBlank() ? authority
-            : value.getValue();
     }
 }

@@ -5,14 +5,9 @@
 package eu.useit.dspace.deposit;
 
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.dspace.app.rest.model.ErrorRest;
-import org.dspace.app.rest.submit.SubmissionService;
-import org.dspace.app.rest.submit.step.validation.Validation;
 import org.dspace.app.rest.utils.ContextUtil;
 import org.dspace.app.util.SubmissionStepConfig;
 import org.dspace.authorize.service.AuthorizeService;
@@ -29,7 +24,7 @@ import org.dspace.core.Context;
  * {@code config/spring/rest/useit-deposit.xml}): a draft in a collection its depositor may not add to has an error
  * on that step, so its deposit is refused (HTTP 422) until it is moved back.
  */
-public class CollectionValidation implements Validation {
+public class CollectionValidation extends StepValidation {
 
     private static final Logger log = LogManager.getLogger(CollectionValidation.class);
 
@@ -42,23 +37,17 @@ public class CollectionValidation implements Validation {
      * @param authorize DSpace's authorisation service
      */
     public CollectionValidation(AuthorizeService authorize) {
+        super(STEP_TYPE);
         this.authorize = authorize;
-    }
-
-    @Override
-    public String getName() {
-        return STEP_TYPE;
     }
 
     /**
      * {@inheritDoc} Only drafts (workspace items) are checked: an item in review stays in its collection.
      */
     @Override
-    public List<ErrorRest> validate(SubmissionService submissionService, InProgressSubmission submission,
-                                    SubmissionStepConfig step) {
-        List<ErrorRest> errors = new ArrayList<>();
+    void check(InProgressSubmission submission, SubmissionStepConfig step, StepErrors errors) {
         if (!(submission instanceof WorkspaceItem) || submission.getCollection() == null) {
-            return errors;
+            return;
         }
         String problem;
         try {
@@ -73,8 +62,7 @@ public class CollectionValidation implements Validation {
             problem = "error.validation.collection.unchecked: whether you may deposit here could not be checked";
         }
         if (problem != null) {
-            FieldRulesValidation.add(errors, problem, "/sections/" + step.getId());
+            errors.add(problem, "/sections/" + step.getId());
         }
-        return errors;
     }
 }

@@ -12,12 +12,11 @@ import java.util.List;
 
 import eu.useit.dspace.casestudy.ItemTypes;
 import eu.useit.dspace.casestudy.MetadataRules;
+import eu.useit.dspace.casestudy.RecordFields;
+import eu.useit.dspace.casestudy.Violation;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.dspace.app.rest.model.ErrorRest;
-import org.dspace.app.rest.submit.SubmissionService;
-import org.dspace.app.rest.submit.step.validation.Validation;
 import org.dspace.app.util.DCInput;
 import org.dspace.app.util.DCInputSet;
 import org.dspace.app.util.DCInputsReader;
@@ -38,10 +37,11 @@ import org.dspace.services.ConfigurationService;
  * single-value field holds one value. DSpace's REST submission runs it for every step of type
  * {@code submission-form} (bean in {@code config/spring/rest/useit-deposit.xml}); a deposit with errors is refused
  * (HTTP 422) and the errors name the section, field and value ({@code /sections/useit-case-study/useit.strand/0}).
- * DSpace's own validation still checks required fields; rules that join several fields run at the review step
- * ({@code useit-validate}). Items that are not USE-IT! item types are left alone.
+ * The rules of the record as a whole (a sourced record names its source, an illustrative case study names
+ * no practitioner) are checked too, on the step whose form shows the field; DSpace's own validation still checks
+ * the fields a form requires. Items that are not USE-IT! item types are left alone.
  */
-public class FieldRulesValidation implements Validation {
+public class FieldRulesValidation extends StepValidation {
 
     /** The step type DSpace runs this validation for: its describe (form) steps. */
     public static final String STEP_TYPE = "submission-form";
@@ -59,13 +59,9 @@ public class FieldRulesValidation implements Validation {
      * @param itemService   DSpace's item service
      */
     public FieldRulesValidation(ConfigurationService configuration, ItemService itemService) {
+        super(STEP_TYPE);
         this.configuration = configuration;
         this.itemService = itemService;
-    }
-
-    @Override
-    public String getName() {
-        return STEP_TYPE;
     }
 
     /**
@@ -73,38 +69,36 @@ public class FieldRulesValidation implements Validation {
      * deposit is refused rather than let through unchecked.
      */
     @Override
-    public List<ErrorRest> validate(SubmissionService submissionService, InProgressSubmission submission,
-                                    SubmissionStepConfig step) {
+    void check(InProgressSubmission submission, SubmissionStepConfig step, StepErrors errors) {
         Item item = submission.getItem();
         String type = itemService.getMetadataFirstValue(item, "dspace", "entity", "type", Item.ANY);
-        List<ErrorRest> errors = new ArrayList<>();
         if (type == null || !ItemTypes.ALL.contains(type)) {
-            return errors;
+            return;
         }
+        String section = "/sections/" + step.getId();
         try {
             DCInputSet form = forms().getInputsByFormName(step.getId());
             for (DCInput[] row : form.getFields()) {
                 for (DCInput input : row) {
-                    String field = input.getFieldName();
-                    if (field != null) {
-                        check(item, input, "/sections/" + step.getId() + "/" + field, errors);
+                    if (input.getFieldName() != null) {
+                        check(item, input, section + "/" + input.getFieldName(), errors);
                     }
                 }
             }
+            checkRecord(item, type, form, section, errors);
         } catch (DCInputsReaderException | RuntimeException e) {
             log.error("the fields of step {} could not be checked", step.getId(), e);
             // the reason is for administrators (it may name files of the server), not for the depositor
-            add(errors, "The deposit could not be checked; the repository's administrators can see why in its log",
-                "/sections/" + step.getId());
+            errors.add("The deposit could not be checked; the repository's administrators can see why in its log",
+                       section);
         }
-        return errors;
     }
 
-    private void check(Item item, DCInput input, String path, List<ErrorRest> errors) {
+    private void check(Item item, DCInput input, String path, StepErrors errors) {
         String field = input.getFieldName();
         List<MetadataValue> values = itemService.getMetadataByMetadataString(item, field);
         if (MetadataRules.isSingle(field) && values.size() > 1) {
-            add(errors, field + ": takes one value, found " + values.size(), path);
+            errors.add(field + ": takes one value, found " + values.size(), path);
         }
         List<String> choices = choices(input);
         for (MetadataValue value : values) {
@@ -114,13 +108,42 @@ public class FieldRulesValidation implements Validation {
             String place = path + "/" + value.getPlace();
             if (!choices.isEmpty() && !choices.contains(value.getValue())) {
                 // DSpace stores whatever a REST client sends for a drop-down; the form offers only these
-                add(errors, field + ": '" + value.getValue() + "' is not one of the form's choices ("
+                errors.add(field + ": '" + value.getValue() + "' is not one of the form's choices ("
                     + String.join(", ", choices) + ")", place);
             } else {
                 rules().checkValue(field, value.getValue(), value.getAuthority())
-                       .ifPresent(reason -> add(errors, field + ": " + reason, place));
+                       .ifPresent(reason -> errors.add(field + ": " + reason, place));
             }
         }
+    }
+
+    /**
+     * The rules of the record as a whole (a sourced record names its source, an illustrative case study names no
+     * practitioner, the fields its type requires), each on the step whose form shows its field, so that a
+     * collection without review takes no deposit the review's {@code useit-validate} would send back. A field the
+     * form requires is left to DSpace's own check, which says it in the form's words.
+     */
+    private void checkRecord(Item item, String type, DCInputSet form, String section, StepErrors errors) {
+        for (Violation violation : rules().checkRecord(type, RecordFields.of(itemService, item))) {
+            DCInput input = input(form, violation.field());
+            boolean dspaceSaysIt = violation.reason().startsWith(MetadataRules.REQUIRED) && input != null
+                && input.isRequired();
+            if (input != null && !dspaceSaysIt) {
+                errors.add(violation.field() + ": " + violation.reason(), section + "/" + violation.field());
+            }
+        }
+    }
+
+    /** The input of a form for a field, or null when the form does not show it. */
+    private static DCInput input(DCInputSet form, String field) {
+        for (DCInput[] row : form.getFields()) {
+            for (DCInput input : row) {
+                if (field.equals(input.getFieldName())) {
+                    return input;
+                }
+            }
+        }
+        return null;
     }
 
     /** The values a drop-down or list of the form stores (its pairs' stored values); empty for any other input. */
@@ -152,26 +175,6 @@ public class FieldRulesValidation implements Validation {
                             value.setConfidence(Choices.CF_ACCEPTED);
                         });
         }
-    }
-
-    /**
-     * One error per message, listing every path it applies to, as DSpace's REST submission groups them.
-     *
-     * @param errors  the step's errors so far
-     * @param message the message
-     * @param path    where it applies, {@code /sections/<step>[/<field>/<place>]}
-     */
-    static void add(List<ErrorRest> errors, String message, String path) {
-        for (ErrorRest error : errors) {
-            if (error.getMessage().equals(message)) {
-                error.getPaths().add(path);
-                return;
-            }
-        }
-        ErrorRest error = new ErrorRest();
-        error.setMessage(message);
-        error.getPaths().add(path);
-        errors.add(error);
     }
 
     private synchronized MetadataRules rules() {

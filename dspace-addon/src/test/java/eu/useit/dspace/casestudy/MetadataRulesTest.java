@@ -162,4 +162,33 @@ public class MetadataRulesTest {
                    is("an empty value (only spaces or invisible characters); leave the field out instead"));
         assertThat(rules.checkValue("dc.title", "Caf\u00e9 culture\u00a0").isPresent(), is(false));
     }
+
+    @Test
+    public void aPlaceholderIsFoundInLettersOfOtherScriptsThatLookLatinAndBehindBlankLetters() {
+        // Cyrillic Te and o, Greek Nu and Alpha, a Hangul filler, the blank Braille pattern, a variation selector
+        for (String value : List.of("\u0422BD", "Unkn\u043ewn", "\u039d/\u0391", "TBD\u3164", "\u2800TBC",
+                                    "T\ufe0fBD")) {
+            assertThat(value, MetadataRules.isPlaceholder(value), is(true));
+        }
+        for (String blank : List.of("\u3164", "\u2800\u115f", "\uffa0 \u034f")) {
+            assertThat(blank, MetadataRules.meaningful(blank), is(""));
+        }
+        // words of other scripts are values; so are letters with accents
+        for (String value : List.of("\u041d\u0435\u0442", "\u0422\u0430\u043a", "Tb\u00e9d", "N\u00e5",
+                                    "\u0394\u03b5\u03bd")) {
+            assertThat(value, MetadataRules.isPlaceholder(value), is(false));
+        }
+    }
+
+    @Test
+    public void theRulesOfARecordAsAWholeAreTheirOwnCheck() {
+        Map<String, List<String>> record = fields("dc.title", "T", "useit.provenance", "sourced",
+                                                  "dc.publisher", "TBD");
+        assertThat(rules.checkRecord("OrgUnit", record).stream().map(v -> v.field() + ": " + v.reason()).toList(),
+                   containsInAnyOrder("useit.source: a sourced record needs the URL of its source"));
+        assertThat(rules.checkRecord("CaseStudy", fields("useit.provenance", "illustrative",
+                                                         "useit.practitioner", "Someone"))
+                       .stream().map(Violation::field).toList(),
+                   containsInAnyOrder("dc.title", "useit.strand", "useit.objective", "useit.practitioner"));
+    }
 }

@@ -61,6 +61,7 @@ public class DepositJourneyIT {
     private static String caseStudies;
     private static String library;
     private static String run;
+    private static String librarian;
 
     @BeforeClass
     public static void start() throws Exception {
@@ -72,7 +73,7 @@ public class DepositJourneyIT {
         library = content.collection("Library");
         run = Words.letters(8);
         String password = "Deposit-" + Words.letters(16);
-        String librarian = content.account("librarian-" + run + "@deposit.example.org", password, "Deposit",
+        librarian = content.account("librarian-" + run + "@deposit.example.org", password, "Deposit",
                                            "Journey");
         String checker = content.account("reviewer-" + run + "@deposit.example.org", password, "Review", "Journey");
         for (String collection : List.of(caseStudies, library)) {
@@ -103,7 +104,7 @@ public class DepositJourneyIT {
 
         String marker = "dpj" + run + "cs";
         String title = "Deposited case study " + marker + " (illustrative)";
-        // a sourced record without its source: the form cannot tell, the review step's check can
+        // a sourced record without its source: the form names what is missing and the deposit is refused
         deposit.set(CASE_STUDY_FORM, "dc.title", title)
                .set(CASE_STUDY_FORM, "useit.strand", strandFromTree("Skills Matching", "Placements"))
                .set(CASE_STUDY_FORM, "useit.objective", "How a deposit through the REST submission is checked.")
@@ -112,11 +113,20 @@ public class DepositJourneyIT {
                .set("useit-case-study-story", "useit.outcome", "Illustrative outcome of a test deposit.")
                .upload(marker + ".pdf", PDF, "application/pdf")
                .grantLicence();
+        assertThat(deposit.errors().toString(), deposit.errors().get(
+            "useit.source: a sourced record needs the URL of its source"),
+                   contains("/sections/" + CASE_STUDY_FORM + "/useit.source"));
+        RestClient.Response refused = deposit.deposit();
+        assertThat(refused.body(), refused.status(), is(422));
+        deposit.set(CASE_STUDY_FORM, "useit.source", "https://www.useituia.co.uk/");
         assertThat(deposit.errors().toString(), deposit.errors().isEmpty(), is(true));
         String item = deposit.item();
         deposit.deposit().expect(201);
 
-        // the reviewer acts; the review step's check finds the missing source and sends the deposit back
+        // changed in review (an administrator removes the source): the review step's check finds it when the
+        // reviewer acts, and sends the deposit back with the reason
+        admin.patch("/api/core/items/" + item, List.of(Map.of("op", "remove", "path", "/metadata/useit.source")))
+             .expect(200);
         decide(item, Map.of("submit_approve", "true"));
         assertThat("not archived", admin.get("/api/core/items/" + item).expect(200).json().path("inArchive")
                                         .asBoolean(), is(false));
@@ -229,6 +239,45 @@ public class DepositJourneyIT {
         deposit.patch(Map.of("op", "replace", "path", "/sections/collection", "value", caseStudies));
         assertThat(deposit.errors().keySet().toString(), deposit.errors().keySet(),
                    not(hasItem(startsWith("error.validation.collection"))));
+    }
+
+    @Test
+    public void theRulesOfARecordAsAWholeHoldWhereNoReviewerChecksThem() throws Exception {
+        String marker = "dpj" + run + "rec";
+        // Partners has no review step: what its depositor sends is archived at once
+        String partners = new RestContent(admin).collection("Partners");
+        new RestContent(admin).giveRole(partners, "submittersGroup", librarian);
+        RestSubmission partner = RestSubmission.start(submitter, partners)
+            .set("useit-partner", "dc.title", "Deposited partner " + marker + " (illustrative)")
+            .set("useit-partner", "useit.provenance", "sourced")
+            .grantLicence();
+        assertThat(partner.errors().toString(), partner.errors().get(
+            "useit.source: a sourced record needs the URL of its source"),
+                   contains("/sections/useit-partner/useit.source"));
+        String item = partner.item();
+        RestClient.Response refused = partner.deposit();
+        assertThat(refused.body(), refused.status(), is(422));
+        assertThat(admin.get("/api/core/items/" + item).expect(200).json().path("inArchive").asBoolean(), is(false));
+        assertThat(anonymousHits(marker), is(0L));
+        // with its source it goes straight into the repository
+        partner.set("useit-partner", "useit.source", "https://www.birmingham.gov.uk/");
+        assertThat(partner.errors().toString(), partner.errors().isEmpty(), is(true));
+        RestClient.Response deposited = partner.deposit();
+        assertThat(deposited.body(), deposited.status(), is(201));
+        assertThat(admin.get("/api/core/items/" + item).expect(200).json().path("inArchive").asBoolean(), is(true));
+
+        // an illustrative case study names no invented person, at deposit as at review
+        RestSubmission caseStudy = caseStudy("Illustrative deposit " + marker + " (illustrative)",
+                                             "Community Research", "community-research")
+            .set(CASE_STUDY_FORM, "useit.objective", "A record says what it is.")
+            .set(CASE_STUDY_FORM, "useit.provenance", "illustrative")
+            .set(CASE_STUDY_FORM, "useit.practitioner", "A. Person")
+            .grantLicence();
+        assertThat(caseStudy.errors().toString(), caseStudy.errors().get(
+            "useit.practitioner: an illustrative case study names no practitioner (no invented people)"),
+                   contains("/sections/" + CASE_STUDY_FORM + "/useit.practitioner"));
+        RestClient.Response sent = caseStudy.deposit();
+        assertThat(sent.body(), sent.status(), is(422));
     }
 
     @Test
