@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.access;
 
+import org.dspace.app.rest.model.RelationshipRest;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -72,5 +73,16 @@ public class AccessAutoConfiguration {
     @Bean(name = "DSpacePermissionEvaluator")
     public HiddenItemPermissionEvaluator dSpacePermissionEvaluator(HiddenItems hidden) {
         return new HiddenItemPermissionEvaluator(hidden);
+    }
+
+    /**
+     * Replaces DSpace's relationships endpoint (bean {@code core.relationships}) by one that leaves out the
+     * relationships of items the caller may not see.
+     *
+     * @return the endpoint's repository
+     */
+    @Bean(name = RelationshipRest.CATEGORY + "." + RelationshipRest.PLURAL_NAME)
+    public PublicRelationshipRestRepository useitRelationships() {
+        return new PublicRelationshipRestRepository();
     }
 }

@@ -15,6 +15,8 @@ import org.dspace.app.rest.model.BaseObjectRest;
 import org.dspace.app.rest.security.DSpacePermissionEvaluator;
 import org.dspace.app.rest.utils.ContextUtil;
 import org.dspace.content.DSpaceObject;
+import org.dspace.content.Relationship;
+import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.springframework.security.core.Authentication;
@@ -23,7 +25,9 @@ import org.springframework.security.core.Authentication;
  * DSpace's permission evaluator, which also refuses every permission on an item, bundle or file that
  * {@link HiddenItems} hides from the caller. DSpace asks it for each object a REST answer holds, not only for the one
  * addressed: an item embedded in a relationship, a file found by the item's handle and name, a version's item. Such
- * objects are then left out, as DSpace leaves out those the caller may not read.
+ * objects are then left out, as DSpace leaves out those the caller may not read. It also answers READ on a
+ * relationship ({@link PublicRelationshipRestRepository} asks): refused when the caller may not see either of its
+ * items, granted otherwise (DSpace 8.1 shows every relationship to everybody).
  */
 public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
 
@@ -54,10 +58,32 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
     @Override
     public boolean hasPermission(Authentication authentication, Serializable targetId, String targetType,
                                  Object permission) {
+        if (PublicRelationshipRestRepository.TYPE.equalsIgnoreCase(String.valueOf(targetType))
+            && "READ".equals(permission)) {
+            return targetId != null && !hidesRelationship(targetId.toString());
+        }
         if (targetId != null && targetType != null && hides(targetType, targetId.toString())) {
             return false;
         }
         return super.hasPermission(authentication, targetId, targetType, permission);
+    }
+
+    /** Whether the caller may not see either item of a relationship (an id that names none hides nothing). */
+    private boolean hidesRelationship(String id) {
+        Context context = ContextUtil.obtainCurrentRequestContext();
+        if (context == null || !id.matches("\\d{1,9}")) {
+            return context == null;
+        }
+        try {
+            Relationship relationship = ContentServiceFactory.getInstance().getRelationshipService()
+                                                             .find(context, Integer.parseInt(id));
+            return relationship != null
+                && (hidden.hides(context, Constants.ITEM, relationship.getLeftItem().getID())
+                    || hidden.hides(context, Constants.ITEM, relationship.getRightItem().getID()));
+        } catch (SQLException e) {
+            // refuse rather than show what may be hidden
+            return true;
+        }
     }
 
     private boolean hides(String type, String id) {

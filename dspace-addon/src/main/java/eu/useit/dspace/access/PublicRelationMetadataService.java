@@ -5,6 +5,7 @@
 package eu.useit.dspace.access;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.logging.log4j.LogManager;
@@ -19,7 +20,8 @@ import org.dspace.core.Context;
  * DSpace's relationship metadata (the {@code relation.*} fields and virtual metadata an item gets from the items
  * related to it) without the items anonymous users may not see: a public case study does not name, by UUID or
  * otherwise, a partner organisation that was made private, in the REST API, the search index or OAI-PMH.
- * Editors see such relationships in the relationships of the item ({@code /api/core/items/<uuid>/relationships}).
+ * The values DSpace would copy from such an item when a relationship is deleted ({@code copyVirtualMetadata}) are
+ * left out too, so no account can copy a private item's name into an item it may edit.
  * <p>
  * Replaces DSpace's {@code relationshipMetadataService} bean (the project's runtime does; a site sets the class of
  * that bean in its {@code config/spring/api/core-services.xml}).
@@ -39,6 +41,19 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
         AnonymousAccess access = AnonymousAccess.fromDSpace();
         values.removeIf(value -> !relatedItemIsPublic(context, access, item, value));
         return values;
+    }
+
+    @Override
+    public List<RelationshipMetadataValue> findRelationshipMetadataValueForItemRelationship(
+        Context context, Item item, String entityType, Relationship relationship, boolean enableVirtualMetadata)
+        throws SQLException {
+        Item other = item.equals(relationship.getLeftItem()) ? relationship.getRightItem()
+            : relationship.getLeftItem();
+        if (!AnonymousAccess.fromDSpace().isPublic(context, other)) {
+            return new ArrayList<>();
+        }
+        return super.findRelationshipMetadataValueForItemRelationship(context, item, entityType, relationship,
+                                                                      enableVirtualMetadata);
     }
 
     private boolean relatedItemIsPublic(Context context, AnonymousAccess access, Item item,

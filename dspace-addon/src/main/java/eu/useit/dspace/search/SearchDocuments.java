@@ -4,7 +4,9 @@
  */
 package eu.useit.dspace.search;
 
+import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+
+import eu.useit.dspace.access.AnonymousAccess;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -25,6 +29,8 @@ import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
 import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
+import org.dspace.eperson.Group;
+import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.utils.DSpace;
 
 /**
@@ -33,15 +39,18 @@ import org.dspace.utils.DSpace;
  * down misses changes, and a process killed before its commit leaves documents of items that never were. Here,
  * after the commit, each changed item's document must exist and be of the item's last modification (else it is
  * written again), and the document of an item that does not exist is removed; the document must also hold the text
- * of the files {@link FullTextFiles} allows now (a file restricted or opened changes what it may hold). Also
- * written again: items whose document depends on something else (a related item's name or access, access that
- * changed with time).
+ * of the files {@link FullTextFiles} allows now (a file restricted or opened changes what it may hold), and be
+ * found by anonymous users exactly when they may read the item now (an embargo lifted, a lease ended: a lost write
+ * shows here too). Also written again: items whose document depends on something else (a related item's name or
+ * access).
  */
 public final class SearchDocuments {
 
     private static final String TYPE = "search.resourcetype";
     private static final String ID = "search.resourceid";
     private static final String MODIFIED = "lastModified";
+    /** Who may find a document: {@code g<group uuid>} and {@code e<account uuid>}, as DSpace writes them. */
+    private static final String READERS = "read";
     private static final int UNCACHE_EVERY = 200;
 
     private SearchDocuments() {
@@ -50,7 +59,9 @@ public final class SearchDocuments {
     /**
      * Makes the search documents of some items agree with the database: written when missing or older than the
      * item or when the files whose text or names they hold are not those {@link FullTextFiles} allows now, removed
-     * when the item is gone. Items in a deposit or in review are DSpace's to index.
+     * or when anonymous users may find it and may not read the item now, or the other way round (a write the search
+     * index lost, or an embargo or lease whose day came); removed when the item is gone. Items in a deposit or in
+     * review are DSpace's to index.
      *
      * @param context a DSpace context
      * @param ids     the items
@@ -67,6 +78,8 @@ public final class SearchDocuments {
         FullTextFiles files = FullTextFiles.fromDSpace();
         boolean texts = SearchableItemIndexFactory.inUse();
         boolean names = ReadableFileInfoPlugin.inUse();
+        AnonymousAccess access = AnonymousAccess.fromDSpace();
+        Set<String> anonymous = anonymousReaders(context);
         int repaired = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
@@ -79,7 +92,9 @@ public final class SearchDocuments {
             } else if ((item.isArchived() || item.isWithdrawn())
                 && (written == null || !sameTime(item.getLastModified(), written.modified())
                     || texts && !written.texts().equals(ids(files.searchable(context, item)))
-                    || names && !written.names().equals(ids(files.readable(context, item))))) {
+                    || names && !written.names().equals(ids(files.readable(context, item)))
+                    || item.isArchived() && !item.isWithdrawn()
+                        && written.openTo(anonymous) != access.canRead(context, item))) {
                 indexing.indexContent(context, new IndexableItem(item), true, false);
                 repaired++;
             }
@@ -127,7 +142,23 @@ public final class SearchDocuments {
      * the files whose names it holds (a file's access changes neither the item's date nor, without a new document,
      * the text and names).
      */
-    private record Written(Date modified, Set<String> texts, Set<String> names) {
+    private record Written(Date modified, Set<String> texts, Set<String> names, Set<String> readers) {
+
+        /** Whether a caller of these groups finds the document. */
+        boolean openTo(Set<String> groups) {
+            return !Collections.disjoint(readers, groups);
+        }
+    }
+
+    /** The readers an anonymous search matches: the Anonymous group and the groups it belongs to. */
+    private static Set<String> anonymousReaders(Context context) throws SQLException {
+        Set<String> readers = new HashSet<>();
+        Group anonymous = EPersonServiceFactory.getInstance().getGroupService().findByName(context, Group.ANONYMOUS);
+        readers.add("g" + anonymous.getID());
+        for (Group group : EPersonServiceFactory.getInstance().getGroupService().allMemberGroupsSet(context, null)) {
+            readers.add("g" + group.getID());
+        }
+        return readers;
     }
 
     private static Set<String> values(SolrDocument document, String field) {
@@ -158,13 +189,15 @@ public final class SearchDocuments {
             String query = all.subList(from, Math.min(from + 200, all.size())).stream()
                               .map(id -> "\"" + id + "\"").collect(Collectors.joining(" OR ", ID + ":(", ")"));
             SolrQuery select = new SolrQuery(query).addFilterQuery(TYPE + ":" + IndexableItem.TYPE)
-                .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES)
+                .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES,
+                           READERS)
                 .setRows(400);
             for (SolrDocument document : solr().query(select).getResults()) {
                 found.put((String) document.getFieldValue(ID),
                           new Written((Date) document.getFieldValue(MODIFIED),
                                       values(document, SearchableItemIndexFactory.FULLTEXT_FILES),
-                                      values(document, ReadableFileInfoPlugin.NAMED_FILES)));
+                                      values(document, ReadableFileInfoPlugin.NAMED_FILES),
+                                      values(document, READERS)));
             }
         }
         return found;

@@ -540,14 +540,41 @@ final class AccessMatrix {
             }
         }
         if (state.hiddenRelated != null) {
-            // the relationship may be listed, its hidden end may not be embedded
-            RestClient.Response relations = client.get("/api/core/items/" + state.item
-                                                           + "/relationships?embed=leftItem&embed=rightItem");
-            if (relations.status() != 200 || relations.body().contains(state.hiddenRelated.marker)) {
-                problems.add("REST as " + who + ": the relationships of " + state + " (HTTP " + relations.status()
-                                 + ") embed the hidden " + state.hiddenRelated);
-            }
+            hiddenRelationship(client, who, state);
         }
+    }
+
+    /** A relationship with a hidden item is not shown: not its id, not the hidden item's UUID, not its name. */
+    private void hiddenRelationship(RestClient client, String who, AccessState state) {
+        RestClient.Response relations = client.get("/api/core/items/" + state.item
+                                                       + "/relationships?embed=leftItem&embed=rightItem");
+        if (relations.status() != 200) {
+            problems.add("REST as " + who + ": the relationships of public " + state + " answer HTTP "
+                             + relations.status());
+        }
+        RestClient.Response one = client.get("/api/core/relationships/" + state.hiddenRelationship);
+        if (one.status() == 200) {
+            problems.add("REST as " + who + ": relationship " + state.hiddenRelationship + " with the hidden "
+                             + state.hiddenRelated + " answers HTTP 200");
+        }
+        Map<String, RestClient.Response> answers = new LinkedHashMap<>();
+        answers.put("the relationships of the item", relations);
+        answers.put("the relationship", one);
+        for (String path : List.of("/api/core/relationships?size=1000",
+                                   "/api/core/relationships/search/byLabel?label=isPartnerOfCaseStudy&size=1000",
+                                   "/api/core/relationships/search/byLabel?label=isPartnerOfCaseStudy&size=1000&dso="
+                                       + state.item,
+                                   "/api/core/items/" + state.item + "?embed=relationships")) {
+            answers.put(path, client.get(path));
+        }
+        answers.forEach((what, answer) -> {
+            String body = answer.body();
+            if (body.contains(state.hiddenRelated.item) || body.contains(state.hiddenRelated.marker)
+                || body.contains("\"id\":" + state.hiddenRelationship + ",")) {
+                problems.add("REST as " + who + ": " + what + " (HTTP " + answer.status() + ") names the hidden "
+                                 + state.hiddenRelated + " or its relationship");
+            }
+        });
     }
 
     private void search(RestClient client, String who) {

@@ -38,6 +38,8 @@ final class AccessState {
     final boolean everPublic;
     /** A related item that is hidden: its UUID and marker must not show through this one. */
     AccessState hiddenRelated;
+    /** The id of its relationship with {@link #hiddenRelated}. */
+    String hiddenRelationship;
 
     AccessState(String name, String marker, String item, String handle, Seen seen) {
         this.name = name;

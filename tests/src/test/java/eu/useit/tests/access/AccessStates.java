@@ -203,9 +203,10 @@ final class AccessStates {
                 type = relationshipType.path("id").asText();
             }
         }
-        admin.postUris("/api/core/relationships?relationshipType=" + type,
-                       admin.server() + "/api/core/items/" + caseStudy.item,
-                       admin.server() + "/api/core/items/" + partner.item).expect(201);
+        caseStudy.hiddenRelationship = admin.postUris("/api/core/relationships?relationshipType=" + type,
+                                                      admin.server() + "/api/core/items/" + caseStudy.item,
+                                                      admin.server() + "/api/core/items/" + partner.item)
+                                            .expect(201).json().path("id").asText();
         admin.patch("/api/core/items/" + partner.item, replace("/discoverable", false)).expect(200);
         partner.seen = Seen.HIDDEN;
         caseStudy.hiddenRelated = partner;

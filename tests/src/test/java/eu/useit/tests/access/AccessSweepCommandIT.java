@@ -37,7 +37,9 @@ import org.w3c.dom.Document;
  * The command for sites that sweep with cron ({@code dspace useit-access-sweep}): an embargoed item whose embargo
  * day has come is found and written to OAI-PMH and search, for anonymous users over HTTP. The day's coming is made
  * by moving the embargo's start into the past behind DSpace's back (a direct database update, which tells the
- * indexes nothing, as the passing of a day does not); until the command runs the indexes do not know.
+ * indexes nothing, as the passing of a day does not); until the command runs the indexes do not know. A lease that
+ * ends while the search index is down is not lost: the command queues the item, and the queue writes it once the
+ * search index is back.
  */
 public class AccessSweepCommandIT extends AbstractUseitIT {
 
@@ -57,16 +59,7 @@ public class AccessSweepCommandIT extends AbstractUseitIT {
         assertThat("embargoed: not harvestable", live(handle), is(false));
 
         // the day comes: the embargo's start is in the past, and no event tells the indexes
-        DataSource dataSource = DSpaceServicesFactory.getInstance().getServiceManager()
-                                                     .getServiceByName("dataSource", DataSource.class);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                 "UPDATE resourcepolicy SET start_date = ? WHERE dspace_object = ? AND action_id = ?")) {
-            update.setDate(1, Date.valueOf(LocalDate.now().minusDays(1)));
-            update.setObject(2, item.getID());
-            update.setInt(3, Constants.READ);
-            assertThat(update.executeUpdate(), is(1));
-        }
+        setReadDate("start_date", item, LocalDate.now().minusDays(1));
         Thread.sleep(SETTLE.toMillis() / 2);
         assertThat("the indexes do not know before the sweep", live(handle), is(false));
 
@@ -76,10 +69,62 @@ public class AccessSweepCommandIT extends AbstractUseitIT {
             Thread.sleep(200);
         }
         assertThat("harvestable after the sweep", live(handle), is(true));
-        long found = RestClient.anonymous(TestRepository.serverUrl())
-            .get("/api/discover/search/objects?query=" + word).expect(200).json()
-            .at("/_embedded/searchResult/page/totalElements").asLong();
-        assertThat("found by anonymous search after the sweep", found, is(1L));
+        assertThat("found by anonymous search after the sweep", anonymousHits(word), is(1L));
+    }
+
+    @Test
+    public void aLeaseThatEndsWhileTheSearchIndexIsDownIsWrittenOnceItIsBack() throws Exception {
+        String word = "sweeplease" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Sweep lease check (illustrative)").build()).build();
+        Item item = ItemBuilder.createItem(context, collection).withTitle("Leased " + word + " (illustrative)")
+                               .withIssueDate("2024").build();
+        context.restoreAuthSystemState();
+        context.commit();
+        String handle = item.getHandle();
+        Instant deadline = Instant.now().plus(SETTLE);
+        while ((!live(handle) || anonymousHits(word) != 1) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat("public: harvestable", live(handle), is(true));
+        assertThat("public: found", anonymousHits(word), is(1L));
+
+        // the lease ended yesterday (no event tells the indexes), and the search index is down when the sweep runs
+        setReadDate("end_date", item, LocalDate.now().minusDays(1));
+        RestClient solr = RestClient.anonymous(TestRepository.get().solrUrl());
+        solr.get("/admin/cores?action=UNLOAD&core=search&wt=json").expect(200);
+        try {
+            // the change is kept: the command ends, its items wait in the index queue
+            Scripts.run("useit-access-sweep", "-s", LocalDate.now().minusDays(2).toString());
+            assertThat("no longer harvestable", live(handle), is(false));
+        } finally {
+            solr.get("/admin/cores?action=CREATE&name=search&instanceDir=search&wt=json").expect(200);
+        }
+        // the search index back, the queue writes what it could not (first try again 5 s later, then 10 s)
+        deadline = Instant.now().plus(Duration.ofSeconds(40));
+        while (anonymousHits(word) != 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(500);
+        }
+        assertThat("no longer found by anonymous search once the search index is back", anonymousHits(word), is(0L));
+    }
+
+    private static long anonymousHits(String word) {
+        return RestClient.anonymous(TestRepository.serverUrl()).get("/api/discover/search/objects?query=" + word)
+                         .expect(200).json().at("/_embedded/searchResult/page/totalElements").asLong();
+    }
+
+    private static void setReadDate(String column, Item item, LocalDate day) throws Exception {
+        DataSource dataSource = DSpaceServicesFactory.getInstance().getServiceManager()
+                                                     .getServiceByName("dataSource", DataSource.class);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(
+                 "UPDATE resourcepolicy SET " + column + " = ? WHERE dspace_object = ? AND action_id = ?")) {
+            update.setDate(1, Date.valueOf(day));
+            update.setObject(2, item.getID());
+            update.setInt(3, Constants.READ);
+            assertThat(update.executeUpdate(), is(1));
+        }
     }
 
     private static boolean live(String handle) throws Exception {

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import eu.useit.dspace.search.SearchDocuments;
 import eu.useit.dspace.support.HibernateSession;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -30,8 +29,9 @@ import org.dspace.core.Context;
  * Access that changes with time: an embargo that lifts, a lease that ends. DSpace keeps such dates on the READ
  * policies of items and files, and nothing happens to the item when the moment comes, so nothing tells the
  * indexes. The sweep finds the READ policies whose start or end came between two moments (as DSpace itself reads
- * them: a policy date is a day, which begins at midnight in the server's time zone) and writes the OAI-PMH records
- * and search documents of their items (and of items related to them) again, as an anonymous user. It does the same
+ * them: a policy date is a day, which begins at midnight in the server's time zone) and puts their items in the
+ * {@link IndexQueue}, which writes their OAI-PMH records and search documents (and those of the items related to
+ * them) again, as an anonymous user, item by item, keeping each that fails until it is written. It does the same
  * for the public items whose bundles were opened or closed to anonymous users ({@link ClosedBundles}) by a change
  * no event told of. A web application sweeps every {@code useit.access.sweep.interval.seconds} (default
  * ten minutes) and within half a minute of each midnight; sites that prefer cron run
@@ -45,7 +45,6 @@ public final class AccessSweep {
     private static final Duration TICK = Duration.ofSeconds(30);
 
     private final IndexWorker worker;
-    private final OaiIndexer indexer;
     private final ClosedBundles closedBundles = new ClosedBundles();
     /** The end of the last sweep that succeeded: the next looks for changes from there. */
     private volatile Instant last;
@@ -53,12 +52,10 @@ public final class AccessSweep {
     private volatile Instant tried;
 
     /**
-     * @param worker  the index worker (the sweep runs on its thread, one at a time with the queue)
-     * @param indexer the OAI indexer
+     * @param worker the index worker (the sweep runs on its thread, one at a time with the queue)
      */
-    public AccessSweep(IndexWorker worker, OaiIndexer indexer) {
+    public AccessSweep(IndexWorker worker) {
         this.worker = worker;
-        this.indexer = indexer;
     }
 
     /**
@@ -117,15 +114,15 @@ public final class AccessSweep {
         }
         Set<UUID> items = ChangedItems.itemsOf(context, objects);
         if (!items.isEmpty()) {
-            Set<UUID> all = new LinkedHashSet<>(items);
-            all.addAll(ChangedItems.relatedTo(context, items));
-            indexer.update(context, all);
-            SearchDocuments.reindex(context, all);
-            log.info("Access sweep {} to {}: {} item(s) whose access changed, {} record(s) checked", since, until,
-                     items.size(), all.size());
+            // queued (committed at once), then written by the queue: each item, and the items related to it, on its
+            // own, so one that cannot be written waits and is tried again without holding back the others, and a
+            // write the search index lost is seen (SearchDocuments.verify) and made again
+            worker.queue().addNow(items);
+            log.info("Access sweep {} to {}: {} item(s) whose access changed, queued", since, until, items.size());
         }
         // only now: a sweep that fails sees the same bundles as changed again
         closedBundles.take(bundles);
+        worker.drain(context);
         return items.size();
     }
 

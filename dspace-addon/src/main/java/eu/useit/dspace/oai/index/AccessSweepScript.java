@@ -51,7 +51,7 @@ public class AccessSweepScript extends UseitScript<AccessSweepScriptConfiguratio
 
     @Override
     public void internalRun() throws Exception {
-        AccessSweep sweep = new AccessSweep(OaiIndexConsumer.worker(), OaiIndexConsumer.indexer());
+        AccessSweep sweep = new AccessSweep(OaiIndexConsumer.worker());
         int changed = sweep.sweep(since, Instant.now());
         handler.logInfo("useit-access-sweep: " + changed + " item(s) whose access changed since " + since
                             + " written again to the OAI-PMH and search indexes");

@@ -170,7 +170,14 @@ public final class IndexWorker {
         }
     }
 
-    private int drain(Context context) throws Exception {
+    /**
+     * Empties the queue on the worker's thread, by work that holds the claim (the access sweep).
+     *
+     * @param context the worker's context
+     * @return the number of items written
+     * @throws Exception if the queue cannot be read
+     */
+    int drain(Context context) throws Exception {
         int done = 0;
         while (true) {
             Map<UUID, Long> due = queue.due(BATCH);

@@ -45,7 +45,7 @@ public class IndexingAutoConfiguration {
         IndexWorker worker = OaiIndexConsumer.worker();
         worker.poll(poll);
         if (!sweep.isZero()) {
-            new AccessSweep(worker, OaiIndexConsumer.indexer())
+            new AccessSweep(worker)
                 .every(sweep, Duration.ofDays(config.getLongProperty("useit.access.sweep.catch-up.days", 7)));
         }
         return new Schedule(poll, sweep);
