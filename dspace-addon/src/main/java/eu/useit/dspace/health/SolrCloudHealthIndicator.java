@@ -9,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -21,6 +24,10 @@ import org.springframework.boot.actuate.health.Health;
  * checks ping the cores, and a node without ZooKeeper answers pings; it refuses updates, so deposits and changes
  * would wait in the index queue until it is back. The details (administrators only) say, per core
  * setting, {@code standalone}, {@code solrcloud} or the reason.
+ * <p>
+ * Anybody may ask for the health (its status), and each check asks every core a few questions. Callers who ask while
+ * a check runs share its answer rather than start one each, so a crowd of callers (or a slow Solr) costs Solr one
+ * check at a time; nothing is kept after it, so every answer is as fresh as the check it waited for.
  */
 public class SolrCloudHealthIndicator extends AbstractHealthIndicator {
 
@@ -41,8 +48,35 @@ public class SolrCloudHealthIndicator extends AbstractHealthIndicator {
         this.fields = Map.copyOf(fields);
     }
 
+    /** The check that runs now, which callers who come meanwhile wait for; null when none runs. */
+    private final AtomicReference<CompletableFuture<Health>> running = new AtomicReference<>();
+
     @Override
     protected void doHealthCheck(Health.Builder builder) throws Exception {
+        CompletableFuture<Health> mine = new CompletableFuture<>();
+        CompletableFuture<Health> current = running.compareAndExchange(null, mine);
+        if (current == null) {
+            current = mine;
+            try {
+                Health.Builder checked = new Health.Builder();
+                check(checked);
+                mine.complete(checked.build());
+            } catch (Exception | Error e) {
+                mine.completeExceptionally(e);
+            } finally {
+                running.set(null);
+            }
+        }
+        Health health;
+        try {
+            health = current.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        builder.status(health.getStatus()).withDetails(health.getDetails());
+    }
+
+    private void check(Health.Builder builder) throws Exception {
         boolean up = true;
         for (Map.Entry<String, String> core : cores.entrySet()) {
             SolrCoreProbe.Ping ping = probe.ping(core.getValue());
