@@ -21,9 +21,10 @@ import org.dspace.event.Event;
  * DSpace's group service, which also tells what the deletion of a group changes: DSpace removes the group's
  * policies and its place in other groups with the group, firing only the group's own {@code DELETE}, after which
  * nothing shows what the group could read. Before DSpace deletes it, this fires the events DSpace fires when those
- * are removed one by one: a {@code MODIFY} of each file and bundle the group may READ, and a {@code REMOVE} from each
- * group it belongs to; the index queue's consumer ({@code useitoai}) then queues the items whose search documents
- * may hold the text and names of files the group's members could read. Given to DSpace's bean by
+ * are removed one by one: a {@code MODIFY} of each item, file and bundle the group may READ, and a {@code REMOVE}
+ * from each group it belongs to; the index queue's consumer ({@code useitoai}) then queues the items that anonymous
+ * users may have read through the group and those whose search documents may hold the text and names of files the
+ * group's members could read. Given to DSpace's bean by
  * {@link IndexingSwap}.
  */
 public class GroupServiceWithEvents extends GroupServiceImpl {
@@ -43,7 +44,8 @@ public class GroupServiceWithEvents extends GroupServiceImpl {
                 "SELECT DISTINCT p.dSpaceObject.id, p.resourceTypeId FROM ResourcePolicy p WHERE p.epersonGroup.id ="
                     + " :group AND p.actionId = :read AND p.resourceTypeId IN (:types)", Object[].class)
                 .setParameter("group", group.getID()).setParameter("read", Constants.READ)
-                .setParameter("types", List.of(Constants.BUNDLE, Constants.BITSTREAM)).getResultList()) {
+                .setParameter("types", List.of(Constants.ITEM, Constants.BUNDLE, Constants.BITSTREAM))
+                .getResultList()) {
                 context.addEvent(new Event(Event.MODIFY, (Integer) object[1], (UUID) object[0], null));
             }
             for (UUID parent : ChangedItems.parentsOf(Set.of(group.getID()))) {

@@ -32,9 +32,11 @@ import eu.useit.tests.support.Scripts;
 import eu.useit.tests.support.TestRepository;
 import eu.useit.tests.support.Xml;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.authorize.service.AuthorizeService;
 import org.dspace.builder.BitstreamBuilder;
 import org.dspace.builder.CollectionBuilder;
 import org.dspace.builder.CommunityBuilder;
+import org.dspace.builder.GroupBuilder;
 import org.dspace.builder.ItemBuilder;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Collection;
@@ -43,8 +45,10 @@ import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.CommunityService;
 import org.dspace.content.service.ItemService;
+import org.dspace.core.Constants;
 import org.dspace.eperson.Group;
 import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.eperson.service.GroupService;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -188,6 +192,54 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         context.commit();
         waitFor(withdrawn, OaiFreshnessAndDeletionsIT::live, "reinstated item live again");
         context.restoreAuthSystemState();
+    }
+
+    @Test
+    public void anItemReadThroughAGroupLeavesTheListsWhenAnonymousUsersLeaveTheGroup() throws Exception {
+        context.turnOffAuthorisationSystem();
+        GroupService groups = EPersonServiceFactory.getInstance().getGroupService();
+        Group anonymous = groups.findByName(context, Group.ANONYMOUS);
+        Group everyone = GroupBuilder.createGroup(context).withName("Everyone, for a test (illustrative)").build();
+        groups.addMember(context, everyone, anonymous);
+        groups.update(context, everyone);
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Group read test (illustrative)").build()).build();
+        Item item = ItemBuilder.createItem(context, collection).withTitle("Read through a group (illustrative)")
+                               .withIssueDate("2024").build();
+        AuthorizeService authorize = AuthorizeServiceFactory.getInstance().getAuthorizeService();
+        authorize.removeGroupPolicies(context, item, anonymous);
+        authorize.addPolicy(context, item, Constants.READ, everyone);
+        items.updateLastModified(context, item);
+        context.commit();
+        String set = "col_" + collection.getHandle().replace('/', '_');
+        String identifier = NAMESPACE + item.getHandle();
+        assertThat("listed while anonymous users are in the group", listed(set, identifier, ""), is(true));
+
+        // the Anonymous group leaves the group: nobody else may read the item
+        everyone = context.reloadEntity(everyone);
+        groups.removeMember(context, everyone, groups.findByName(context, Group.ANONYMOUS));
+        groups.update(context, everyone);
+        context.commit();
+        context.restoreAuthSystemState();
+        assertThat("a deleted record once anonymous users left the group", listed(set, identifier, "deleted"),
+                   is(true));
+    }
+
+    /** Polls a set's ListIdentifiers until the record has the status ("" for live), within the promised 5 s. */
+    private boolean listed(String set, String identifier, String status) throws Exception {
+        Instant deadline = Instant.now().plus(PROMISE);
+        while (true) {
+            for (Node header : request.list("ListIdentifiers", "metadataPrefix=oai_dc&set=" + set)) {
+                if (identifier.equals(Xml.string(header, "oai:identifier"))
+                    && status.equals(Xml.string(header, "@status"))) {
+                    return true;
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(200);
+        }
     }
 
     @Test

@@ -157,7 +157,10 @@ public final class ChangedItems {
             found.addAll(itemsIn(context, id));
         }
         if (!groups.isEmpty()) {
-            found.addAll(itemsWithFilesReadBy(withParents(groups)));
+            Set<UUID> readers = withParents(groups);
+            found.addAll(itemsWithFilesReadBy(readers));
+            // an item read through a group that anonymous users joined or left is public, or no longer
+            found.addAll(itemsReadByGroups(readers));
         }
         for (Map.Entry<UUID, Set<UUID>> account : accounts.entrySet()) {
             Set<UUID> own = itemsReadBy(account.getKey());
@@ -198,6 +201,15 @@ public final class ChangedItems {
             "SELECT p.dSpaceObject.id FROM ResourcePolicy p WHERE p.actionId = :read AND p.eperson.id = :account"
                 + " AND p.resourceTypeId = :item", UUID.class)
             .setParameter("read", Constants.READ).setParameter("account", account)
+            .setParameter("item", Constants.ITEM).getResultList());
+    }
+
+    /** The items whose own READ policies name one of some groups (any dates). */
+    private static Set<UUID> itemsReadByGroups(Set<UUID> groups) {
+        return new LinkedHashSet<>(HibernateSession.current().createQuery(
+            "SELECT DISTINCT p.dSpaceObject.id FROM ResourcePolicy p WHERE p.actionId = :read"
+                + " AND p.epersonGroup.id IN (:groups) AND p.resourceTypeId = :item", UUID.class)
+            .setParameter("read", Constants.READ).setParameter("groups", groups)
             .setParameter("item", Constants.ITEM).getResultList());
     }
 
