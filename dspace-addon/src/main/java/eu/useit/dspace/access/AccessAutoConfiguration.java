@@ -79,10 +79,11 @@ public class AccessAutoConfiguration {
      * Replaces DSpace's relationships endpoint (bean {@code core.relationships}) by one that leaves out the
      * relationships of items the caller may not see.
      *
+     * @param hidden which items callers may not see
      * @return the endpoint's repository
      */
     @Bean(name = RelationshipRest.CATEGORY + "." + RelationshipRest.PLURAL_NAME)
-    public PublicRelationshipRestRepository useitRelationships() {
-        return new PublicRelationshipRestRepository();
+    public PublicRelationshipRestRepository useitRelationships(HiddenItems hidden) {
+        return new PublicRelationshipRestRepository(hidden);
     }
 }

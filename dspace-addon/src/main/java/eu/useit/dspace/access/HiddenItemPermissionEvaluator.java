@@ -71,12 +71,19 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
     /** Whether the caller may not see either item of a relationship (an id that names none hides nothing). */
     private boolean hidesRelationship(String id) {
         Context context = ContextUtil.obtainCurrentRequestContext();
-        if (context == null || !id.matches("\\d{1,9}")) {
-            return context == null;
+        if (context == null) {
+            return true;
+        }
+        int number;
+        try {
+            number = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            // not an id DSpace could find; refused rather than let through unchecked
+            return true;
         }
         try {
             Relationship relationship = ContentServiceFactory.getInstance().getRelationshipService()
-                                                             .find(context, Integer.parseInt(id));
+                                                             .find(context, number);
             return relationship != null
                 && (hidden.hides(context, Constants.ITEM, relationship.getLeftItem().getID())
                     || hidden.hides(context, Constants.ITEM, relationship.getRightItem().getID()));

@@ -6,7 +6,9 @@ package eu.useit.dspace.access;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -39,7 +41,10 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
         // DSpace's own implementation opens its context the same way (this service is given none)
         Context context = new Context();
         AnonymousAccess access = AnonymousAccess.fromDSpace();
-        values.removeIf(value -> !relatedItemIsPublic(context, access, item, value));
+        // one answer per relationship (an item has several values from each related item)
+        Map<Integer, Boolean> publicByRelationship = new HashMap<>();
+        values.removeIf(value -> !publicByRelationship.computeIfAbsent(
+            value.getRelationshipId(), relationship -> relatedItemIsPublic(context, access, item, relationship)));
         return values;
     }
 
@@ -56,10 +61,9 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
                                                                       enableVirtualMetadata);
     }
 
-    private boolean relatedItemIsPublic(Context context, AnonymousAccess access, Item item,
-                                        RelationshipMetadataValue value) {
+    private boolean relatedItemIsPublic(Context context, AnonymousAccess access, Item item, int relationshipId) {
         try {
-            Relationship relationship = relationshipService.find(context, value.getRelationshipId());
+            Relationship relationship = relationshipService.find(context, relationshipId);
             if (relationship == null) {
                 return false;
             }
@@ -68,7 +72,7 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
             return access.isPublic(context, other);
         } catch (SQLException e) {
             log.warn("Item {}: relationship {} not readable; its metadata is left out: {}", item.getID(),
-                     value.getRelationshipId(), e.getMessage());
+                     relationshipId, e.getMessage());
             return false;
         }
     }

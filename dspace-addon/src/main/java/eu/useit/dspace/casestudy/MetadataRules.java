@@ -128,7 +128,7 @@ public final class MetadataRules {
      * @return why the value is not accepted, or empty when it is
      */
     public Optional<String> checkValue(String field, String value) {
-        if (!value.isBlank() && meaningful(value).isEmpty()) {
+        if (meaningful(value).isEmpty()) {
             return Optional.of("an empty value (only spaces or invisible characters); leave the field out instead");
         } else if (isPlaceholder(value)) {
             return Optional.of("'" + value + "' is a placeholder, not a value; leave out what is not known (and name "

@@ -6,7 +6,6 @@ package eu.useit.dspace.search;
 
 import java.sql.SQLException;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,21 +15,22 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import eu.useit.dspace.access.AnonymousAccess;
-
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
+import org.dspace.authorize.ResourcePolicy;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
+import org.dspace.authorize.service.AuthorizeService;
+import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
+import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
 import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
-import org.dspace.eperson.Group;
-import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.utils.DSpace;
 
 /**
@@ -40,9 +40,8 @@ import org.dspace.utils.DSpace;
  * after the commit, each changed item's document must exist and be of the item's last modification (else it is
  * written again), and the document of an item that does not exist is removed; the document must also hold the text
  * of the files {@link FullTextFiles} allows now (a file restricted or opened changes what it may hold), and be
- * found by anonymous users exactly when they may read the item now (an embargo lifted, a lease ended: a lost write
- * shows here too). Also written again: items whose document depends on something else (a related item's name or
- * access).
+ * found by those who may READ the item now (an embargo lifted, a lease ended: a lost write shows here too). Also
+ * written again: items whose document depends on something else (a related item's name or access).
  */
 public final class SearchDocuments {
 
@@ -51,6 +50,8 @@ public final class SearchDocuments {
     private static final String MODIFIED = "lastModified";
     /** Who may find a document: {@code g<group uuid>} and {@code e<account uuid>}, as DSpace writes them. */
     private static final String READERS = "read";
+    /** The readers among them that are there as administrators (of the item, its collection or community). */
+    private static final String ADMINS = "admin";
     private static final int UNCACHE_EVERY = 200;
 
     private SearchDocuments() {
@@ -58,10 +59,10 @@ public final class SearchDocuments {
 
     /**
      * Makes the search documents of some items agree with the database: written when missing or older than the
-     * item or when the files whose text or names they hold are not those {@link FullTextFiles} allows now, removed
-     * or when anonymous users may find it and may not read the item now, or the other way round (a write the search
-     * index lost, or an embargo or lease whose day came); removed when the item is gone. Items in a deposit or in
-     * review are DSpace's to index.
+     * item or when the files whose text or names they hold are not those {@link FullTextFiles} allows now, or when
+     * those who may find them are not those who may READ the item now (a write the search index lost, or an
+     * embargo or lease whose day came, for anonymous users or any group); removed when the item is gone. Items in a
+     * deposit or in review are DSpace's to index.
      *
      * @param context a DSpace context
      * @param ids     the items
@@ -78,8 +79,7 @@ public final class SearchDocuments {
         FullTextFiles files = FullTextFiles.fromDSpace();
         boolean texts = SearchableItemIndexFactory.inUse();
         boolean names = ReadableFileInfoPlugin.inUse();
-        AnonymousAccess access = AnonymousAccess.fromDSpace();
-        Set<String> anonymous = anonymousReaders(context);
+        Readers readers = new Readers();
         int repaired = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
@@ -93,8 +93,7 @@ public final class SearchDocuments {
                 && (written == null || !sameTime(item.getLastModified(), written.modified())
                     || texts && !written.texts().equals(ids(files.searchable(context, item)))
                     || names && !written.names().equals(ids(files.readable(context, item)))
-                    || item.isArchived() && !item.isWithdrawn()
-                        && written.openTo(anonymous) != access.canRead(context, item))) {
+                    || !written.readBy(readers.now(context, item)))) {
                 indexing.indexContent(context, new IndexableItem(item), true, false);
                 repaired++;
             }
@@ -142,23 +141,38 @@ public final class SearchDocuments {
      * the files whose names it holds (a file's access changes neither the item's date nor, without a new document,
      * the text and names).
      */
-    private record Written(Date modified, Set<String> texts, Set<String> names, Set<String> readers) {
+    private record Written(Date modified, Set<String> texts, Set<String> names, Set<String> readers,
+                           Set<String> admins) {
 
-        /** Whether a caller of these groups finds the document. */
-        boolean openTo(Set<String> groups) {
-            return !Collections.disjoint(readers, groups);
+        /** Whether the document is found by those who may READ the item now (and by its administrators). */
+        boolean readBy(Set<String> readersNow) {
+            Set<String> expected = new HashSet<>(readersNow);
+            expected.addAll(admins);
+            return expected.equals(readers);
         }
     }
 
-    /** The readers an anonymous search matches: the Anonymous group and the groups it belongs to. */
-    private static Set<String> anonymousReaders(Context context) throws SQLException {
-        Set<String> readers = new HashSet<>();
-        Group anonymous = EPersonServiceFactory.getInstance().getGroupService().findByName(context, Group.ANONYMOUS);
-        readers.add("g" + anonymous.getID());
-        for (Group group : EPersonServiceFactory.getInstance().getGroupService().allMemberGroupsSet(context, null)) {
-            readers.add("g" + group.getID());
+    /** Who may READ an item now, as DSpace writes them into its search document (policies valid today). */
+    private static final class Readers {
+
+        private final AuthorizeService authorize = AuthorizeServiceFactory.getInstance().getAuthorizeService();
+        private final ResourcePolicyService policies = AuthorizeServiceFactory.getInstance()
+                                                                              .getResourcePolicyService();
+
+        Set<String> now(Context context, Item item) throws SQLException {
+            Set<String> readers = new HashSet<>();
+            for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, item, Constants.READ)) {
+                if (!policies.isDateValid(policy)) {
+                    continue;
+                }
+                if (policy.getGroup() != null) {
+                    readers.add("g" + policy.getGroup().getID());
+                } else if (policy.getEPerson() != null) {
+                    readers.add("e" + policy.getEPerson().getID());
+                }
+            }
+            return readers;
         }
-        return readers;
     }
 
     private static Set<String> values(SolrDocument document, String field) {
@@ -190,14 +204,14 @@ public final class SearchDocuments {
                               .map(id -> "\"" + id + "\"").collect(Collectors.joining(" OR ", ID + ":(", ")"));
             SolrQuery select = new SolrQuery(query).addFilterQuery(TYPE + ":" + IndexableItem.TYPE)
                 .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES,
-                           READERS)
+                           READERS, ADMINS)
                 .setRows(400);
             for (SolrDocument document : solr().query(select).getResults()) {
                 found.put((String) document.getFieldValue(ID),
                           new Written((Date) document.getFieldValue(MODIFIED),
                                       values(document, SearchableItemIndexFactory.FULLTEXT_FILES),
                                       values(document, ReadableFileInfoPlugin.NAMED_FILES),
-                                      values(document, READERS)));
+                                      values(document, READERS), values(document, ADMINS)));
             }
         }
         return found;

@@ -158,8 +158,10 @@ public class MetadataRulesTest {
         for (String blank : List.of("\u00a0", "\u200b", "\u202f \u3000")) {
             assertThat(blank, MetadataRules.meaningful(blank), is(""));
         }
-        assertThat(rules.checkValue("dc.title", "\u00a0\u200b").orElseThrow(),
-                   is("an empty value (only spaces or invisible characters); leave the field out instead"));
+        for (String blank : List.of("\u00a0\u200b", "   ", "")) {
+            assertThat(rules.checkValue("dc.title", blank).orElseThrow(),
+                       is("an empty value (only spaces or invisible characters); leave the field out instead"));
+        }
         assertThat(rules.checkValue("dc.title", "Caf\u00e9 culture\u00a0").isPresent(), is(false));
     }
 

@@ -557,6 +557,24 @@ final class AccessMatrix {
             problems.add("REST as " + who + ": relationship " + state.hiddenRelationship + " with the hidden "
                              + state.hiddenRelated + " answers HTTP 200");
         }
+        // the relationship with a public item shows, in the item's relationships and on its own
+        int visible = client.get("/api/core/relationships/" + state.visibleRelationship).status();
+        if (visible != 200 || !relations.body().contains(state.visibleRelated.item)) {
+            problems.add("REST as " + who + ": relationship " + state.visibleRelationship + " with the public "
+                             + state.visibleRelated + " answers HTTP " + visible + " or is not among the item's");
+        }
+        // a relationship to a hidden item is refused as one to an item that does not exist
+        String type = "/api/core/relationships?relationshipType="
+            + client.get("/api/core/relationships/" + state.visibleRelationship + "/relationshipType").json()
+                    .path("id").asText();
+        int toHidden = client.postUris(type, client.server() + "/api/core/items/" + state.item,
+                                       client.server() + "/api/core/items/" + state.hiddenRelated.item).status();
+        int toNothing = client.postUris(type, client.server() + "/api/core/items/" + state.item,
+                                        client.server() + "/api/core/items/" + MISSING).status();
+        if (toHidden != toNothing) {
+            problems.add("REST as " + who + ": a relationship to the hidden " + state.hiddenRelated + " answers HTTP "
+                             + toHidden + ", to an item that does not exist " + toNothing);
+        }
         Map<String, RestClient.Response> answers = new LinkedHashMap<>();
         answers.put("the relationships of the item", relations);
         answers.put("the relationship", one);

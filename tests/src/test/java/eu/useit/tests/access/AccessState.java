@@ -40,6 +40,9 @@ final class AccessState {
     AccessState hiddenRelated;
     /** The id of its relationship with {@link #hiddenRelated}. */
     String hiddenRelationship;
+    /** A related item that is public, and the id of their relationship: both must show. */
+    AccessState visibleRelated;
+    String visibleRelationship;
 
     AccessState(String name, String marker, String item, String handle, Seen seen) {
         this.name = name;

@@ -134,6 +134,7 @@ final class AccessStates {
 
         states.add(relatedToPrivatePartner());
         states.add(states.get(states.size() - 1).hiddenRelated);
+        states.add(states.get(states.size() - 2).visibleRelated);
         states.add(workspace(submitter, library));
         states.add(workflow(submitter, submitterId));
         return states;
@@ -207,6 +208,12 @@ final class AccessStates {
                                                       admin.server() + "/api/core/items/" + caseStudy.item,
                                                       admin.server() + "/api/core/items/" + partner.item)
                                             .expect(201).json().path("id").asText();
+        caseStudy.visibleRelated = item("public partner", collection("Partners"), "OrgUnit", Seen.PUBLIC);
+        caseStudy.visibleRelationship = admin.postUris("/api/core/relationships?relationshipType=" + type,
+                                                       admin.server() + "/api/core/items/" + caseStudy.item,
+                                                       admin.server() + "/api/core/items/"
+                                                           + caseStudy.visibleRelated.item)
+                                             .expect(201).json().path("id").asText();
         admin.patch("/api/core/items/" + partner.item, replace("/discoverable", false)).expect(200);
         partner.seen = Seen.HIDDEN;
         caseStudy.hiddenRelated = partner;

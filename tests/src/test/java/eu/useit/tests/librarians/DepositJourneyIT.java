@@ -248,9 +248,14 @@ public class DepositJourneyIT {
         String partners = new RestContent(admin).collection("Partners");
         new RestContent(admin).giveRole(partners, "submittersGroup", librarian);
         RestSubmission partner = RestSubmission.start(submitter, partners)
-            .set("useit-partner", "dc.title", "Deposited partner " + marker + " (illustrative)")
+            .set("useit-partner", "dc.title", "   ")
             .set("useit-partner", "useit.provenance", "sourced")
             .grantLicence();
+        // DSpace counts a title of spaces as a title; the deposit check does not
+        assertThat(partner.errors().toString(), partner.errors().get(
+            "dc.title: an empty value (only spaces or invisible characters); leave the field out instead"),
+                   contains("/sections/useit-partner/dc.title/0"));
+        partner.set("useit-partner", "dc.title", "Deposited partner " + marker + " (illustrative)");
         assertThat(partner.errors().toString(), partner.errors().get(
             "useit.source: a sourced record needs the URL of its source"),
                    contains("/sections/useit-partner/useit.source"));

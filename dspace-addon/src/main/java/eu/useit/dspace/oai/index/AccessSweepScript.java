@@ -54,6 +54,12 @@ public class AccessSweepScript extends UseitScript<AccessSweepScriptConfiguratio
         AccessSweep sweep = new AccessSweep(OaiIndexConsumer.worker());
         int changed = sweep.sweep(since, Instant.now());
         handler.logInfo("useit-access-sweep: " + changed + " item(s) whose access changed since " + since
-                            + " written again to the OAI-PMH and search indexes");
+                            + " queued and written to the OAI-PMH and search indexes");
+        int waiting = OaiIndexConsumer.worker().queue().size();
+        if (waiting > 0) {
+            // kept, not lost: the web application writes them when the indexes answer again
+            handler.logWarning("useit-access-sweep: " + waiting + " item(s) wait in the index queue (an index did"
+                                   + " not answer); they are written when it does");
+        }
     }
 }
