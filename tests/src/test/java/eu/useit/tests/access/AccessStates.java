@@ -135,6 +135,7 @@ final class AccessStates {
         states.add(relatedToPrivatePartner());
         states.add(states.get(states.size() - 1).hiddenRelated);
         states.add(states.get(states.size() - 2).visibleRelated);
+        states.addAll(newVersionDraft(library));
         states.add(workspace(submitter, library));
         states.add(workflow(submitter, submitterId));
         return states;
@@ -218,6 +219,29 @@ final class AccessStates {
         partner.seen = Seen.HIDDEN;
         caseStudy.hiddenRelated = partner;
         return caseStudy;
+    }
+
+    /**
+     * The draft of a new version of a public item whose anonymous READ is a policy of its own (one given through the
+     * REST API, or an embargo's): DSpace copies such policies onto the draft. The published version stays public.
+     */
+    private List<AccessState> newVersionDraft(String library) {
+        AccessState published = item("published version", library, "Publication", Seen.PUBLIC);
+        RestContent content = new RestContent(admin);
+        content.removeReads(published.item);
+        content.addAnonymousRead(published.item, null, null);
+        String version = admin.postUris("/api/versioning/versions?summary=access+matrix",
+                                        admin.server() + "/api/core/items/" + published.item)
+                              .expect(201).json().path("id").asText();
+        String draft = admin.get("/api/versioning/versions/" + version + "/item").expect(200).json().path("uuid")
+                            .asText();
+        // what the draft changes is not published yet
+        String marker = marker("new version's draft");
+        List<Map<String, Object>> changes = new ArrayList<>(
+            replace("/metadata/dc.title/0/value", "Access matrix new version's draft " + marker + " (illustrative)"));
+        changes.addAll(replace("/metadata/dc.subject/0/value", marker));
+        admin.patch("/api/core/items/" + draft, changes).expect(200);
+        return List.of(published, new AccessState("new version's draft", marker, draft, null, Seen.HIDDEN));
     }
 
     /** A deposit the submitter has started and not finished. */

@@ -48,13 +48,7 @@ public class AccessSweepCommandIT extends AbstractUseitIT {
     @Test
     public void theCommandIndexesItemsWhoseEmbargoLifted() throws Exception {
         String word = "sweepcommand" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        context.turnOffAuthorisationSystem();
-        Collection collection = CollectionBuilder.createCollection(context,
-            CommunityBuilder.createCommunity(context).withName("Sweep command check (illustrative)").build()).build();
-        Item item = ItemBuilder.createItem(context, collection).withTitle("Embargoed " + word + " (illustrative)")
-                               .withIssueDate("2024").withEmbargoPeriod(Period.ofYears(1)).build();
-        context.restoreAuthSystemState();
-        context.commit();
+        Item item = newItem("Sweep command check", "Embargoed " + word, Period.ofYears(1));
         String handle = item.getHandle();
         assertThat("embargoed: not harvestable", live(handle), is(false));
 
@@ -75,13 +69,7 @@ public class AccessSweepCommandIT extends AbstractUseitIT {
     @Test
     public void aLeaseThatEndsWhileTheSearchIndexIsDownIsWrittenOnceItIsBack() throws Exception {
         String word = "sweeplease" + UUID.randomUUID().toString().replaceAll("[^a-f]", "");
-        context.turnOffAuthorisationSystem();
-        Collection collection = CollectionBuilder.createCollection(context,
-            CommunityBuilder.createCommunity(context).withName("Sweep lease check (illustrative)").build()).build();
-        Item item = ItemBuilder.createItem(context, collection).withTitle("Leased " + word + " (illustrative)")
-                               .withIssueDate("2024").build();
-        context.restoreAuthSystemState();
-        context.commit();
+        Item item = newItem("Sweep lease check", "Leased " + word, null);
         String handle = item.getHandle();
         Instant deadline = Instant.now().plus(SETTLE);
         while ((!live(handle) || anonymousHits(word) != 1) && Instant.now().isBefore(deadline)) {
@@ -107,6 +95,19 @@ public class AccessSweepCommandIT extends AbstractUseitIT {
             Thread.sleep(500);
         }
         assertThat("no longer found by anonymous search once the search index is back", anonymousHits(word), is(0L));
+    }
+
+    /** An item in a collection of its own, made by an administrator (the data of the check, not the check). */
+    private Item newItem(String collectionName, String title, Period embargo) throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context, CommunityBuilder.createCommunity(context)
+            .withName(collectionName + " (illustrative)").build()).build();
+        ItemBuilder builder = ItemBuilder.createItem(context, collection).withTitle(title + " (illustrative)")
+                                         .withIssueDate("2024");
+        Item item = (embargo == null ? builder : builder.withEmbargoPeriod(embargo)).build();
+        context.restoreAuthSystemState();
+        context.commit();
+        return item;
     }
 
     private static long anonymousHits(String word) {
