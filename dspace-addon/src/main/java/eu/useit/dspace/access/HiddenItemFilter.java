@@ -35,7 +35,8 @@ import org.springframework.http.MediaType;
  * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}), the look-up of its handle
  * ({@code /api/pid/find?id=<handle>}), its usage reports ({@code /api/statistics/usagereports/<uuid>_<report>},
  * which name the object) and its authorisations ({@code /api/authz/authorizations/<id>}) as if the object did not
- * exist when {@link HiddenItems} hides the item it belongs to from the caller; any other request whose parameters
+ * exist when {@link HiddenItems} hides the item it belongs to from the caller, and a relationship of such an item
+ * ({@code /api/core/relationships/<id>/...}); any other request whose parameters
  * name such an object goes on as if they named a missing one ({@link HiddenObjectParameters}), and so does a request
  * whose JSON body names one ({@link HiddenObjectBody}). The address is read as the servlet container maps it
  * (decoded, dot segments and path parameters removed), so no spelling of it gets past. Objects reached any other
@@ -61,6 +62,8 @@ public final class HiddenItemFilter extends HttpFilter {
     private static final Pattern SIGNPOST = Pattern.compile(
         "/(linksets|links|describedby)/([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
             + "[0-9a-fA-F]{12})(/json)?");
+    /** A relationship's address, and those below it (its type). */
+    private static final Pattern RELATIONSHIP = Pattern.compile("/api/core/relationships/(\\d+)(/.*)?");
     private static final String FIND = "/api/pid/find";
     private static final String USAGE_REPORTS = "/api/statistics/usagereports/";
     private static final String AUTHORIZATIONS = "/api/authz/authorizations/";
@@ -107,6 +110,14 @@ public final class HiddenItemFilter extends HttpFilter {
                     && ("describedby".equals(signpost.group(1))
                         || hidden.hidesAny(ContextUtil.obtainContext(request), UUID.fromString(signpost.group(2))))) {
                     // what DSpace answers for an item or file it does not find
+                    response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
+                    return;
+                }
+            } else if (RELATIONSHIP.matcher(requestPath).matches()) {
+                Matcher relationship = RELATIONSHIP.matcher(requestPath);
+                if (relationship.matches() && hidden.hidesRelationship(ContextUtil.obtainContext(request),
+                                                                       relationship.group(1))) {
+                    // a relationship of an item the caller may not see is one that does not exist
                     response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
                     return;
                 }

@@ -15,8 +15,6 @@ import org.dspace.app.rest.model.BaseObjectRest;
 import org.dspace.app.rest.security.DSpacePermissionEvaluator;
 import org.dspace.app.rest.utils.ContextUtil;
 import org.dspace.content.DSpaceObject;
-import org.dspace.content.Relationship;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.springframework.security.core.Authentication;
@@ -68,27 +66,12 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
         return super.hasPermission(authentication, targetId, targetType, permission);
     }
 
-    /** Whether the caller may not see either item of a relationship (an id that names none hides nothing). */
+    /** Whether the caller may not see either item of a relationship (refused when that cannot be told). */
     private boolean hidesRelationship(String id) {
         Context context = ContextUtil.obtainCurrentRequestContext();
-        if (context == null) {
-            return true;
-        }
-        int number;
         try {
-            number = Integer.parseInt(id);
-        } catch (NumberFormatException e) {
-            // not an id DSpace could find; refused rather than let through unchecked
-            return true;
-        }
-        try {
-            Relationship relationship = ContentServiceFactory.getInstance().getRelationshipService()
-                                                             .find(context, number);
-            return relationship != null
-                && (hidden.hides(context, Constants.ITEM, relationship.getLeftItem().getID())
-                    || hidden.hides(context, Constants.ITEM, relationship.getRightItem().getID()));
+            return context == null || hidden.hidesRelationship(context, id);
         } catch (SQLException e) {
-            // refuse rather than show what may be hidden
             return true;
         }
     }

@@ -13,10 +13,12 @@ import org.dspace.authorize.service.AuthorizeService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Bundle;
 import org.dspace.content.Item;
+import org.dspace.content.Relationship;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.BundleService;
 import org.dspace.content.service.ItemService;
+import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 
@@ -35,6 +37,7 @@ public final class HiddenItems {
     private final BitstreamService bitstreams;
     private final AuthorizeService authorize;
     private final AnonymousAccess anonymous;
+    private final RelationshipService relationships;
 
     /**
      * @param items      DSpace's item service
@@ -42,14 +45,16 @@ public final class HiddenItems {
      * @param bitstreams DSpace's bitstream service
      * @param authorize  DSpace's authorisation service
      * @param anonymous  what anonymous users may see
+     * @param relationships DSpace's relationship service
      */
     public HiddenItems(ItemService items, BundleService bundles, BitstreamService bitstreams,
-                       AuthorizeService authorize, AnonymousAccess anonymous) {
+                       AuthorizeService authorize, AnonymousAccess anonymous, RelationshipService relationships) {
         this.items = items;
         this.bundles = bundles;
         this.bitstreams = bitstreams;
         this.authorize = authorize;
         this.anonymous = anonymous;
+        this.relationships = relationships;
     }
 
     /**
@@ -59,7 +64,26 @@ public final class HiddenItems {
         ContentServiceFactory content = ContentServiceFactory.getInstance();
         return new HiddenItems(content.getItemService(), content.getBundleService(), content.getBitstreamService(),
                                AuthorizeServiceFactory.getInstance().getAuthorizeService(),
-                               AnonymousAccess.fromDSpace());
+                               AnonymousAccess.fromDSpace(), content.getRelationshipService());
+    }
+
+    /**
+     * @param context the caller's context
+     * @param id      a relationship's id, as a REST address or permission names it
+     * @return true if the caller may not see either of its items, or if the id is not a number DSpace could find
+     *     (false for a number that names no relationship: DSpace answers that it does not exist)
+     * @throws SQLException on database failure
+     */
+    public boolean hidesRelationship(Context context, String id) throws SQLException {
+        int number;
+        try {
+            number = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+        Relationship relationship = relationships.find(context, number);
+        return relationship != null && (hides(context, Constants.ITEM, relationship.getLeftItem().getID())
+            || hides(context, Constants.ITEM, relationship.getRightItem().getID()));
     }
 
     /**

@@ -552,10 +552,16 @@ final class AccessMatrix {
             problems.add("REST as " + who + ": the relationships of public " + state + " answer HTTP "
                              + relations.status());
         }
+        // a relationship with a hidden item is answered as one that does not exist, its type too
         RestClient.Response one = client.get("/api/core/relationships/" + state.hiddenRelationship);
-        if (one.status() == 200) {
-            problems.add("REST as " + who + ": relationship " + state.hiddenRelationship + " with the hidden "
-                             + state.hiddenRelated + " answers HTTP 200");
+        for (String below : List.of("", "/relationshipType")) {
+            int status = client.get("/api/core/relationships/" + state.hiddenRelationship + below).status();
+            int none = client.get("/api/core/relationships/" + Integer.MAX_VALUE + below).status();
+            if (status != none) {
+                problems.add("REST as " + who + ": relationship " + state.hiddenRelationship + below
+                                 + " with the hidden " + state.hiddenRelated + " answers HTTP " + status
+                                 + ", one that does not exist " + none);
+            }
         }
         // the relationship with a public item shows, in the item's relationships and on its own
         int visible = client.get("/api/core/relationships/" + state.visibleRelationship).status();
