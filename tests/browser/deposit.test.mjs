@@ -58,6 +58,16 @@ async function approveWaitingTask(reviewerId) {
     assert.equal(approved.status, 204, 'approve');
 }
 
+/** An administrator changes the deposit waiting for the reviewer: removes a field of it. */
+async function removeInReview(field) {
+    const pool = await reviewer('GET', `/workflow/pooltasks/search/findByUser?uuid=${reviewerId}`
+                                       + '&embed=workflowitem/item');
+    const item = pool.data._embedded.pooltasks[0]._embedded.workflowitem._embedded.item.uuid;
+    const admin = await restAs(administrator());
+    const removed = await admin('PATCH', `/core/items/${item}`, {json: [{op: 'remove', path: `/metadata/${field}`}]});
+    assert.equal(removed.status, 200, 'an administrator changes the deposit in review');
+}
+
 let reviewerId;
 
 before(async () => {
@@ -150,7 +160,8 @@ test('a librarian deposits a case study on the deposit page; once approved it is
                      [title]);
 });
 
-test('a deposit that breaks a record rule comes back to the librarian with the reason', async () => {
+test('a deposit that breaks a record rule is refused with the reason, and comes back if changed in review',
+     async () => {
     await page.goto(`${base}/useit/deposit`);
     await waitForStatus(/Log in/);
     await page.fill('#email', librarian.email);
@@ -158,10 +169,10 @@ test('a deposit that breaks a record rule comes back to the librarian with the r
     await page.click('#login button[type="submit"]');
     await waitForStatus(/Logged in as/);
     await startCaseStudy();
-    // sourced, but no source: each field is fine on its own; the review step's check sees the record
+    // sourced, but no source: each field is fine on its own; the record is not
     await page.fill('#useit-case-study--dc_title-0', `Sourced case study without its source ${run} (illustrative)`);
     await page.check('label:has-text("Placements")');
-    await page.fill('#useit-case-study--useit_objective-0', 'What the review step checks.');
+    await page.fill('#useit-case-study--useit_objective-0', 'What the deposit and the review step check.');
     await page.selectOption('#useit-case-study--useit_provenance-0', 'sourced');
     // an embargo the repository would refuse (no day, a day past its limit) sends no file: the file would keep the
     // collection's open access
@@ -177,10 +188,19 @@ test('a deposit that breaks a record rule comes back to the librarian with the r
     await page.check('#granted');
     // Enter in a field saves; it never sends the deposit to review
     await page.press('#useit-case-study--dc_title-0', 'Enter');
-    await waitForStatus(/Saved\. Ready to deposit/);
+    await waitForStatus(/Saved\. \d+ problem\(s\) to fix before depositing/);
+    assert.match(await page.textContent('#problems'), /useit\.source: a sourced record needs the URL/);
+    // the page does not send a deposit with problems: it saves it and lists them again
+    await page.click('#send');
+    await waitForStatus(/Saved\. \d+ problem\(s\) to fix before depositing/);
     assert.equal(await page.isHidden('#outcome-step'), true);
+    await page.fill('#useit-case-study--useit_source-0', 'https://www.useituia.co.uk/');
+    await page.press('#useit-case-study--dc_title-0', 'Enter');
+    await waitForStatus(/Saved\. Ready to deposit/);
     await page.click('#send');
     await page.waitForSelector('#outcome-step:not([hidden])');
+    // changed in review (an administrator removes the source): the review step's check sends it back
+    await removeInReview('useit.source');
     await approveWaitingTask(reviewerId);
     await page.click('#check');
     await page.waitForSelector('#outcome button');

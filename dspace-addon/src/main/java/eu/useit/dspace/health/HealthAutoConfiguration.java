@@ -40,7 +40,9 @@ public class HealthAutoConfiguration {
                 cores.put(setting, url);
             }
         }
+        // each core: a ping and a field or two, each within the timeout
         return new SolrCloudHealthIndicator(new SolrCoreProbe(TIMEOUT), cores,
-                                            Map.of("oai.solr.url", SolrCoreProbe.OAI_FIELDS));
+                                            Map.of("oai.solr.url", SolrCoreProbe.OAI_FIELDS),
+                                            TIMEOUT.multipliedBy(3L * Math.max(1, cores.size())));
     }
 }

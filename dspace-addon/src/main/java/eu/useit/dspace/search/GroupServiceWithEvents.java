@@ -21,7 +21,8 @@ import org.dspace.event.Event;
  * DSpace's group service, which also tells what the deletion of a group changes: DSpace removes the group's
  * policies and its place in other groups with the group, firing only the group's own {@code DELETE}, after which
  * nothing shows what the group could read. Before DSpace deletes it, this fires the events DSpace fires when those
- * are removed one by one: a {@code MODIFY} of each item, file and bundle the group may READ, and a {@code REMOVE}
+ * are removed one by one: a {@code MODIFY} of each file and bundle the group may READ (and of the group, naming
+ * each item it may READ, which only the addon's consumer reads), and a {@code REMOVE}
  * from each group it belongs to; the index queue's consumer ({@code useitoai}) then queues the items that anonymous
  * users may have read through the group and those whose search documents may hold the text and names of files the
  * group's members could read. Given to DSpace's bean by
@@ -46,7 +47,13 @@ public class GroupServiceWithEvents extends GroupServiceImpl {
                 .setParameter("group", group.getID()).setParameter("read", Constants.READ)
                 .setParameter("types", List.of(Constants.ITEM, Constants.BUNDLE, Constants.BITSTREAM))
                 .getResultList()) {
-                context.addEvent(new Event(Event.MODIFY, (Integer) object[1], (UUID) object[0], null));
+                if ((Integer) object[1] == Constants.ITEM) {
+                    // told as the group's change: DSpace's discovery consumer would index each item at once
+                    context.addEvent(new Event(Event.MODIFY, Constants.GROUP, group.getID(), Constants.ITEM,
+                                               (UUID) object[0], null));
+                } else {
+                    context.addEvent(new Event(Event.MODIFY, (Integer) object[1], (UUID) object[0], null));
+                }
             }
             for (UUID parent : ChangedItems.parentsOf(Set.of(group.getID()))) {
                 context.addEvent(new Event(Event.REMOVE, Constants.GROUP, parent, Constants.GROUP, group.getID(),

@@ -34,8 +34,11 @@ import org.springframework.boot.actuate.health.Status;
 public class SolrCloudHealthIndicatorTest {
 
     private static final int CALLERS = 16;
+    private static final Duration PATIENCE = Duration.ofSeconds(1);
 
     private final AtomicInteger pings = new AtomicInteger();
+    private final ExecutorService threads = Executors.newFixedThreadPool(CALLERS);
+    private volatile Duration pingTakes = Duration.ofMillis(300);
     private HttpServer solr;
     private SolrCloudHealthIndicator health;
 
@@ -44,26 +47,31 @@ public class SolrCloudHealthIndicatorTest {
         solr = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         solr.createContext("/solr/oai/admin/ping", exchange -> {
             pings.incrementAndGet();
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause(pingTakes);
             byte[] body = "{\"status\":\"OK\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
-        solr.setExecutor(Executors.newFixedThreadPool(CALLERS));
+        solr.setExecutor(threads);
         solr.start();
         String core = "http://127.0.0.1:" + solr.getAddress().getPort() + "/solr/oai";
         health = new SolrCloudHealthIndicator(new SolrCoreProbe(Duration.ofSeconds(5)), Map.of("oai", core),
-                                              Map.of());
+                                              Map.of(), PATIENCE);
     }
 
     @After
     public void stop() {
         solr.stop(0);
+        threads.shutdownNow();
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
@@ -90,5 +98,20 @@ public class SolrCloudHealthIndicatorTest {
         assertThat(health.health().getStatus(), is(Status.UP));
         assertThat("a later caller's own check", pings.get(), is(before + 1));
         assertThat(health.health().getDetails().get("oai"), is("standalone"));
+    }
+
+    @Test
+    public void aCallerWaitsForACheckThatStallsNoLongerThanThePatience() throws Exception {
+        pingTakes = PATIENCE.multipliedBy(4);
+        ExecutorService first = Executors.newSingleThreadExecutor();
+        Future<Status> leader = first.submit(() -> health.health().getStatus());
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        assertThat("a caller while the check stalls", health.health().getStatus(), is(Status.DOWN));
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertThat("waited " + waited, waited.compareTo(PATIENCE.multipliedBy(2)) < 0, is(true));
+        pingTakes = Duration.ZERO;
+        assertThat("the stalled check, once Solr answers", leader.get(), is(Status.UP));
+        first.shutdown();
     }
 }

@@ -220,9 +220,27 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         groups.removeMember(context, everyone, groups.findByName(context, Group.ANONYMOUS));
         groups.update(context, everyone);
         context.commit();
-        context.restoreAuthSystemState();
         assertThat("a deleted record once anonymous users left the group", listed(set, identifier, "deleted"),
                    is(true));
+
+        // read through a group that is deleted: DSpace removes its policies with it, and fires no event of them
+        Group deleted = groups.create(context);
+        groups.setName(deleted, "Everyone, deleted by a test (illustrative)");
+        groups.addMember(context, deleted, groups.findByName(context, Group.ANONYMOUS));
+        groups.update(context, deleted);
+        collection = context.reloadEntity(collection);
+        Item other = ItemBuilder.createItem(context, collection).withTitle("Read through a deleted group "
+            + "(illustrative)").withIssueDate("2024").build();
+        authorize.removeGroupPolicies(context, other, groups.findByName(context, Group.ANONYMOUS));
+        authorize.addPolicy(context, other, Constants.READ, deleted);
+        items.updateLastModified(context, other);
+        context.commit();
+        String otherIdentifier = NAMESPACE + other.getHandle();
+        assertThat("listed while the group is there", listed(set, otherIdentifier, ""), is(true));
+        groups.delete(context, context.reloadEntity(deleted));
+        context.commit();
+        context.restoreAuthSystemState();
+        assertThat("a deleted record once the group is deleted", listed(set, otherIdentifier, "deleted"), is(true));
     }
 
     /** Polls a set's ListIdentifiers until the record has the status ("" for live), within the promised 5 s. */

@@ -30,6 +30,9 @@ import org.dspace.content.service.ItemService;
 import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
+import org.dspace.eperson.Group;
+import org.dspace.eperson.factory.EPersonServiceFactory;
+import org.dspace.eperson.service.GroupService;
 import org.dspace.event.Event;
 
 /**
@@ -59,6 +62,8 @@ public final class ChangedItems {
     private final Set<UUID> bitstreams = new LinkedHashSet<>();
     private final Set<UUID> containers = new LinkedHashSet<>();
     private final Set<UUID> groups = new LinkedHashSet<>();
+    /** The groups that joined or left those groups. */
+    private final Set<UUID> memberGroups = new LinkedHashSet<>();
     private final Map<UUID, Set<UUID>> accounts = new LinkedHashMap<>();
 
     /**
@@ -80,6 +85,7 @@ public final class ChangedItems {
                         .add(event.getSubjectID());
             } else {
                 groups.add(event.getSubjectID());
+                memberGroups.add(event.getObjectID());
             }
         }
     }
@@ -116,12 +122,14 @@ public final class ChangedItems {
         drained.bitstreams.addAll(bitstreams);
         drained.containers.addAll(containers);
         drained.groups.addAll(groups);
+        drained.memberGroups.addAll(memberGroups);
         drained.accounts.putAll(accounts);
         items.clear();
         bundles.clear();
         bitstreams.clear();
         containers.clear();
         groups.clear();
+        memberGroups.clear();
         accounts.clear();
         return drained;
     }
@@ -130,7 +138,8 @@ public final class ChangedItems {
      * @param context a DSpace context
      * @return the changed items (noted items, the items of noted bundles and files that still exist, the items below
      *     noted collections and communities, the items whose files or bundles groups that gained or lost members
-     *     may read) and the ids of noted files that are deleted or gone
+     *     may read, and those the groups may read when anonymous users joined or left them) and the ids of noted
+     *     files that are deleted or gone
      * @throws SQLException on database failure
      */
     public Set<UUID> resolve(Context context) throws SQLException {
@@ -160,7 +169,9 @@ public final class ChangedItems {
             Set<UUID> readers = withParents(groups);
             found.addAll(itemsWithFilesReadBy(readers));
             // an item read through a group that anonymous users joined or left is public, or no longer
-            found.addAll(itemsReadByGroups(readers));
+            if (anonymousAmong(context, memberGroups)) {
+                found.addAll(itemsReadByGroups(readers));
+            }
         }
         for (Map.Entry<UUID, Set<UUID>> account : accounts.entrySet()) {
             Set<UUID> own = itemsReadBy(account.getKey());
@@ -202,6 +213,20 @@ public final class ChangedItems {
                 + " AND p.resourceTypeId = :item", UUID.class)
             .setParameter("read", Constants.READ).setParameter("account", account)
             .setParameter("item", Constants.ITEM).getResultList());
+    }
+
+    /** Whether anonymous users are among some groups' members: the Anonymous group, or one it belongs to. */
+    private static boolean anonymousAmong(Context context, Set<UUID> groups) throws SQLException {
+        GroupService groupService = EPersonServiceFactory.getInstance().getGroupService();
+        Group anonymous = groupService.findByName(context, Group.ANONYMOUS);
+        for (UUID id : groups) {
+            Group group = groupService.find(context, id);
+            // a group deleted since: what it held cannot be told, so it may have held them
+            if (group == null || group.equals(anonymous) || groupService.isParentOf(context, group, anonymous)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The items whose own READ policies name one of some groups (any dates). */
