@@ -167,25 +167,29 @@ public final class AnonymousAccess {
     }
 
     private List<ResourcePolicy> anonymousReads(Context context, DSpaceObject object) throws SQLException {
-        Group anonymous = null;
         List<ResourcePolicy> found = new ArrayList<>();
         for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, object, Constants.READ)) {
             Group group = policy.getGroup();
-            if (policy.getEPerson() != null || group == null) {
-                continue;
-            }
-            if (Group.ANONYMOUS.equals(group.getName())) {
-                found.add(policy);
-                continue;
-            }
-            if (anonymous == null) {
-                anonymous = groups.findByName(context, Group.ANONYMOUS);
-            }
-            if (anonymous != null && groups.isParentOf(context, group, anonymous)) {
+            if (policy.getEPerson() == null && group != null && holdsAnonymous(context, group)) {
                 found.add(policy);
             }
         }
         return found;
+    }
+
+    /**
+     * @param context a DSpace context
+     * @param group   a group
+     * @return whether anonymous users are among its members: it is the Anonymous group, or the Anonymous group
+     *     belongs to it (directly or through others)
+     * @throws SQLException on database failure
+     */
+    public boolean holdsAnonymous(Context context, Group group) throws SQLException {
+        if (Group.ANONYMOUS.equals(group.getName())) {
+            return true;
+        }
+        Group anonymous = groups.findByName(context, Group.ANONYMOUS);
+        return anonymous != null && groups.isParentOf(context, group, anonymous);
     }
 
     /**

@@ -89,6 +89,7 @@ public final class HiddenItemFilter extends HttpFilter {
         throws IOException, ServletException {
         String requestPath = RequestPaths.mapped(request);
         Matcher path = OBJECT.matcher(requestPath);
+        Matcher relationship = RELATIONSHIP.matcher(requestPath);
         try {
             if (path.matches()) {
                 Context context = ContextUtil.obtainContext(request);
@@ -113,10 +114,8 @@ public final class HiddenItemFilter extends HttpFilter {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
                     return;
                 }
-            } else if (RELATIONSHIP.matcher(requestPath).matches()) {
-                Matcher relationship = RELATIONSHIP.matcher(requestPath);
-                if (relationship.matches() && hidden.hidesRelationship(ContextUtil.obtainContext(request),
-                                                                       relationship.group(1))) {
+            } else if (relationship.matches()) {
+                if (hidden.hidesRelationship(ContextUtil.obtainContext(request), relationship.group(1))) {
                     // a relationship of an item the caller may not see is one that does not exist
                     response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
                     return;

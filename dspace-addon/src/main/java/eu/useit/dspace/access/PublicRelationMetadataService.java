@@ -52,9 +52,7 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
     public List<RelationshipMetadataValue> findRelationshipMetadataValueForItemRelationship(
         Context context, Item item, String entityType, Relationship relationship, boolean enableVirtualMetadata)
         throws SQLException {
-        Item other = item.equals(relationship.getLeftItem()) ? relationship.getRightItem()
-            : relationship.getLeftItem();
-        if (!AnonymousAccess.fromDSpace().isPublic(context, other)) {
+        if (!AnonymousAccess.fromDSpace().isPublic(context, other(item, relationship))) {
             return new ArrayList<>();
         }
         return super.findRelationshipMetadataValueForItemRelationship(context, item, entityType, relationship,
@@ -67,13 +65,16 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
             if (relationship == null) {
                 return false;
             }
-            Item other = item.equals(relationship.getLeftItem()) ? relationship.getRightItem()
-                : relationship.getLeftItem();
-            return access.isPublic(context, other);
+            return access.isPublic(context, other(item, relationship));
         } catch (SQLException e) {
             log.warn("Item {}: relationship {} not readable; its metadata is left out: {}", item.getID(),
                      relationshipId, e.getMessage());
             return false;
         }
+    }
+
+    /** The item of a relationship that is not the given one. */
+    private static Item other(Item item, Relationship relationship) {
+        return item.equals(relationship.getLeftItem()) ? relationship.getRightItem() : relationship.getLeftItem();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.support.HibernateSession;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.content.Bitstream;
@@ -218,11 +219,11 @@ public final class ChangedItems {
     /** Whether anonymous users are among some groups' members: the Anonymous group, or one it belongs to. */
     private static boolean anonymousAmong(Context context, Set<UUID> groups) throws SQLException {
         GroupService groupService = EPersonServiceFactory.getInstance().getGroupService();
-        Group anonymous = groupService.findByName(context, Group.ANONYMOUS);
+        AnonymousAccess access = AnonymousAccess.fromDSpace();
         for (UUID id : groups) {
             Group group = groupService.find(context, id);
             // a group deleted since: what it held cannot be told, so it may have held them
-            if (group == null || group.equals(anonymous) || groupService.isParentOf(context, group, anonymous)) {
+            if (group == null || access.holdsAnonymous(context, group)) {
                 return true;
             }
         }
