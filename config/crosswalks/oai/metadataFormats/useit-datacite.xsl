@@ -25,9 +25,33 @@
     <xsl:template match="/">
         <resource xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                   xsi:schemaLocation="{$schema-location}">
-            <identifier identifierType="Handle">
-                <xsl:value-of select="$md/doc:element[@name='others']/doc:field[@name='handle']"/>
-            </identifier>
+            <!-- a link harvesters can follow, as oai_openaire gives it: the handle URL (a hdl.handle.net URL, or
+                 the landing page where the handle prefix is not registered), else the bare handle -->
+            <xsl:variable name="handle" select="string($md/doc:element[@name='others']/doc:field[@name='handle'])"/>
+            <xsl:variable name="uris" select="$dc/doc:element[@name='identifier']/doc:element[@name='uri']
+                                              /doc:element/doc:field[@name='value']"/>
+            <!-- the handle's own URL where an item has several (an import may put a DOI's URL first) -->
+            <xsl:variable name="uri">
+                <xsl:choose>
+                    <xsl:when test="$handle != '' and $uris[contains(., $handle)]">
+                        <xsl:value-of select="normalize-space($uris[contains(., $handle)][1])"/>
+                    </xsl:when>
+                    <xsl:otherwise><xsl:value-of select="normalize-space($uris[1])"/></xsl:otherwise>
+                </xsl:choose>
+            </xsl:variable>
+            <xsl:choose>
+                <xsl:when test="contains($uri, '://hdl.handle.net/')">
+                    <identifier identifierType="Handle"><xsl:value-of select="$uri"/></identifier>
+                </xsl:when>
+                <xsl:when test="starts-with($uri, 'http://') or starts-with($uri, 'https://')">
+                    <identifier identifierType="URL"><xsl:value-of select="$uri"/></identifier>
+                </xsl:when>
+                <xsl:otherwise>
+                    <identifier identifierType="Handle">
+                        <xsl:value-of select="$md/doc:element[@name='others']/doc:field[@name='handle']"/>
+                    </identifier>
+                </xsl:otherwise>
+            </xsl:choose>
             <xsl:variable name="authors" select="$dc/doc:element[@name='contributor']/doc:element[@name='author']
                                                  //doc:field[@name='value']
                                                  | $dc/doc:element[@name='creator']//doc:field[@name='value']"/>

@@ -128,8 +128,18 @@
     <!-- A link harvesters can follow: the item's handle URL (dc.identifier.uri: a hdl.handle.net URL, or the
          landing page where the handle prefix is not registered), else the bare handle. -->
     <xsl:template name="identifier">
-        <xsl:variable name="uri" select="normalize-space($dc/doc:element[@name='identifier']
-                                         /doc:element[@name='uri']/doc:element/doc:field[@name='value'])"/>
+        <xsl:variable name="handle" select="string($md/doc:element[@name='others']/doc:field[@name='handle'])"/>
+        <xsl:variable name="uris" select="$dc/doc:element[@name='identifier']/doc:element[@name='uri']
+                                          /doc:element/doc:field[@name='value']"/>
+        <!-- the handle's own URL where an item has several (an import may put a DOI's URL first) -->
+        <xsl:variable name="uri">
+            <xsl:choose>
+                <xsl:when test="$handle != '' and $uris[contains(., $handle)]">
+                    <xsl:value-of select="normalize-space($uris[contains(., $handle)][1])"/>
+                </xsl:when>
+                <xsl:otherwise><xsl:value-of select="normalize-space($uris[1])"/></xsl:otherwise>
+            </xsl:choose>
+        </xsl:variable>
         <xsl:choose>
             <xsl:when test="contains($uri, '://hdl.handle.net/')">
                 <datacite:identifier identifierType="HANDLE"><xsl:value-of select="$uri"/></datacite:identifier>

@@ -32,6 +32,13 @@ final class FileModes {
     /** How many folders up a new file looks for a file to follow. */
     private static final int LEVELS = 3;
 
+    /** The files where a site keeps its secrets: DSpace's {@code local.cfg} (the database's password, mail). */
+    private static final Set<String> SECRETS = Set.of("local.cfg");
+
+    /** The rights of users who are neither the owner nor in the group. */
+    private static final Set<PosixFilePermission> OTHERS = EnumSet.of(PosixFilePermission.OTHERS_READ,
+        PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_EXECUTE);
+
     private FileModes() {
     }
 
@@ -96,6 +103,33 @@ final class FileModes {
         give(() -> target.setOwner(wanted.owner()), wanted.owner().equals(target.readAttributes().owner()));
         target.setPermissions(permissions);
         return missing;
+    }
+
+    /**
+     * @param file a file about to be written
+     * @return whether it is one where a site keeps its secrets, which a new one must not let other users read
+     *     whatever the files beside it allow
+     */
+    static boolean holdsSecrets(Path file) {
+        return file.getFileName() != null && SECRETS.contains(file.getFileName().toString());
+    }
+
+    /**
+     * Takes away the rights of users who are neither its owner nor in its group (the owner's and the group's stay:
+     * DSpace's server may read it as either).
+     *
+     * @param target the attribute view of the file, or null where the file system has no POSIX modes
+     * @throws IOException if the mode cannot be read or set
+     */
+    static void closeToOthers(PosixFileAttributeView target) throws IOException {
+        if (target == null) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
+        permissions.addAll(target.readAttributes().permissions());
+        if (permissions.removeAll(OTHERS)) {
+            target.setPermissions(permissions);
+        }
     }
 
     /** A change of owner or group: done, or already so; false where this process may not make it. */

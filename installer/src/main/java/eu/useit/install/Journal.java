@@ -87,7 +87,8 @@ public final class Journal {
 
     /**
      * Backs a file up (if it exists) and puts new content in its place, with the mode, group and owner of the file
-     * replaced (or, for a new file, of the site's files beside it: {@link FileModes}). A symbolic link (a
+     * replaced (or, for a new file, of the site's files beside it: {@link FileModes}; a new {@code local.cfg}, where
+     * a site keeps its secrets, without the rights of other users). A symbolic link (a
      * {@code local.cfg} managed elsewhere) stays a link: the file it points to is written, if the link's owner
      * owns it.
      *
@@ -111,6 +112,9 @@ public final class Journal {
             // opened before its mode changes: a read-only mode (0440) does not stop the writing
             try (OutputStream out = Files.newOutputStream(temporary)) {
                 warnIfGroupless(file, model, FileModes.follow(model, views.apply(temporary)));
+                if (!exists && (FileModes.holdsSecrets(link) || FileModes.holdsSecrets(file))) {
+                    FileModes.closeToOthers(views.apply(temporary));
+                }
                 out.write(content);
             }
             if (!exists) {

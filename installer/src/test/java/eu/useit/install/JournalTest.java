@@ -115,6 +115,24 @@ public class JournalTest {
     }
 
     @Test
+    public void aNewLocalCfgIsReadByNoOtherUserWhateverTheFilesBesideIt() throws Exception {
+        Path config = temporary.newFolder("site-config").toPath();
+        Path definition = Files.writeString(config.resolve("config-definition.xml"), "<configuration/>");
+        Files.setPosixFilePermissions(definition, PosixFilePermissions.fromString("rw-r--r--"));
+        Path alone = temporary.newFolder("a", "b", "c", "d", "config").toPath();
+        Journal journal = new Journal("20250304-050607");
+
+        journal.write(config.resolve("local.cfg"), "db.password = x".getBytes(StandardCharsets.UTF_8));
+        journal.write(alone.resolve("local.cfg"), "db.password = x".getBytes(StandardCharsets.UTF_8));
+        journal.write(config.resolve("useit.cfg"), "useit.x = 1".getBytes(StandardCharsets.UTF_8));
+
+        // the group's rights stay (DSpace's server may read it as the group), other users' go
+        assertThat(mode(config.resolve("local.cfg")), is("rw-r-----"));
+        assertThat(mode(alone.resolve("local.cfg")).substring(6), is("---"));
+        assertThat(mode(config.resolve("useit.cfg")), is("rw-r--r--"));
+    }
+
+    @Test
     public void aNewFileWithNoSiteFileNearGetsTheUmasksMode() throws Exception {
         Path folder = temporary.getRoot().toPath().resolve("empty/a/b/c");
         Path plain = Files.writeString(temporary.newFolder("plain").toPath().resolve("f"), "as cp makes it");

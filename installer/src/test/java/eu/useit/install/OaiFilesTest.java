@@ -124,7 +124,7 @@ public class OaiFilesTest {
         assertThat(merged, containsString("        <Context baseurl=\"useit\" name=\"USE-IT! records\">\n"
                                               + "            <Filter ref=\"useitPublicOrWithdrawn\"/>\n"));
         // a comment of ours comes with what it describes
-        assertThat(merged, containsString("        <!-- DataCite metadata schema, kernel 4 -->\n"
+        assertThat(merged, containsString("        <!-- DataCite metadata schema, kernel 4 (research outputs) -->\n"
                                               + "        <Format id=\"useit-datacite\">\n"));
         assertThat(merged, startsWith(SiteFixture.text().substring(0, SiteFixture.text().indexOf("<Contexts>"))));
     }

@@ -33,12 +33,11 @@ import org.springframework.http.MediaType;
 /**
  * Answers REST requests for an item, its bundles and its files ({@code /api/core/items/<uuid>/...},
  * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}), the look-up of its handle
- * ({@code /api/pid/find?id=<handle>}), its usage reports ({@code /api/statistics/usagereports/<uuid>_<report>},
- * which name the object) and its authorisations ({@code /api/authz/authorizations/<id>}) as if the object did not
- * exist when {@link HiddenItems} hides the item it belongs to from the caller, and a relationship of such an item
- * ({@code /api/core/relationships/<id>/...}); any other request whose parameters
- * name such an object goes on as if they named a missing one ({@link HiddenObjectParameters}), and so does a request
- * whose JSON body names one ({@link HiddenObjectBody}). The address is read as the servlet container maps it
+ * ({@code /api/pid/find?id=<handle>}) and its authorisations ({@code /api/authz/authorizations/<id>}) as if the
+ * object did not exist when {@link HiddenItems} hides the item it belongs to from the caller, and a relationship of
+ * such an item ({@code /api/core/relationships/<id>/...}); any other request whose parameters name such an object
+ * goes on as if they named a missing one ({@link HiddenObjectParameters}), and so does a request whose JSON body
+ * names one ({@link HiddenObjectBody}). The address is read as the servlet container maps it
  * (decoded, dot segments and path parameters removed), so no spelling of it gets past. Objects reached any other
  * way (embedded, found by a search) are hidden by {@link HiddenItemPermissionEvaluator}. A file's content is
  * refused, as DSpace refuses a file the caller may not read, when the caller may not READ its bundle
@@ -65,7 +64,6 @@ public final class HiddenItemFilter extends HttpFilter {
     /** A relationship's address, and those below it (its type). */
     private static final Pattern RELATIONSHIP = Pattern.compile("/api/core/relationships/(\\d+)(/.*)?");
     private static final String FIND = "/api/pid/find";
-    private static final String USAGE_REPORTS = "/api/statistics/usagereports/";
     private static final String AUTHORIZATIONS = "/api/authz/authorizations/";
 
     private final transient HiddenItems hidden;
@@ -87,6 +85,11 @@ public final class HiddenItemFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws IOException, ServletException {
+        if ("OPTIONS".equals(request.getMethod())) {
+            // DSpace answers it alike for every address (the methods allowed, CORS), without looking for an object
+            chain.doFilter(request, response);
+            return;
+        }
         String requestPath = RequestPaths.mapped(request);
         Matcher path = OBJECT.matcher(requestPath);
         Matcher relationship = RELATIONSHIP.matcher(requestPath);
@@ -165,20 +168,17 @@ public final class HiddenItemFilter extends HttpFilter {
     }
 
     /**
-     * The object named in the address of a usage report ({@code /api/statistics/usagereports/<uuid>_<report>}) or of
-     * one of the caller's authorisations ({@code /api/authz/authorizations/[<eperson>_]<feature>_<type>_<uuid>},
-     * whose object DSpace reads with authorisation turned off), read as DSpace reads it; null for any other address,
-     * or one DSpace refuses before it looks for the object. (Objects named by parameters are
-     * {@link HiddenObjectParameters}'.)
+     * The object named in the address of one of the caller's authorisations
+     * ({@code /api/authz/authorizations/[<eperson>_]<feature>_<type>_<uuid>}, whose object DSpace reads with
+     * authorisation turned off), read as DSpace reads it; null for any other address, or one DSpace refuses before it
+     * looks for the object. (Objects named by parameters are {@link HiddenObjectParameters}'; usage reports, which
+     * name their object in the address too, are refused to all but administrators before the object is looked for:
+     * {@link HiddenItems#readsUsageReports}.)
      */
     private static UUID namedInPath(String requestPath, HttpServletRequest request) {
         String id = null;
-        String segment = lastSegment(requestPath, USAGE_REPORTS);
+        String segment = lastSegment(requestPath, AUTHORIZATIONS);
         if (segment != null) {
-            // DSpace refuses any other id (400) before it looks for the object
-            String[] parts = segment.split("_", -1);
-            id = parts.length == 2 ? parts[0] : null;
-        } else if ((segment = lastSegment(requestPath, AUTHORIZATIONS)) != null) {
             String[] parts = segment.split("_");
             // another person's authorisations are refused (401/403) before the object is looked for; the person is
             // read as DSpace reads it (a UUID, so in capitals too)

@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import eu.useit.dspace.support.Uuids;
@@ -25,12 +26,19 @@ import org.springframework.security.core.Authentication;
  * addressed: an item embedded in a relationship, a file found by the item's handle and name, a version's item. Such
  * objects are then left out, as DSpace leaves out those the caller may not read. It also answers READ on a
  * relationship ({@link PublicRelationshipRestRepository} asks): refused when the caller may not see either of its
- * items, granted otherwise (DSpace 8.1 shows every relationship to everybody).
+ * items, granted otherwise (DSpace 8.1 shows every relationship to everybody). Usage reports are refused to all
+ * but site administrators ({@link HiddenItems#readsUsageReports}), and so is every permission on a resource policy of
+ * a hidden object ({@link HiddenItems#hidesPolicy}: a list of policies leaves it out).
  */
 public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
 
     private static final Map<String, Integer> TYPES = Map.of("ITEM", Constants.ITEM, "BUNDLE", Constants.BUNDLE,
                                                              "BITSTREAM", Constants.BITSTREAM);
+
+    /** A resource policy, as DSpace's permission checks name it. */
+    private static final String POLICY = "resourcepolicy";
+    /** DSpace's usage reports: one by its id, and the search of an object's reports by the object's address. */
+    private static final Set<String> USAGE_REPORTS = Set.of("usagereport", "usagereportsearch");
 
     private final HiddenItems hidden;
 
@@ -60,20 +68,48 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
             && "READ".equals(permission)) {
             return targetId != null && !hidesRelationship(targetId.toString());
         }
+        if (POLICY.equalsIgnoreCase(String.valueOf(targetType)) && targetId != null
+            && hidesPolicy(targetId.toString())) {
+            return false;
+        }
+        if (targetType != null && USAGE_REPORTS.contains(targetType.toLowerCase(Locale.ROOT))
+            && !readsUsageReports()) {
+            return false;
+        }
         if (targetId != null && targetType != null && hides(targetType, targetId.toString())) {
             return false;
         }
         return super.hasPermission(authentication, targetId, targetType, permission);
     }
 
+    /** Whether a resource policy is one of an object hidden from the caller (hidden when that cannot be told). */
+    private boolean hidesPolicy(String id) {
+        return answer(context -> hidden.hidesPolicy(context, id), true);
+    }
+
+    /** Whether the caller may read usage reports (refused when that cannot be told). */
+    private boolean readsUsageReports() {
+        return answer(hidden::readsUsageReports, false);
+    }
+
     /** Whether the caller may not see either item of a relationship (refused when that cannot be told). */
     private boolean hidesRelationship(String id) {
+        return answer(context -> hidden.hidesRelationship(context, id), true);
+    }
+
+    /** A question about the request's caller; the safe answer when there is no request or no database. */
+    private static boolean answer(Question question, boolean safe) {
         Context context = ContextUtil.obtainCurrentRequestContext();
         try {
-            return context == null || hidden.hidesRelationship(context, id);
+            return context == null ? safe : question.of(context);
         } catch (SQLException e) {
-            return true;
+            return safe;
         }
+    }
+
+    /** A question {@link HiddenItems} answers for a caller's context. */
+    private interface Question {
+        boolean of(Context context) throws SQLException;
     }
 
     private boolean hides(String type, String id) {

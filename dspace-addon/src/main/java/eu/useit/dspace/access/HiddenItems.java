@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 
+import org.dspace.authorize.ResourcePolicy;
 import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.authorize.service.AuthorizeService;
+import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Bundle;
+import org.dspace.content.DSpaceObject;
 import org.dspace.content.Item;
 import org.dspace.content.Relationship;
 import org.dspace.content.factory.ContentServiceFactory;
@@ -38,6 +41,7 @@ public final class HiddenItems {
     private final AuthorizeService authorize;
     private final AnonymousAccess anonymous;
     private final RelationshipService relationships;
+    private final ResourcePolicyService policies;
 
     /**
      * @param items      DSpace's item service
@@ -46,15 +50,18 @@ public final class HiddenItems {
      * @param authorize  DSpace's authorisation service
      * @param anonymous  what anonymous users may see
      * @param relationships DSpace's relationship service
+     * @param policies   DSpace's resource policy service
      */
     public HiddenItems(ItemService items, BundleService bundles, BitstreamService bitstreams,
-                       AuthorizeService authorize, AnonymousAccess anonymous, RelationshipService relationships) {
+                       AuthorizeService authorize, AnonymousAccess anonymous, RelationshipService relationships,
+                       ResourcePolicyService policies) {
         this.items = items;
         this.bundles = bundles;
         this.bitstreams = bitstreams;
         this.authorize = authorize;
         this.anonymous = anonymous;
         this.relationships = relationships;
+        this.policies = policies;
     }
 
     /**
@@ -64,7 +71,8 @@ public final class HiddenItems {
         ContentServiceFactory content = ContentServiceFactory.getInstance();
         return new HiddenItems(content.getItemService(), content.getBundleService(), content.getBitstreamService(),
                                AuthorizeServiceFactory.getInstance().getAuthorizeService(),
-                               AnonymousAccess.fromDSpace(), content.getRelationshipService());
+                               AnonymousAccess.fromDSpace(), content.getRelationshipService(),
+                               AuthorizeServiceFactory.getInstance().getResourcePolicyService());
     }
 
     /**
@@ -75,15 +83,34 @@ public final class HiddenItems {
      * @throws SQLException on database failure
      */
     public boolean hidesRelationship(Context context, String id) throws SQLException {
-        int number;
-        try {
-            number = Integer.parseInt(id);
-        } catch (NumberFormatException e) {
+        Integer number = number(id);
+        if (number == null) {
             return true;
         }
         Relationship relationship = relationships.find(context, number);
         return relationship != null && (hides(context, Constants.ITEM, relationship.getLeftItem().getID())
             || hides(context, Constants.ITEM, relationship.getRightItem().getID()));
+    }
+
+    /**
+     * A member of a group may read the group's policies (DSpace 8.1: {@code /api/authz/resourcepolicies/<id>}, and
+     * all of them by {@code search/group}): every account, as a member of Anonymous, would read the policies of
+     * hidden items, bundles and files (an embargo's day, a withdrawn item's WITHDRAWN_READ).
+     *
+     * @param context the caller's context
+     * @param id      a resource policy's id, as a REST address or permission names it
+     * @return true if the policy is one of an item, bundle or file of an item the caller may not see, or if the id
+     *     is not a number DSpace could find
+     * @throws SQLException on database failure
+     */
+    public boolean hidesPolicy(Context context, String id) throws SQLException {
+        Integer number = number(id);
+        if (number == null) {
+            return true;
+        }
+        ResourcePolicy policy = policies.find(context, number);
+        DSpaceObject object = policy == null ? null : policy.getdSpaceObject();
+        return object != null && hides(context, object.getType(), object.getID());
     }
 
     /**
@@ -161,6 +188,29 @@ public final class HiddenItems {
                 return null;
             default:
                 return null;
+        }
+    }
+
+    /**
+     * DSpace's usage reports count the views and downloads of every item and file, hidden ones too, and name the
+     * most viewed by title (a site's, a collection's, a community's most viewed items; an item's most downloaded
+     * files): they are for site administrators, whatever a site's {@code usage-statistics.authorization.admin.usage}
+     * says (DSpace 8.1 shows them to anybody who may READ the object when it is false, its default).
+     *
+     * @param context the caller's context
+     * @return whether the caller may read usage reports: a site administrator
+     * @throws SQLException on database failure
+     */
+    public boolean readsUsageReports(Context context) throws SQLException {
+        return authorize.isAdmin(context);
+    }
+
+    /** The number of an id as DSpace reads it, or null when it is none. */
+    private static Integer number(String id) {
+        try {
+            return Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -19,16 +19,21 @@ import eu.useit.dspace.support.Uuids;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import org.dspace.app.rest.utils.ContextUtil;
+import org.dspace.content.DSpaceObject;
+import org.dspace.content.Item;
+import org.dspace.handle.factory.HandleServiceFactory;
 
 /**
  * REST requests whose parameters name an object by its UUID, or by an address that ends in it: a look-up
  * ({@code /api/dso/find?uuid=}), a search method ({@code ...search/object?uri=}, {@code ...findByItem?uuid=},
- * {@code ...byTarget?target=}), the authorisations of an object ({@code /api/authz/authorizations/search/object?uri=},
- * whose {@code embed=object} DSpace fills with authorisation turned off). When such a parameter names an item,
- * bundle or file that {@link HiddenItems} hides from the caller, the request goes on naming an object that does not
- * exist instead, so that DSpace answers as it answers for a missing object, whatever that answer is at each
- * endpoint. The value is read as DSpace reads it: split at commas into a list, each part trimmed, as Spring converts
- * UUID parameters, or as an address whose path ends in the object's UUID, as DSpace reads an object's address.
+ * {@code ...byTarget?target=}, a group's policies of an object or a subscription's {@code resource=}), the
+ * authorisations of an object ({@code /api/authz/authorizations/search/object?uri=}, whose {@code embed=object}
+ * DSpace fills with authorisation turned off), and by its handle (a file looked up by its item's handle,
+ * {@code ...byItemHandle?handle=}). When such a parameter names an item, bundle or file that {@link HiddenItems}
+ * hides from the caller, the request goes on naming an object that does not exist instead, so that DSpace answers
+ * as it answers for a missing object, whatever that answer is at each endpoint. The value is read as DSpace reads
+ * it: split at commas into a list, each part trimmed, as Spring converts UUID parameters, or as an address whose
+ * path ends in the object's UUID, as DSpace reads an object's address.
  */
 final class HiddenObjectParameters {
 
@@ -37,7 +42,11 @@ final class HiddenObjectParameters {
     private static final UUID NONE = new UUID(0, 0);
 
     private static final Set<String> NAMES = Set.of("uuid", "uri", "target", "dso", "item", "focusItem",
-                                                    "relatedItem");
+                                                    "relatedItem", "resource");
+    /** The parameter that names an item by its handle (DSpace's look-up of a file by its item's handle and name). */
+    private static final String HANDLE = "handle";
+    /** The handle of no object. */
+    private static final String NO_HANDLE = "0/0";
 
     private final HiddenItems hidden;
 
@@ -58,18 +67,37 @@ final class HiddenObjectParameters {
         for (String name : NAMES) {
             String[] values = request.getParameterValues(name);
             for (int i = 0; values != null && i < values.length; i++) {
-                String replaced = withoutHidden(request, values[i]);
-                if (replaced != null) {
-                    if (parameters == null) {
-                        parameters = new LinkedHashMap<>(request.getParameterMap());
-                    }
-                    String[] changed = parameters.get(name).clone();
-                    changed[i] = replaced;
-                    parameters.put(name, changed);
-                }
+                parameters = replace(request, parameters, name, i, withoutHidden(request, values[i]));
             }
         }
+        String[] handles = request.getParameterValues(HANDLE);
+        for (int i = 0; handles != null && i < handles.length; i++) {
+            parameters = replace(request, parameters, HANDLE, i, hidesHandle(request, handles[i]) ? NO_HANDLE : null);
+        }
         return parameters == null ? request : new Replaced(request, parameters);
+    }
+
+    /**
+     * Puts a value in place of a parameter's i-th one (nothing when it is null), in a copy of the request's
+     * parameters made at the first replacement.
+     */
+    private static Map<String, String[]> replace(HttpServletRequest request, Map<String, String[]> parameters,
+                                                 String name, int i, String value) {
+        if (value == null) {
+            return parameters;
+        }
+        Map<String, String[]> copy = parameters == null ? new LinkedHashMap<>(request.getParameterMap()) : parameters;
+        String[] changed = copy.get(name).clone();
+        changed[i] = value;
+        copy.put(name, changed);
+        return copy;
+    }
+
+    /** Whether a handle, resolved as DSpace resolves it, names an item the caller may not see. */
+    private boolean hidesHandle(HttpServletRequest request, String handle) throws SQLException {
+        DSpaceObject object = HandleServiceFactory.getInstance().getHandleService()
+                                                  .resolveToObject(ContextUtil.obtainContext(request), handle);
+        return object instanceof Item item && hides(request, item.getID());
     }
 
     /**

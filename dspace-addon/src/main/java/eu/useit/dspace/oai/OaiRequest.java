@@ -104,8 +104,11 @@ public final class OaiRequest {
             }
             if (value.length() > MAX_VALUE_LENGTH) {
                 // no token of this repository is that long
-                throw new OaiError("resumptionToken".equals(name) ? "badResumptionToken" : "badArgument", "Argument "
-                    + name + " is longer than " + MAX_VALUE_LENGTH
+                if ("resumptionToken".equals(name)) {
+                    throw new OaiError("badResumptionToken", "Argument " + name + " is longer than "
+                        + MAX_VALUE_LENGTH + " characters.").about(verb, null);
+                }
+                throw new OaiError("badArgument", "Argument " + name + " is longer than " + MAX_VALUE_LENGTH
                     + " characters.");
             }
             arguments.put(name, value);
@@ -121,7 +124,7 @@ public final class OaiRequest {
                 }
             }
         }
-        checkSyntax(arguments);
+        checkSyntax(verb, arguments);
         Map<String, String> given = new LinkedHashMap<>(arguments);
         checkDates(arguments);
         return new OaiRequest(verb, arguments, given);
@@ -144,7 +147,7 @@ public final class OaiRequest {
     }
 
     /** Values the response echoes in its request element must be what OAI-PMH.xsd allows there. */
-    private static void checkSyntax(Map<String, String> arguments) throws OaiError {
+    private static void checkSyntax(String verb, Map<String, String> arguments) throws OaiError {
         String prefix = arguments.get("metadataPrefix");
         if (prefix != null && !PREFIX.matcher(prefix).matches()) {
             throw new OaiError("badArgument", "metadataPrefix has characters no metadata prefix has.");
@@ -160,7 +163,8 @@ public final class OaiRequest {
         }
         String token = arguments.get("resumptionToken");
         if (token != null && !TOKEN.matcher(token).matches()) {
-            throw new OaiError("badResumptionToken", "The resumption token is not one of this repository's.");
+            throw new OaiError("badResumptionToken", "The resumption token is not one of this repository's.")
+                .about(verb, token);
         }
     }
 

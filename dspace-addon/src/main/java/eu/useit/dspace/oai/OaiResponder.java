@@ -31,6 +31,7 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.VerbType;
 import eu.useit.dspace.oai.index.OaiIndexer;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -113,7 +114,7 @@ public final class OaiResponder {
             BiPredicate<String, String> stillServed = (prefix, set) -> served(context, setHelper, prefix, set);
             ListPosition start = start(contextName, request, stillServed);
             UseitItemRepository items = new UseitItemRepository(services.solr().getServer(), services.queries(),
-                services.collections(), services.handles(), strandSets, start, sets, namespace);
+                services.collections(), services.handles(), strandSets, start, sets, namespace, context::isItemShown);
             ResumptionTokens tokens = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity,
                 clock, items::lastSent, stillServed);
             OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
@@ -131,7 +132,7 @@ public final class OaiResponder {
     /**
      * @param error the error found in the request
      * @return the OAI-PMH error response (its request element has only the base URL, as the protocol asks for
-     *     badVerb and badArgument)
+     *     badVerb and badArgument; the verb and token too for a resumption token refused before XOAI reads it)
      * @throws OAIException if the XOAI configuration cannot be read
      */
     public OAIPMH error(OaiError error) throws OAIException {
@@ -143,6 +144,10 @@ public final class OaiResponder {
             request.setValue(identify().getBaseUrl());
         } catch (ContextServiceException e) {
             throw new OAIException(e);
+        }
+        if (error.verb() != null) {
+            request.setVerb(VerbType.fromValue(error.verb()));
+            request.setResumptionToken(error.resumptionToken());
         }
         info.setRequest(request);
         OAIPMHerrorType type = new OAIPMHerrorType();

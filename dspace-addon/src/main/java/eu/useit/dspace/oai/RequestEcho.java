@@ -10,17 +10,22 @@ import javax.xml.stream.XMLStreamWriter;
 
 import com.lyncode.xoai.dataprovider.exceptions.WritingXmlException;
 import com.lyncode.xoai.dataprovider.xml.XmlOutputContext;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.VerbType;
 
 /**
  * The {@code request} element with {@code from} and {@code until} as the harvester wrote them. OAI-PMH 2.0 §3.2
  * wants the element's attributes to match the request's arguments; XOAI keeps the dates as {@code Date}s and writes
  * them at the repository's granularity, so {@code from=2024-01-01} came back as {@code 2024-01-01T00:00:00Z} (and
- * {@code until}, which the addon reads to the day's last second, as {@code T23:59:59Z}). With {@link TokenCursor},
- * the only changes the addon makes to what XOAI answered.
+ * {@code until}, which the addon reads to the day's last second, as {@code T23:59:59Z}); and a refused resumption
+ * token's verb and token, which XOAI leaves out. With {@link TokenCursor}, the only changes the addon makes to what
+ * XOAI answered.
  */
 final class RequestEcho extends RequestType {
+
+    private static final OAIPMHerrorcodeType BAD_TOKEN = OAIPMHerrorcodeType.BAD_RESUMPTION_TOKEN;
 
     /** The year XML Schema 1.0's dates do not have. */
     private static final String NO_YEAR = "0000";
@@ -47,6 +52,13 @@ final class RequestEcho extends RequestType {
      */
     static void echo(OAIPMHtype info, OaiRequest request) {
         RequestType written = info.getRequest();
+        if (written != null && written.getVerb() == null && request.get("resumptionToken") != null
+            && info.getError().stream().anyMatch(error -> error.getCode() == BAD_TOKEN)) {
+            // XOAI writes the base URL alone for a token it cannot read: OAI-PMH leaves the arguments out for
+            // badVerb and badArgument only
+            written.setVerb(VerbType.fromValue(request.verb()));
+            written.setResumptionToken(request.get("resumptionToken"));
+        }
         if (written != null && (written.getFrom() != null || written.getUntil() != null)) {
             info.setRequest(new RequestEcho(written, request.given("from"), request.given("until")));
         }

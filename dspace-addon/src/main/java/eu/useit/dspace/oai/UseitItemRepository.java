@@ -53,6 +53,7 @@ public final class UseitItemRepository implements ItemRepository {
     private final ListPosition start;
     private final Predicate<String> setExists;
     private final String namespace;
+    private final Predicate<ItemIdentifier> inContext;
     private Keyset lastSent;
 
     /**
@@ -65,10 +66,13 @@ public final class UseitItemRepository implements ItemRepository {
      * @param sets        the set repository (whether a deleted record's community or collection still exists)
      * @param namespace   the repository's identifier namespace ({@code oai.identifier.prefix}): identifiers of
      *                    another namespace name no record here
+     * @param inContext   whether the request's context shows an item (its condition in xoai.xml): the identifier
+     *                    of an item outside it names no record here, for ListMetadataFormats too (where XOAI asks
+     *                    the condition only to choose the formats, and so answered noMetadataFormats)
      */
     public UseitItemRepository(SolrClient solr, SolrQueryResolver queries, CollectionsService collections,
                                HandleResolver handles, StrandSets strands, ListPosition start, SetRepository sets,
-                               String namespace) {
+                               String namespace, Predicate<ItemIdentifier> inContext) {
         this.solr = solr;
         this.queries = queries;
         this.collections = collections;
@@ -76,6 +80,7 @@ public final class UseitItemRepository implements ItemRepository {
         this.strands = strands;
         this.start = start;
         this.namespace = namespace;
+        this.inContext = inContext;
         Map<String, Boolean> known = new HashMap<>();
         this.setExists = spec -> known.computeIfAbsent(spec, sets::exists);
     }
@@ -88,15 +93,16 @@ public final class UseitItemRepository implements ItemRepository {
             throw new IdDoesNotExistException("Not an identifier of this repository: " + identifier);
         }
         // only records harvesters may know of: DSpace's own `oai import` also indexes items that are not public
-        // (item.public:false), and ListMetadataFormats applies no context filter to the item it finds
+        // (item.public:false); and only those of the request's context (inContext)
         // a phrase of the escaped text: the whole text is the handle, even a word of the syntax such as OR alone
         SolrQuery query = new SolrQuery(HANDLE + ":\"" + ClientUtils.escapeQueryChars(parts[2]) + "\"").setRows(1)
             .addFilterQuery("item.public:true OR item.deleted:true");
         SolrDocumentList found = run(query);
-        if (found.isEmpty()) {
+        UseitSolrItem item = found.isEmpty() ? null : new UseitSolrItem(found.get(0), strands, setExists);
+        if (item == null || !inContext.test(item)) {
             throw new IdDoesNotExistException("No record " + identifier);
         }
-        return new UseitSolrItem(found.get(0), strands, setExists);
+        return item;
     }
 
     private Page list(List<ScopedFilter> filters, int offset, int length, String set, Date from, Date until)

@@ -61,8 +61,8 @@ public final class SearchDocuments {
      * Makes the search documents of some items agree with the database: written when missing or older than the
      * item or when the files whose text or names they hold are not those {@link FullTextFiles} allows now, or when
      * those who may find them are not those who may READ the item now (a write the search index lost, or an
-     * embargo or lease whose day came, for anonymous users or any group); removed when the item is gone. Items in a
-     * deposit or in review are DSpace's to index.
+     * embargo or lease whose day came, for anonymous users or any group); removed when the item is gone. The
+     * documents of items in a deposit or in review are {@link InProgressDocuments}'.
      *
      * @param context a DSpace context
      * @param ids     the items
@@ -98,6 +98,7 @@ public final class SearchDocuments {
                 repaired++;
             }
         }
+        repaired += InProgressDocuments.verify(context, ids, solr(), indexing);
         if (repaired > 0) {
             indexing.commit();
         }
@@ -191,7 +192,7 @@ public final class SearchDocuments {
     }
 
     /** Compared as the search core stores them, in milliseconds (a database timestamp is never equal to a Date). */
-    private static boolean sameTime(Date database, Date indexed) {
+    static boolean sameTime(Date database, Date indexed) {
         return indexed != null && database.getTime() == indexed.getTime();
     }
 

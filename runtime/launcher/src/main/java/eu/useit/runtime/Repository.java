@@ -115,6 +115,10 @@ public final class Repository implements AutoCloseable {
             home.publishSolrUrl(solrUrl, solr != null);
         }
         System.setProperty("solr.server", solrUrl);
+        if (command) {
+            // a command's beans are those of [dspace]/bin/dspace, not the REST API's
+            System.setProperty(CommandSpringLoader.SETTING, CommandSpringLoader.class.getName());
+        }
         say(out, "Starting DSpace 8.1 kernel on " + home.dspaceDir() + " ...");
         dspace = DSpaceRuntime.boot(home.dspaceDir());
         started.push(dspace);

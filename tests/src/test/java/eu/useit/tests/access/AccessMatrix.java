@@ -57,13 +57,15 @@ final class AccessMatrix {
 
     private final String server;
     private final List<AccessState> states;
+    private final String anonymousGroup;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> fileLinks = new TreeSet<>();
     private final Map<String, AccessState> byHandle = new HashMap<>();
 
-    AccessMatrix(String server, List<AccessState> states) {
+    AccessMatrix(String server, List<AccessState> states, String anonymousGroup) {
         this.server = server;
         this.states = states;
+        this.anonymousGroup = anonymousGroup;
         states.stream().filter(s -> s.handle != null).forEach(s -> byHandle.put(s.handle, s));
     }
 
@@ -348,6 +350,9 @@ final class AccessMatrix {
         missing.put("view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(MISSING))).status());
         missing.put("view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + MISSING + " ")).status());
         missing.put("search event", client.post(SEARCH_EVENTS, searchEvent(MISSING)).status());
+        missing.put("OPTIONS", client.options("/api/core/items/" + MISSING).status());
+        missing.put("file by handle", client.get(fileByHandle("123456789/987654321")).status());
+        missing.put("group policies", groupPolicies(client, MISSING).status());
         // the caller's own authorisations, the caller named in capitals (DSpace reads a UUID)
         String me = callerInCapitals(client);
         if (me != null) {
@@ -362,13 +367,69 @@ final class AccessMatrix {
                          missing.get("own authorisation"), false);
                 }
                 hiddenInRest(client, who, state, missing);
+                hiddenPolicies(client, who, state, missing.get("group policies"));
             } else {
                 publicInRest(client, who, state);
             }
         }
+        usageReports(client, who);
+    }
+
+    /**
+     * Usage reports count the views of every item, hidden ones too, and name the most viewed (a site's) or the most
+     * downloaded files (an item's): for administrators only, the site's and a public item's as the others.
+     */
+    private void usageReports(RestClient client, String who) {
+        String site = client.get("/api/core/sites").expect(200).json().at("/_embedded/sites/0/id").asText();
+        List<String> reports = new ArrayList<>(List.of(
+            "/api/statistics/usagereports/" + site + "_TotalVisits",
+            "/api/statistics/usagereports/search/object?uri=" + RestClient.encode(server + "/api/core/sites/" + site)));
+        states.stream().filter(state -> !state.hidden()).findFirst()
+              .ifPresent(state -> reports.add(usageReportsOf(state.item)));
+        for (String report : reports) {
+            int status = client.get(report).status();
+            if (status != 401 && status != 403) {
+                problems.add("REST as " + who + ": usage report " + report + " answers HTTP " + status
+                                 + ", not refused (401 or 403)");
+            }
+        }
+    }
+
+    /**
+     * The policies of a hidden item, its bundles and files (an embargo's day, a withdrawal) are refused, as others'
+     * are, and none is counted among the Anonymous group's policies of the item (every account is a member of
+     * Anonymous, and a member may read its group's policies).
+     */
+    private void hiddenPolicies(RestClient client, String who, AccessState state, int missing) {
+        RestClient.Response counted = groupPolicies(client, state.item);
+        if (counted.status() != missing
+            || counted.status() == 200 && counted.json().at("/page/totalElements").asLong() != 0) {
+            problems.add("REST as " + who + ": the Anonymous group's policies of hidden " + state + " answer HTTP "
+                             + counted.status() + " " + counted.json().at("/page"));
+        }
+        for (String policy : state.policies) {
+            int status = client.get("/api/authz/resourcepolicies/" + policy).status();
+            if (status != 401 && status != 403) {
+                problems.add("REST as " + who + ": policy " + policy + " of hidden " + state + " answers HTTP "
+                                 + status + ", not refused (401 or 403)");
+            }
+        }
+    }
+
+    private RestClient.Response groupPolicies(RestClient client, String object) {
+        return client.get("/api/authz/resourcepolicies/search/group?uuid=" + anonymousGroup + "&resource=" + object);
+    }
+
+    private static String fileByHandle(String handle) {
+        return "/api/core/bitstreams/search/byItemHandle?filename=none.pdf&handle=" + RestClient.encode(handle);
     }
 
     private void hiddenInRest(RestClient client, String who, AccessState state, Map<String, Integer> missing) {
+        same(who, state, "OPTIONS", client.options("/api/core/items/" + state.item), missing.get("OPTIONS"), false);
+        if (state.handle != null) {
+            same(who, state, "file by handle", client.get(fileByHandle(state.handle)), missing.get("file by handle"),
+                 false);
+        }
         RestClient.Response item = client.get("/api/core/items/" + state.item);
         boolean tombstone = item.status() == 200 && item.json().path("withdrawn").asBoolean()
             && item.json().path("metadata").isEmpty();

@@ -88,7 +88,7 @@ public class AccessMatrixIT {
         awaitRecord(restrictedLater, record -> !record.contains(file), "its file no longer linked");
         assertThat("the datestamp after the file was restricted", datestamp(restrictedLater), greaterThan(before));
 
-        assertNoProblems("first run", matrix(states, password, true));
+        assertNoProblems("first run", matrix(builder, states, password, true));
 
         // restart in a time zone whose next midnight is a few minutes away; the timed states are built and checked
         // first, since their check must end before midnight; the static ones (a year from any date) may run past it
@@ -99,22 +99,24 @@ public class AccessMatrixIT {
         builder.use(repository.administrator());
         List<AccessState> timed = builder.buildTimed(restDate(midnight.atOffset(zone).toLocalDate(), zone));
         awaitIndexed(timed);
-        List<String> beforeMidnight = matrix(timed, password, false);
+        List<String> beforeMidnight = matrix(builder, timed, password, false);
         assertThat("the timed states were built and checked before their day began, " + midnight
                        + " (the test's set-up too slow: raise BEFORE_MIDNIGHT)", Instant.now().isBefore(midnight),
                    is(true));
         assertNoProblems("the timed states before their day", beforeMidnight);
-        assertNoProblems("after the restart", matrix(states, password, true));
+        assertNoProblems("after the restart", matrix(builder, states, password, true));
 
         Thread.sleep(Math.max(0, Duration.between(Instant.now(), midnight).toMillis()));
         AccessStates.afterTheDay(timed);
         awaitIndexed(timed, SWEPT);
         states.addAll(timed);
-        assertNoProblems("after midnight", matrix(states, password, true));
+        assertNoProblems("after midnight", matrix(builder, states, password, true));
     }
 
-    private List<String> matrix(List<AccessState> states, String password, boolean full) throws Exception {
-        return new AccessMatrix(repository.server(), states)
+    private List<String> matrix(AccessStates builder, List<AccessState> states, String password, boolean full)
+        throws Exception {
+        builder.notePolicies(states);
+        return new AccessMatrix(repository.server(), states, builder.anonymousGroup())
             .check(RestClient.anonymous(repository.server()),
                    RestClient.login(repository.server(), "reader@access-matrix.example.org", password), full);
     }

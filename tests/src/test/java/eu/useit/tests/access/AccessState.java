@@ -31,6 +31,8 @@ final class AccessState {
     final String item;
     final String handle;
     final List<File> files = new ArrayList<>();
+    /** The ids of the item's own resource policies (a hidden one's must not show to those it is hidden from). */
+    final List<String> policies = new ArrayList<>();
     /** The COAR access right its records must give (public items with files), or null. */
     String accessRight;
     Seen seen;

@@ -394,6 +394,39 @@ final class AccessStates {
         return new RestContent(admin).group(name);
     }
 
+    /** @return the UUID of the Anonymous group */
+    String anonymousGroup() {
+        return group("Anonymous");
+    }
+
+    /** Notes the ids of the policies of each hidden item, its bundles and files, as an administrator reads them. */
+    void notePolicies(List<AccessState> states) {
+        for (AccessState state : states) {
+            state.policies.clear();
+            if (state.hidden()) {
+                List<String> objects = new ArrayList<>(List.of(state.item));
+                RestClient.Response bundles = admin.get("/api/core/items/" + state.item + "/bundles");
+                if (bundles.status() == 200) {
+                    // (a deleted item has none, nor policies)
+                    bundles.json().at("/_embedded/bundles").forEach(bundle -> objects.add(bundle.path("uuid")
+                                                                                                .asText()));
+                }
+                state.files.forEach(file -> objects.add(file.uuid()));
+                for (String object : objects) {
+                    RestClient.Response found = admin.get("/api/authz/resourcepolicies/search/resource?size=100&uuid="
+                                                              + object);
+                    if (found.status() == 200) {
+                        found.json().at("/_embedded/resourcepolicies")
+                             .forEach(policy -> state.policies.add(policy.path("id").asText()));
+                    }
+                }
+            }
+        }
+        if (states.stream().filter(AccessState::hidden).allMatch(state -> state.policies.isEmpty())) {
+            throw new AssertionError("no policy of a hidden item was found: the check of policies would check none");
+        }
+    }
+
     /**
      * Creates a plain account that can log in.
      *

@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
@@ -31,11 +32,13 @@ import eu.useit.tests.support.Xml;
 import org.dspace.app.scripts.handler.impl.TestDSpaceRunnableHandler;
 import org.dspace.builder.CollectionBuilder;
 import org.dspace.builder.CommunityBuilder;
+import org.dspace.builder.EPersonBuilder;
 import org.dspace.builder.ItemBuilder;
 import org.dspace.content.Collection;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
+import org.dspace.eperson.EPerson;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.junit.Test;
 import org.w3c.dom.Document;
@@ -74,6 +77,46 @@ public class IndexQueueIT extends AbstractUseitIT {
         await("harvestable after the outage", () -> live(handle));
         await("searchable after the outage", () -> found(word, "default") == 1);
         assertThat("nothing left in the queue", queued(item.getID()), is(0));
+    }
+
+    @Test
+    public void aDepositStartedOrDeletedWhileTheSearchIndexIsDownIsThereAsItIsOnceItIsBack() throws Exception {
+        String password = "Outage-" + UUID.randomUUID();
+        context.turnOffAuthorisationSystem();
+        EPerson depositor = EPersonBuilder.createEPerson(context).withEmail(word("depositor") + "@example.org")
+                                          .withPassword(password).withCanLogin(true).build();
+        Collection collection = CollectionBuilder.createCollection(context, CommunityBuilder.createCommunity(context)
+            .withName("Deposits during an outage (illustrative)").build()).withSubmitterGroup(depositor).build();
+        context.restoreAuthSystemState();
+        context.commit();
+        RestClient submitter = RestClient.login(TestRepository.serverUrl(), depositor.getEmail(), password);
+        RestClient solr = RestClient.anonymous(TestRepository.get().solrUrl());
+
+        // a submitter's and a reviewer's lists are searches: DSpace only logs the document it could not write
+        String id;
+        solr.get("/admin/cores?action=UNLOAD&core=search&wt=json").expect(200);
+        try {
+            id = submitter.post("/api/submission/workspaceitems?owningCollection=" + collection.getID(), Map.of())
+                          .expect(201).json().path("id").asText();
+        } finally {
+            solr.get("/admin/cores?action=CREATE&name=search&instanceDir=search&wt=json").expect(200);
+        }
+        String document = "WorkspaceItem-" + id;
+        await("the deposit's search document is written once the index is back", () -> documents(solr, document) == 1);
+
+        solr.get("/admin/cores?action=UNLOAD&core=search&wt=json").expect(200);
+        try {
+            submitter.delete("/api/submission/workspaceitems/" + id).expect(204);
+        } finally {
+            solr.get("/admin/cores?action=CREATE&name=search&instanceDir=search&wt=json").expect(200);
+        }
+        await("the deleted deposit's search document is removed once the index is back",
+              () -> documents(solr, document) == 0);
+    }
+
+    private static long documents(RestClient solr, String uniqueId) {
+        return solr.get("/search/select?rows=0&wt=json&q=" + RestClient.encode("search.uniqueid:\"" + uniqueId + "\""))
+                   .expect(200).json().at("/response/numFound").asLong();
     }
 
     @Test

@@ -26,6 +26,7 @@ import eu.useit.runtime.OaiImport;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.OaiSchemas;
+import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Scripts;
 import eu.useit.tests.support.TestRepository;
 import eu.useit.tests.support.Xml;
@@ -126,11 +127,18 @@ public class OaiValidityIT extends AbstractUseitIT {
             valid(oaiContext, "verb=ListSets");
             valid(oaiContext, "verb=ListIdentifiers&metadataPrefix=oai_dc");
             listAndRecordAreValid(oaiContext, "oai_dc", "//oai:record/oai:metadata/oai_dc:dc", id);
-            listAndRecordAreValid(oaiContext, "oai_openaire", "//oai:record/oai:metadata/*", id);
-            listAndRecordAreValid(oaiContext, "datacite", "//oai:record/oai:metadata/*", id);
             listAndRecordAreValid(oaiContext, "qdc", "//oai:record/oai:metadata/qdc:qualifieddc", id);
-            // RIOXX serves research outputs: the case study is one
+            // OpenAIRE, DataCite and RIOXX serve research outputs: the case study is one, the project none
+            listAndRecordAreValid(oaiContext, "oai_openaire", "//oai:record/oai:metadata/*", caseStudyId);
+            listAndRecordAreValid(oaiContext, "datacite", "//oai:record/oai:metadata/*", caseStudyId);
             listAndRecordAreValid(oaiContext, "rioxx", "//oai:record/oai:metadata/rioxx:rioxx", caseStudyId);
+            for (String format : List.of("oai_openaire", "datacite", "rioxx")) {
+                assertThat(format + " of a project", Xml.string(valid(oaiContext, "verb=GetRecord&metadataPrefix="
+                    + format + "&identifier=" + id), "/oai:OAI-PMH/oai:error/@code"), is("cannotDisseminateFormat"));
+                assertThat(format + " of partner organisations", Xml.string(valid(oaiContext,
+                    "verb=ListIdentifiers&metadataPrefix=" + format + "&set=type:partner"),
+                    "/oai:OAI-PMH/oai:error/@code"), is("noRecordsMatch"));
+            }
         }
     }
 
@@ -232,6 +240,11 @@ public class OaiValidityIT extends AbstractUseitIT {
         // a link back to the landing page, which harvesters show as the place to read the output
         assertThat(Xml.string(record, resource + "/*[local-name()='identifier']"), is(landingPage(journal)));
         assertThat(Xml.string(record, resource + "/*[local-name()='identifier']/@identifierType"), is("URL"));
+        // DataCite's identifier too (not a bare handle of a prefix no handle server resolves)
+        Document datacite = valid("useit", "verb=GetRecord&metadataPrefix=datacite&identifier="
+            + URLEncoder.encode("oai:useit.example.ac.uk:" + journal, StandardCharsets.UTF_8));
+        assertThat(Xml.string(datacite, resource + "/*[local-name()='identifier']"), is(landingPage(journal)));
+        assertThat(Xml.string(datacite, resource + "/*[local-name()='identifier']/@identifierType"), is("URL"));
         assertThat(Xml.string(record, resource + "/*[local-name()='resourceType']/@uri"),
                    is("http://purl.org/coar/resource_type/c_93fc"));
         assertThat(Xml.string(record, resource + "/*[local-name()='rights']/@rightsURI"),
@@ -296,6 +309,11 @@ public class OaiValidityIT extends AbstractUseitIT {
 
         Document rioxx = valid("request", "verb=GetRecord&metadataPrefix=rioxx&identifier="
             + oaiId(sparse.getHandle()));
+        // no USE-IT! record: the useit context has none by its identifier, whatever the verb
+        for (String verb : List.of("GetRecord&metadataPrefix=oai_dc", "ListMetadataFormats")) {
+            assertThat(verb, Xml.string(valid("useit", "verb=" + verb + "&identifier=" + oaiId(sparse.getHandle())),
+                                        "/oai:OAI-PMH/oai:error/@code"), is("idDoesNotExist"));
+        }
         String record = "//oai:metadata/rioxx:rioxx";
         assertThat(Xml.string(rioxx, record + "/dc:language"), is("und"));
         assertThat(Xml.string(rioxx, record + "/dc:type"), is("http://purl.org/coar/resource_type/c_1843"));
@@ -346,6 +364,14 @@ public class OaiValidityIT extends AbstractUseitIT {
         error("verb=ListRecords&metadataPrefix=oai_dc&from=2020-01-01&until=2019-01-01", "badArgument");
         error("verb=ListRecords&metadataPrefix=marc21", "cannotDisseminateFormat");
         error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:0/0", "idDoesNotExist");
+        // a refused token: the request element repeats the verb and the token (only badVerb and badArgument leave
+        // them out, OAI-PMH 2.0 §3.6)
+        for (String token : List.of("abc", "a/b")) {
+            Document refused = valid("request", "verb=ListRecords&resumptionToken=" + RestClient.encode(token));
+            assertThat(token, Xml.string(refused, "/oai:OAI-PMH/oai:error/@code"), is("badResumptionToken"));
+            assertThat(token, Xml.string(refused, "/oai:OAI-PMH/oai:request/@verb"), is("ListRecords"));
+            assertThat(token, Xml.string(refused, "/oai:OAI-PMH/oai:request/@resumptionToken"), is(token));
+        }
         // words of Solr's query syntax are handles like any other (a query of them alone would be refused)
         for (String word : List.of("OR", "AND", "NOT", "*", "(", "!", "0/OR", "0/*")) {
             error("verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:useit.example.ac.uk:" + word, "idDoesNotExist");

@@ -5,11 +5,13 @@
 package eu.useit.tests.operations;
 
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,8 +30,11 @@ import eu.useit.tests.support.TestRepository;
 import org.dspace.builder.CollectionBuilder;
 import org.dspace.builder.CommunityBuilder;
 import org.dspace.builder.EPersonBuilder;
+import org.dspace.builder.ItemBuilder;
 import org.dspace.content.Collection;
 import org.dspace.content.Community;
+import org.dspace.content.Item;
+import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.eperson.EPerson;
 import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.eperson.service.EPersonService;
@@ -70,18 +75,22 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
     }
 
     private static RestClient.Response start(RestClient client, String command, String... parameters) {
+        return client.postForm("/api/system/scripts/" + command + "/processes",
+                               Map.of("properties", properties(parameters)));
+    }
+
+    /** A process's parameters as DSpace's REST API takes them: names, each with the value after it (null: none). */
+    private static String properties(String... parameters) {
         List<Map<String, String>> properties = new ArrayList<>();
         for (int i = 0; i < parameters.length; i += 2) {
             properties.add(i + 1 < parameters.length && parameters[i + 1] != null
                 ? Map.of("name", parameters[i], "value", parameters[i + 1]) : Map.of("name", parameters[i]));
         }
-        String json;
         try {
-            json = new ObjectMapper().writeValueAsString(properties);
+            return new ObjectMapper().writeValueAsString(properties);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
-        return client.postForm("/api/system/scripts/" + command + "/processes", Map.of("properties", json));
     }
 
     @Test
@@ -173,6 +182,54 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
         assertThat(ended[2], ended[0], is("COMPLETED"));
         ended = ended(start(administrator, "curate", "-t", "noop", "-i", "all"));
         assertThat(ended[2], ended[0], is("COMPLETED"));
+
+        // an item mapped into the collection from one of others is theirs: the curator would walk it, and its
+        // report tell of it (hidden from the collection's administrator, or not)
+        context.turnOffAuthorisationSystem();
+        Collection others = CollectionBuilder.createCollection(context, context.reloadEntity(community))
+                                             .withName("Others'").build();
+        Item mapped = ItemBuilder.createItem(context, others).withTitle("Mapped in (illustrative)").build();
+        ContentServiceFactory.getInstance().getCollectionService().addItem(context, context.reloadEntity(collection),
+                                                                           mapped);
+        context.restoreAuthSystemState();
+        context.commit();
+        assertThat(start(collectionAdministrator, "curate", "-t", "noop", "-i", kept).status(), is(403));
+        ended = ended(start(administrator, "curate", "-t", "noop", "-i", kept));
+        assertThat(ended[2], ended[0], is("COMPLETED"));
+    }
+
+    @Test
+    public void dspaceMetadataImportThroughRestActsAsTheCallerAndAsksNoQuestion() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Community community = CommunityBuilder.createCommunity(context).withName("Metadata import through REST")
+                                              .build();
+        Collection collection = CollectionBuilder.createCollection(context, community).withName("Edited").build();
+        Item item = ItemBuilder.createItem(context, collection).withTitle("Before the import (illustrative)").build();
+        context.restoreAuthSystemState();
+        context.commit();
+        byte[] csv = ("id,dc.title\n" + item.getID() + ",After the import (illustrative)\n")
+            .getBytes(StandardCharsets.UTF_8);
+
+        // DSpace's command-line variant runs as the account -e names (the administrator's own would do here); the
+        // one for REST callers has no -e
+        String[] asAnother = ended(importing(csv, "-f", "edit.csv", "-s", null, "-e",
+                                             "least-privilege-admin@example.org"));
+        assertThat(asAnother[2], asAnother[0], is("FAILED"));
+        assertThat(title(item), is("Before the import (illustrative)"));
+        // without -s the command-line variant asked for a "y" on the server's console, and wrote nothing
+        String[] ended = ended(importing(csv, "-f", "edit.csv"));
+        assertThat(ended[2], ended[0], is("COMPLETED"));
+        assertThat(title(item), is("After the import (illustrative)"));
+    }
+
+    private RestClient.Response importing(byte[] csv, String... parameters) {
+        return administrator.multipart("/api/system/scripts/metadata-import/processes",
+                                       Map.of("properties", properties(parameters)), "edit.csv", csv, "text/csv");
+    }
+
+    private String title(Item item) {
+        return administrator.get("/api/core/items/" + item.getID()).expect(200).json()
+                            .at("/metadata/dc.title/0/value").asText();
     }
 
     @Test
@@ -213,6 +270,16 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
         }
         administrator.delete("/api/system/processes/" + process).expect(204);
         return new String[] {status, files.toString(), log.toString()};
+    }
+
+    @Test
+    public void usageReportsAreForSiteAdministrators() {
+        String site = plain.get("/api/core/sites").expect(200).json().at("/_embedded/sites/0/id").asText();
+        String report = "/api/statistics/usagereports/" + site + "_TotalVisits";
+        assertThat(RestClient.anonymous(TestRepository.serverUrl()).get(report).status(), is(401));
+        assertThat(plain.get(report).status(), is(403));
+        // past the permission (the test repository has no statistics core to answer from)
+        assertThat(administrator.get(report).status(), not(anyOf(is(401), is(403))));
     }
 
     @Test

@@ -164,6 +164,14 @@ public final class RestClient {
 
     /**
      * @param path the path
+     * @return the answer to OPTIONS (the methods allowed)
+     */
+    public Response options(String path) {
+        return send("OPTIONS", path, null, null);
+    }
+
+    /**
+     * @param path the path
      * @return the answer
      */
     public Response delete(String path) {
@@ -178,12 +186,7 @@ public final class RestClient {
      * @return the answer
      */
     public Response postForm(String path, Map<String, String> fields) {
-        String boundary = "----useit" + UUID.randomUUID().toString().replace("-", "");
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        fields.forEach((name, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
-            + name + "\"\r\n\r\n" + value + "\r\n"));
-        write(body, "--" + boundary + "--\r\n");
-        return send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
+        return multipart(path, fields, null, null, null);
     }
 
     /**
@@ -210,14 +213,31 @@ public final class RestClient {
      * @return the answer
      */
     public Response upload(String path, String name, byte[] content, String type) {
+        return multipart(path, Map.of("properties", "{\"name\":\"" + name + "\"}"), name, content, type);
+    }
+
+    /**
+     * Sends a multipart form: its fields, then a file (field {@code file}), if any.
+     *
+     * @param path    the path
+     * @param fields  the fields
+     * @param name    the file's name, or null for none
+     * @param content the file
+     * @param type    its media type
+     * @return the answer
+     */
+    public Response multipart(String path, Map<String, String> fields, String name, byte[] content, String type) {
         String boundary = "----useit" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String properties = "{\"name\":\"" + name + "\"}";
-        write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"properties\"\r\n\r\n"
-            + properties + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-            + name + "\"\r\nContent-Type: " + type + "\r\n\r\n");
-        body.writeBytes(content);
-        write(body, "\r\n--" + boundary + "--\r\n");
+        fields.forEach((field, value) -> write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+            + field + "\"\r\n\r\n" + value + "\r\n"));
+        if (name != null) {
+            write(body, "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n");
+            body.writeBytes(content);
+            write(body, "\r\n");
+        }
+        write(body, "--" + boundary + "--\r\n");
         return send("POST", path, body.toByteArray(), "multipart/form-data; boundary=" + boundary);
     }
 
