@@ -22,7 +22,7 @@ close($fh);
 my %type_set = (CaseStudy => 'type:case-study', Publication => 'type:publication', Project => 'type:project',
                 OrgUnit => 'type:partner');
 # %all counts every record, %outputs the research outputs only (case studies and Library outputs), the only
-# records RIOXX v3 carries.
+# records RIOXX v3, OpenAIRE and DataCite carry here.
 my (%all, %outputs);
 for my $record (@$sample) {
     my %in = ('' => 1, 'type' => 1, $type_set{$record->{type}} => 1);
@@ -67,6 +67,9 @@ sub count {
     return $live;
 }
 
+# the formats that describe research outputs only (xoai.xml's isResearchOutput filter)
+my %outputs_only = map { $_ => 1 } qw(rioxx oai_openaire datacite);
+
 my ($lists, $mismatches) = (0, 0);
 for my $format (@formats) {
     for my $set ('', @sets) {
@@ -76,7 +79,7 @@ for my $format (@formats) {
         my $records = count('ListRecords', %args);
         $lists += 2;
         # community and collection sets come from the structure, not the sample file: checked for consistency only
-        my $want = $set =~ /^(col|com)_/ ? undef : (($format eq 'rioxx' ? $outputs{$set} : $all{$set}) || 0);
+        my $want = $set =~ /^(col|com)_/ ? undef : (($outputs_only{$format} ? $outputs{$set} : $all{$set}) || 0);
         my $problem = $identifiers != $records ? "ListIdentifiers $identifiers != ListRecords $records"
             : defined($want) && $records != $want ? "harvested $records, the sample has $want" : '';
         printf "%-14s %-45s %5d%s\n", $format, $set eq '' ? '(all)' : $set, $records,
