@@ -78,8 +78,9 @@ public class UseitCurationScriptConfiguration extends CurationScriptConfiguratio
             // the handle as the command will look it up: DSpace's Curation lower-cases it
             DSpaceObject object = HandleServiceFactory.getInstance().getHandleService()
                                                       .resolveToObject(context, ids[0].toLowerCase());
-            if (object == null || authorizeService.isAdmin(context)) {
-                return authorizeService.isAdmin(context);
+            boolean siteAdministrator = authorizeService.isAdmin(context);
+            if (object == null || siteAdministrator) {
+                return siteAdministrator;
             }
             return authorizeService.isAdmin(context, object) && administersEveryItem(context, object);
         } catch (SQLException e) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -95,9 +94,8 @@ final class InProgressDocuments {
         Map<String, Map<String, Date>> found = new HashMap<>();
         List<UUID> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += PER_QUERY) {
-            String query = all.subList(from, Math.min(from + PER_QUERY, all.size())).stream()
-                              .map(id -> "\"" + IndexableItem.TYPE + "-" + id + "\"")
-                              .collect(Collectors.joining(" OR ", ITEM + ":(", ")"));
+            String query = SearchDocuments.anyOf(ITEM, all.subList(from, Math.min(from + PER_QUERY, all.size()))
+                .stream().map(id -> IndexableItem.TYPE + "-" + id).toList());
             SolrQuery select = new SolrQuery(query).setFields(ITEM, UNIQUE_ID, MODIFIED).setRows(PER_QUERY)
                 .setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
             // an item has one workspace or workflow item, and a task for each reviewer or group of its step

@@ -201,8 +201,8 @@ public final class SearchDocuments {
         Map<String, Written> found = new HashMap<>();
         List<UUID> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 200) {
-            String query = all.subList(from, Math.min(from + 200, all.size())).stream()
-                              .map(id -> "\"" + id + "\"").collect(Collectors.joining(" OR ", ID + ":(", ")"));
+            String query = anyOf(ID, all.subList(from, Math.min(from + 200, all.size())).stream()
+                                         .map(UUID::toString).toList());
             SolrQuery select = new SolrQuery(query).addFilterQuery(TYPE + ":" + IndexableItem.TYPE)
                 .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES,
                            READERS, ADMINS)
@@ -216,6 +216,16 @@ public final class SearchDocuments {
             }
         }
         return found;
+    }
+
+    /**
+     * @param field  a search document field
+     * @param values values of it (ids: no quote in them)
+     * @return the query for a document whose field has any of them
+     */
+    static String anyOf(String field, List<String> values) {
+        return values.stream().map(value -> "\"" + value + "\"")
+                     .collect(Collectors.joining(" OR ", field + ":(", ")"));
     }
 
     private static SolrClient solr() {
