@@ -279,6 +279,13 @@
         observer.observe(facetsNav, {childList: true});
     }
 
+    /** Whether the record was invented for illustration: any useit.provenance value, in any case (as its page). */
+    function illustrative(metadata) {
+        return values(metadata, 'useit.provenance').some(function (provenance) {
+            return String(provenance.value).toLowerCase() === 'illustrative';
+        });
+    }
+
     function hit(item) {
         var metadata = item.metadata || {};
         var strands = values(metadata, 'useit.strand');
@@ -294,7 +301,7 @@
         });
         var facts = [TYPE_NAMES[type] || type, type === 'CaseStudy' ? null : kind,
                      issued ? issued.substring(0, 4) : null, places.join(', '),
-                     first(metadata, 'useit.provenance') === 'illustrative' ? 'illustrative record' : null]
+                     illustrative(metadata) ? 'illustrative record' : null]
             .filter(function (fact) {
                 return fact;
             });

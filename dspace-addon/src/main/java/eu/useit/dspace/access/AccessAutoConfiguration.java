@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.access;
 
+import org.dspace.app.rest.filter.ContentLanguageHeaderResponseFilter;
 import org.dspace.app.rest.model.RelationshipRest;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,17 +37,44 @@ public class AccessAutoConfiguration {
 
     /**
      * @param hidden which items callers may not see
+     * @return which versions and version histories callers may not see
+     */
+    @Bean
+    public HiddenVersions useitHiddenVersions(HiddenItems hidden) {
+        return HiddenVersions.fromDSpace(hidden);
+    }
+
+    /**
+     * @param hidden   which items callers may not see
+     * @param versions which versions and version histories callers may not see
      * @return the filter, on the REST API and DSpace's FAIR Signposting
      */
     @Bean
-    public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden) {
+    public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden, HiddenVersions versions) {
         String signposting = "/" + DSpaceServicesFactory.getInstance().getConfigurationService()
                                                         .getProperty("signposting.path", "signposting");
         FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(new HiddenItemFilter(
-            hidden, signposting));
+            hidden, versions, signposting));
         registration.addUrlPatterns("/api/*", signposting + "/*");
         registration.setOrder(AFTER_SECURITY);
         registration.setName("useitHiddenItemFilter");
+        return registration;
+    }
+
+    /**
+     * Runs DSpace's own {@code Content-Language} filter before the addon's filters rather than last: an answer
+     * that {@link HiddenItemFilter} or {@link SearchSyntaxFilter} writes itself (a hidden item answered as a missing
+     * one) then carries the same headers as DSpace's answer for a missing object.
+     *
+     * @param languages DSpace's filter (a bean of its webapp)
+     * @return its registration, just before the addon's filters
+     */
+    @Bean
+    public FilterRegistrationBean<ContentLanguageHeaderResponseFilter> useitContentLanguageFirst(
+        ContentLanguageHeaderResponseFilter languages) {
+        FilterRegistrationBean<ContentLanguageHeaderResponseFilter> registration = new FilterRegistrationBean<>(
+            languages);
+        registration.setOrder(AFTER_SECURITY - 1);
         return registration;
     }
 
@@ -67,12 +95,13 @@ public class AccessAutoConfiguration {
      * Replaces DSpace's {@code DSpacePermissionEvaluator} bean (its webapp allows bean definitions to be overridden),
      * so that method security and DSpace's converters both use it.
      *
-     * @param hidden which items callers may not see
+     * @param hidden   which items callers may not see
+     * @param versions which versions and version histories callers may not see
      * @return the evaluator
      */
     @Bean(name = "DSpacePermissionEvaluator")
-    public HiddenItemPermissionEvaluator dSpacePermissionEvaluator(HiddenItems hidden) {
-        return new HiddenItemPermissionEvaluator(hidden);
+    public HiddenItemPermissionEvaluator dSpacePermissionEvaluator(HiddenItems hidden, HiddenVersions versions) {
+        return new HiddenItemPermissionEvaluator(hidden, versions);
     }
 
     /**

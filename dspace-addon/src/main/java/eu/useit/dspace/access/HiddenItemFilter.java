@@ -35,9 +35,10 @@ import org.springframework.http.MediaType;
  * {@code /api/core/bundles/<uuid>/...}, {@code /api/core/bitstreams/<uuid>/...}), the look-up of its handle
  * ({@code /api/pid/find?id=<handle>}) and its authorisations ({@code /api/authz/authorizations/<id>}) as if the
  * object did not exist when {@link HiddenItems} hides the item it belongs to from the caller, and a relationship of
- * such an item ({@code /api/core/relationships/<id>/...}); any other request whose parameters name such an object
- * goes on as if they named a missing one ({@link HiddenObjectParameters}), and so does a request whose JSON body
- * names one ({@link HiddenObjectBody}). The address is read as the servlet container maps it
+ * such an item ({@code /api/core/relationships/<id>/...}), its versions and version histories
+ * ({@code /api/versioning/versions/<n>/...}, {@link HiddenVersions}); any other request whose parameters name
+ * such an object goes on as if they named a missing one ({@link HiddenObjectParameters}), and so does a request
+ * whose JSON body names one ({@link HiddenObjectBody}). The address is read as the servlet container maps it
  * (decoded, dot segments and path parameters removed), so no spelling of it gets past. Objects reached any other
  * way (embedded, found by a search) are hidden by {@link HiddenItemPermissionEvaluator}. A file's content is
  * refused, as DSpace refuses a file the caller may not read, when the caller may not READ its bundle
@@ -63,20 +64,26 @@ public final class HiddenItemFilter extends HttpFilter {
             + "[0-9a-fA-F]{12})(/json)?");
     /** A relationship's address, and those below it (its type). */
     private static final Pattern RELATIONSHIP = Pattern.compile("/api/core/relationships/(\\d+)(/.*)?");
+    /** A version's or a version history's address, and those below it. */
+    private static final Pattern VERSION = Pattern.compile(
+        "/api/versioning/(versions|versionhistories)/(\\d+)(/.*)?");
     private static final String FIND = "/api/pid/find";
     private static final String AUTHORIZATIONS = "/api/authz/authorizations/";
 
     private final transient HiddenItems hidden;
+    private final transient HiddenVersions versions;
     private final transient HiddenObjectParameters parameters;
     private final transient HiddenObjectBody body;
     private final String signposting;
 
     /**
      * @param hidden      which items callers may not see
+     * @param versions    which versions and version histories callers may not see
      * @param signposting the address of DSpace's FAIR Signposting ({@code /} and {@code signposting.path})
      */
-    public HiddenItemFilter(HiddenItems hidden, String signposting) {
+    public HiddenItemFilter(HiddenItems hidden, HiddenVersions versions, String signposting) {
         this.hidden = hidden;
+        this.versions = versions;
         this.signposting = signposting;
         this.parameters = new HiddenObjectParameters(hidden);
         this.body = new HiddenObjectBody(hidden);
@@ -93,6 +100,7 @@ public final class HiddenItemFilter extends HttpFilter {
         String requestPath = RequestPaths.mapped(request);
         Matcher path = OBJECT.matcher(requestPath);
         Matcher relationship = RELATIONSHIP.matcher(requestPath);
+        Matcher version = VERSION.matcher(requestPath);
         try {
             if (path.matches()) {
                 Context context = ContextUtil.obtainContext(request);
@@ -123,6 +131,11 @@ public final class HiddenItemFilter extends HttpFilter {
                     response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
                     return;
                 }
+            } else if (version.matches()) {
+                if (reads(request) && hidesVersion(ContextUtil.obtainContext(request), version)) {
+                    answerAsMissingVersion(ContextUtil.obtainContext(request), version, response);
+                    return;
+                }
             } else if (FIND.equals(requestPath) && request.getParameter("id") != null) {
                 Context context = ContextUtil.obtainContext(request);
                 if (resolve(context, request.getParameter("id")) instanceof Item item
@@ -139,9 +152,46 @@ public final class HiddenItemFilter extends HttpFilter {
                     return;
                 }
             }
-            chain.doFilter(parameters.of(body.of(request, requestPath)), response);
+            HttpServletRequest named = parameters.of(body.of(request, requestPath));
+            Map<String, String> standIns = HiddenObjectParameters.standIns(named);
+            if (standIns.isEmpty()) {
+                chain.doFilter(named, response);
+            } else {
+                EchoedResponse echoed = new EchoedResponse(response, standIns);
+                chain.doFilter(named, echoed);
+                echoed.finish();
+            }
         } catch (SQLException e) {
             throw new ServletException(e);
+        }
+    }
+
+    /** Whether the request reads (DSpace answers other methods on a version alike for every number). */
+    private static boolean reads(HttpServletRequest request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** Whether the number, read as DSpace reads it (leading zeros too), is of a version or history hidden. */
+    private boolean hidesVersion(Context context, Matcher version) throws SQLException {
+        Integer id = HiddenItems.number(version.group(2));
+        if (id == null) {
+            return false;
+        }
+        return "versions".equals(version.group(1)) ? versions.hidesVersion(context, id)
+            : versions.hidesHistory(context, id);
+    }
+
+    /**
+     * What DSpace answers for a number of nothing: 404, but for a history's draft, whose permission DSpace checks on
+     * the draft it finds (none: refused).
+     */
+    private static void answerAsMissingVersion(Context context, Matcher version, HttpServletResponse response)
+        throws IOException {
+        if ("versionhistories".equals(version.group(1)) && "/draftVersion".equals(version.group(3))) {
+            answerAsRefused(context, response);
+        } else {
+            // a version or history of an item the caller may not see is one that does not exist
+            response.sendError(HttpServletResponse.SC_NOT_FOUND, "An exception has occurred");
         }
     }
 

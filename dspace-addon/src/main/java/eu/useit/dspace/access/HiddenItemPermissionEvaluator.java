@@ -28,7 +28,8 @@ import org.springframework.security.core.Authentication;
  * relationship ({@link PublicRelationshipRestRepository} asks): refused when the caller may not see either of its
  * items, granted otherwise (DSpace 8.1 shows every relationship to everybody). Usage reports are refused to all
  * but site administrators ({@link HiddenItems#readsUsageReports}), and so is every permission on a resource policy of
- * a hidden object ({@link HiddenItems#hidesPolicy}: a list of policies leaves it out).
+ * a hidden object ({@link HiddenItems#hidesPolicy}: a list of policies leaves it out), and of a version or version
+ * history of hidden items ({@link HiddenVersions}: a history's list of versions leaves it out).
  */
 public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
 
@@ -40,13 +41,20 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
     /** DSpace's usage reports: one by its id, and the search of an object's reports by the object's address. */
     private static final Set<String> USAGE_REPORTS = Set.of("usagereport", "usagereportsearch");
 
+    /** A version and a version history, as DSpace's permission checks name them. */
+    private static final String VERSION = "version";
+    private static final String HISTORY = "versionhistory";
+
     private final HiddenItems hidden;
+    private final HiddenVersions versions;
 
     /**
-     * @param hidden which items callers may not see
+     * @param hidden   which items callers may not see
+     * @param versions which versions and version histories callers may not see
      */
-    public HiddenItemPermissionEvaluator(HiddenItems hidden) {
+    public HiddenItemPermissionEvaluator(HiddenItems hidden, HiddenVersions versions) {
         this.hidden = hidden;
+        this.versions = versions;
     }
 
     @Override
@@ -72,6 +80,9 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
             && hidesPolicy(targetId.toString())) {
             return false;
         }
+        if (targetId != null && hidesVersion(String.valueOf(targetType), targetId.toString())) {
+            return false;
+        }
         if (targetType != null && USAGE_REPORTS.contains(targetType.toLowerCase(Locale.ROOT))
             && !readsUsageReports()) {
             return false;
@@ -86,6 +97,19 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
     private boolean hidesPolicy(String id) {
         return answer(context -> hidden.hidesPolicy(context, id), true);
     }
+
+    /** Whether a version or version history is of items hidden from the caller (hidden when that cannot be told). */
+    private boolean hidesVersion(String type, String number) {
+        boolean version = VERSION.equalsIgnoreCase(type);
+        // DSpace passes the number as it has it: an Integer, or the text of an address
+        Integer id = version || HISTORY.equalsIgnoreCase(type) ? HiddenItems.number(number) : null;
+        if (id == null) {
+            return false;
+        }
+        return answer(context -> version ? versions.hidesVersion(context, id) : versions.hidesHistory(context, id),
+                      true);
+    }
+
 
     /** Whether the caller may read usage reports (refused when that cannot be told). */
     private boolean readsUsageReports() {

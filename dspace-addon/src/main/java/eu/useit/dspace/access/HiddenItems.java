@@ -206,7 +206,7 @@ public final class HiddenItems {
     }
 
     /** The number of an id as DSpace reads it, or null when it is none. */
-    private static Integer number(String id) {
+    static Integer number(String id) {
         try {
             return Integer.parseInt(id);
         } catch (NumberFormatException e) {

@@ -30,16 +30,16 @@ import org.dspace.handle.factory.HandleServiceFactory;
  * authorisations of an object ({@code /api/authz/authorizations/search/object?uri=}, whose {@code embed=object}
  * DSpace fills with authorisation turned off), and by its handle (a file looked up by its item's handle,
  * {@code ...byItemHandle?handle=}). When such a parameter names an item, bundle or file that {@link HiddenItems}
- * hides from the caller, the request goes on naming an object that does not exist instead, so that DSpace answers
- * as it answers for a missing object, whatever that answer is at each endpoint. The value is read as DSpace reads
- * it: split at commas into a list, each part trimmed, as Spring converts UUID parameters, or as an address whose
- * path ends in the object's UUID, as DSpace reads an object's address.
+ * hides from the caller, the request goes on naming an object that does not exist instead (a stand-in UUID), so
+ * that DSpace answers as it answers for a missing object, whatever that answer is at each endpoint; where DSpace's
+ * answer repeats the parameter (a search's own link), {@link EchoedResponse} puts back what the caller sent. The
+ * value is read as DSpace reads it: split at commas into a list, each part trimmed, as Spring converts UUID
+ * parameters, or as an address whose path ends in the object's UUID, as DSpace reads an object's address.
  */
 final class HiddenObjectParameters {
 
     /** The id of no object. */
     static final String NO_OBJECT = new UUID(0, 0).toString();
-    private static final UUID NONE = new UUID(0, 0);
 
     private static final Set<String> NAMES = Set.of("uuid", "uri", "target", "dso", "item", "focusItem",
                                                     "relatedItem", "resource");
@@ -64,17 +64,47 @@ final class HiddenObjectParameters {
      */
     HttpServletRequest of(HttpServletRequest request) throws SQLException {
         Map<String, String[]> parameters = null;
+        StandIns standIns = new StandIns();
         for (String name : NAMES) {
             String[] values = request.getParameterValues(name);
             for (int i = 0; values != null && i < values.length; i++) {
-                parameters = replace(request, parameters, name, i, withoutHidden(request, values[i]));
+                parameters = replace(request, parameters, name, i, withoutHidden(request, values[i], standIns));
             }
         }
         String[] handles = request.getParameterValues(HANDLE);
         for (int i = 0; handles != null && i < handles.length; i++) {
             parameters = replace(request, parameters, HANDLE, i, hidesHandle(request, handles[i]) ? NO_HANDLE : null);
         }
-        return parameters == null ? request : new Replaced(request, parameters);
+        return parameters == null ? request : new Replaced(request, parameters, standIns.originals);
+    }
+
+    /**
+     * @param request a request {@link #of} returned
+     * @return what each stand-in it put in a parameter's value stands for (the text the caller sent), none for
+     *     another request
+     */
+    static Map<String, String> standIns(HttpServletRequest request) {
+        return request instanceof Replaced replaced ? replaced.standIns : Map.of();
+    }
+
+    /**
+     * The stand-ins of one request: a random UUID each, of no object (a caller cannot send one that the answer
+     * would turn into the hidden object's UUID).
+     */
+    private static final class StandIns {
+
+        private final Map<String, String> originals = new LinkedHashMap<>();
+
+        /** The value with the UUID text at [start, end) in place of a stand-in. */
+        String in(String value, int start, int end) {
+            String standIn = UUID.randomUUID().toString();
+            originals.put(standIn, value.substring(start, end));
+            return value.substring(0, start) + standIn + value.substring(end);
+        }
+
+        boolean isOne(UUID id) {
+            return originals.containsKey(id.toString());
+        }
     }
 
     /**
@@ -104,11 +134,11 @@ final class HiddenObjectParameters {
      * The value naming no object in place of each hidden one, or null when it names none that is hidden. Spring
      * splits a value into a list at its commas (DSpace's search methods take lists of UUIDs), so each part counts.
      */
-    private String withoutHidden(HttpServletRequest request, String value) throws SQLException {
+    private String withoutHidden(HttpServletRequest request, String value, StandIns standIns) throws SQLException {
         String[] parts = value.split(",", -1);
         boolean replaced = false;
         for (int i = 0; i < parts.length; i++) {
-            String part = withoutHiddenObject(request, parts[i]);
+            String part = withoutHiddenObject(request, parts[i], standIns);
             if (part != null) {
                 parts[i] = part;
                 replaced = true;
@@ -122,27 +152,31 @@ final class HiddenObjectParameters {
      * follows its last '/', as the usage reports do; its path's last segment, as the authorisations do): the same
      * naming no object where it names a hidden one, else null.
      */
-    private String withoutHiddenObject(HttpServletRequest request, String value) throws SQLException {
+    private String withoutHiddenObject(HttpServletRequest request, String value, StandIns standIns)
+        throws SQLException {
         UUID id = Uuids.orNull(value.trim());
         if (id != null) {
-            return hides(request, id) ? NO_OBJECT : null;
+            return hides(request, id) ? standIns.in(value, value.indexOf(value.trim()),
+                                                    value.indexOf(value.trim()) + value.trim().length()) : null;
         }
         String replaced = null;
         int slash = value.lastIndexOf('/');
-        UUID tail = slash < 0 ? null : Uuids.orNull(value.substring(slash + 1).trim());
+        String tailText = slash < 0 ? null : value.substring(slash + 1).trim();
+        UUID tail = tailText == null ? null : Uuids.orNull(tailText);
         boolean tailHidden = hides(request, tail);
         if (tailHidden) {
-            replaced = value.substring(0, slash + 1) + NO_OBJECT;
+            int at = value.indexOf(tailText, slash + 1);
+            replaced = standIns.in(value, at, at + tailText.length());
         }
         String current = replaced == null ? value : replaced;
         String path = pathOf(current);
         String last = lastSegment(path);
         UUID inPath = last == null ? null : Uuids.orNull(last.trim());
-        // each object looked up once: the same UUID as the tail's has its answer, the id of no object is none
-        if (inPath != null && !inPath.equals(NONE)
+        // each object looked up once: the same UUID as the tail's has its answer, a stand-in is of no object
+        if (inPath != null && !standIns.isOne(inPath)
             && (inPath.equals(tail) ? tailHidden : hides(request, inPath))) {
-            int at = current.indexOf(path) + path.lastIndexOf(last);
-            replaced = current.substring(0, at) + NO_OBJECT + current.substring(at + last.length());
+            int at = current.indexOf(path) + path.lastIndexOf(last) + last.indexOf(last.trim());
+            replaced = standIns.in(current, at, at + last.trim().length());
         }
         return replaced;
     }
@@ -171,10 +205,12 @@ final class HiddenObjectParameters {
     private static final class Replaced extends HttpServletRequestWrapper {
 
         private final Map<String, String[]> parameters;
+        private final Map<String, String> standIns;
 
-        Replaced(HttpServletRequest request, Map<String, String[]> parameters) {
+        Replaced(HttpServletRequest request, Map<String, String[]> parameters, Map<String, String> standIns) {
             super(request);
             this.parameters = Collections.unmodifiableMap(parameters);
+            this.standIns = Map.copyOf(standIns);
         }
 
         @Override

@@ -38,9 +38,18 @@ public final class MetadataRules {
         "\\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01])(T([01]\\d|2[0-3]):[0-5]\\d:[0-5]\\dZ)?)?)?");
     private static final Set<String> DATE_FIELDS = Set.of("dc.date.issued", "dc.date.created", "dc.date");
     private static final Set<String> URL_FIELDS = Set.of("useit.source", "dc.identifier.uri", "oaire.awardURI");
-    /** Whole values that stand for a missing one. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(unknown|unverified|not verified|n/?a|tbd|tbc"
-        + "|to ?do|to be (confirmed|determined|added)|placeholder|x{2,}|\\?+|-+|null|none)");
+    /** Whole values that stand for a missing one (brackets around it and a closing full stop or mark aside). */
+    private static final Pattern PLACEHOLDER = Pattern.compile("(?i)(unknown|not known|unverified|not verified"
+        + "|n\\.? ?/? ?a|not (applicable|available)|t\\.? ?b\\.? ?[acd]|to ?do|to be (confirmed|determined|added"
+        + "|announced)|placeholder|x{2,}|null|nil|none|untitled|dummy|fixme|nan|undefined)");
+    /** The hosts kept for examples (RFC 2606): an address there stands in for a real one. */
+    private static final Pattern EXAMPLE_HOST = Pattern.compile("(?i)(.+\\.)?(example\\.(org|com|net)|example"
+        + "|invalid|test)\\.?");
+    /** Filler text, or a note to finish it ("TODO: ..."), whatever follows. */
+    private static final Pattern FILLER = Pattern.compile(
+        "(?i)(lorem ipsum dolor sit\\b|(to ?do|tb[acd]|fixme|xxx)\\s*[:-]).*");
+    /** Marks only: dashes, dots, an ellipsis, question marks, asterisks. */
+    private static final Pattern MARKS_ONLY = Pattern.compile("[\\p{P}\\p{S}\\s]+");
     /** One word that says it is not a real value, such as UIA-unverified. */
     private static final Pattern PLACEHOLDER_WORD = Pattern.compile("(?i)\\S*(unverified|placeholder)\\S*");
     /**
@@ -136,7 +145,8 @@ public final class MetadataRules {
         } else if (DATE_FIELDS.contains(field) && !isIsoDate(value)) {
             return Optional.of("'" + value + "' is not an ISO 8601 date (YYYY, YYYY-MM or YYYY-MM-DD)");
         } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
-            return Optional.of("'" + value + "' is not an absolute http(s) URL");
+            return Optional.of("'" + value + "' is not an absolute http(s) URL" + (isExampleAddress(value)
+                ? " of a real site (example.org and the like stand in for one)" : ""));
         } else if ("useit.strand".equals(field) && vocabulary.find(value).isEmpty()
             && vocabulary.findByLabelPath(value).isEmpty()) {
             return Optional.of("'" + value + "' is not a strand id of the USE-IT! vocabulary");
@@ -223,8 +233,13 @@ public final class MetadataRules {
      *     such a value would reach harvesters as if it were real
      */
     public static boolean isPlaceholder(String value) {
-        String text = LookAlikes.asAscii(meaningful(value)).replaceAll("[.!,;:]+$", "");
-        return PLACEHOLDER.matcher(text).matches() || PLACEHOLDER_WORD.matcher(text).matches();
+        String text = LookAlikes.asAscii(meaningful(value));
+        if (!text.isEmpty() && MARKS_ONLY.matcher(text).matches()) {
+            return true;
+        }
+        String bare = text.replaceAll("^[(\\[]+|[)\\]]+$", "").replaceAll("[.!,;:?]+$", "").strip();
+        return PLACEHOLDER.matcher(bare).matches() || PLACEHOLDER_WORD.matcher(bare).matches()
+            || FILLER.matcher(bare).matches();
     }
 
     /**
@@ -246,7 +261,8 @@ public final class MetadataRules {
      *         in the calendar (2020-02-30 does not)
      */
     public static boolean isIsoDate(String value) {
-        if (!ISO_DATE.matcher(value).matches()) {
+        if (!ISO_DATE.matcher(value).matches() || value.startsWith("0000")) {
+            // year 0000 is no year of the calendar a record's date is in (it stands for "not known")
             return false;
         }
         if (value.length() >= 10) {
@@ -266,7 +282,18 @@ public final class MetadataRules {
     public static boolean isWebUrl(String value) {
         try {
             URI uri = new URI(value);
-            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                && !isExampleAddress(value);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Whether an address is at a host kept for examples. */
+    private static boolean isExampleAddress(String value) {
+        try {
+            String host = new URI(value).getHost();
+            return host != null && EXAMPLE_HOST.matcher(host).matches();
         } catch (URISyntaxException e) {
             return false;
         }

@@ -43,16 +43,17 @@ public final class CsvRecords {
         String text = TextRules.decode(bytes);
         List<ImportProblem> problems = new ArrayList<>();
         List<ImportRecord> records = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+        // blank lines are read, and passed over, so that a row's number is its row in a spreadsheet
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             Iterator<CSVRecord> rows = parser.iterator();
-            if (!rows.hasNext()) {
+            CSVRecord first = next(rows, parser);
+            if (first == null) {
                 throw new ImportException(new ImportProblem("file", null, "empty: no header row"));
             }
-            List<String> header = header(rows.next(), problems);
-            while (rows.hasNext()) {
-                CSVRecord row = next(rows, parser);
-                String where = "row " + (row.getRecordNumber());
+            List<String> header = header(first, problems);
+            for (CSVRecord row = next(rows, parser); row != null; row = next(rows, parser)) {
+                String where = "row " + row.getRecordNumber();
                 if (row.size() != header.size()) {
                     problems.add(new ImportProblem(where, null, "has " + row.size() + " cells; the header has "
                         + header.size()));
@@ -82,9 +83,17 @@ public final class CsvRecords {
         return records;
     }
 
+    /** The next row that is not blank, or null at the end. */
     private static CSVRecord next(Iterator<CSVRecord> rows, CSVParser parser) {
         try {
-            return rows.next();
+            while (rows.hasNext()) {
+                CSVRecord row = rows.next();
+                if (!row.stream().allMatch(String::isBlank)) {
+                    // a blank line, or one of commas only (as spreadsheets save an empty row), is passed over
+                    return row;
+                }
+            }
+            return null;
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new IllegalStateException("after row " + parser.getRecordNumber() + ": "
                                                 + e.getMessage(), e);

@@ -49,7 +49,7 @@ final class RecordBuilder {
             String column = cell.getKey();
             List<String> values = new ArrayList<>();
             for (String value : cell.getValue()) {
-                String problem = TextRules.problem(value);
+                String problem = TextRules.problem(column, value);
                 if (problem != null) {
                     problems.add(new ImportProblem(where, column, problem));
                 } else {

@@ -10,6 +10,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import eu.useit.dspace.support.Characters;
 
@@ -19,8 +20,20 @@ import eu.useit.dspace.support.Characters;
  */
 public final class TextRules {
 
-    /** The longest value accepted, in characters (a long case-study text is a few thousand). */
+    /** The longest value of a running text accepted, in characters (a long case-study text is a few thousand). */
     public static final int MAX_VALUE = 65_536;
+
+    /**
+     * The longest value of any other field (a title, a name, a place), in characters. DSpace's search index keeps
+     * such values whole as keywords, for facets and sorting, and Solr refuses a term over 32,766 bytes: a longer
+     * value would be imported, and then never be searchable. 2,000 characters stay under that in any script, in
+     * the two forms a facet stores.
+     */
+    public static final int MAX_SHORT_VALUE = 2_000;
+
+    /** The running texts: descriptions and abstracts, and a case study's four sections. */
+    private static final Set<String> RUNNING_TEXTS = Set.of("useit.objective", "useit.challenge", "useit.approach",
+                                                            "useit.outcome");
 
     /** The largest file an import reads (tens of thousands of records fit several times over). */
     public static final int MAX_FILE = 128 * 1024 * 1024;
@@ -67,12 +80,16 @@ public final class TextRules {
     }
 
     /**
+     * @param field the column or field the value is for
      * @param value a cell or field value
      * @return why the value is refused, or null if it is fine
      */
-    public static String problem(String value) {
-        if (value.length() > MAX_VALUE) {
-            return "value is " + value.length() + " characters long; the limit is " + MAX_VALUE;
+    public static String problem(String field, String value) {
+        int limit = field.startsWith("dc.description") || RUNNING_TEXTS.contains(field) ? MAX_VALUE
+            : MAX_SHORT_VALUE;
+        if (value.length() > limit) {
+            return "value is " + value.length() + " characters long; the limit is " + limit
+                + (limit == MAX_SHORT_VALUE ? " for this field (longer text belongs in dc.description)" : "");
         }
         return Characters.problem(value);
     }

@@ -239,9 +239,15 @@ public class UseitImporter {
 
     private String stored(String field, String value) {
         if ("useit.strand".equals(field)) {
-            return vocabulary.find(value).map(vocabulary::hierarchicalLabel).orElse(value);
+            return vocabulary.find(strandId(value)).map(vocabulary::hierarchicalLabel).orElse(value);
         }
         return value;
+    }
+
+    /** A strand as a record may give it, by id or by its label path (as DSpace stores it): its id. */
+    private String strandId(String value) {
+        return vocabulary.find(value).isPresent() ? value
+            : vocabulary.findByLabelPath(value).map(Strand::id).orElse(value);
     }
 
     private void addValues(Context context, Item item, String field, List<String> values) throws SQLException {
@@ -250,8 +256,8 @@ public class UseitImporter {
         for (String value : values) {
             if ("useit.strand".equals(field)) {
                 // the label path is what people read and facet on; the node id is the authority key
-                items.addMetadata(context, item, name[0], name[1], qualifier, null, stored(field, value), value,
-                                  Choices.CF_ACCEPTED);
+                items.addMetadata(context, item, name[0], name[1], qualifier, null, stored(field, value),
+                                  strandId(value), Choices.CF_ACCEPTED);
             } else {
                 items.addMetadata(context, item, name[0], name[1], qualifier, null, value);
             }
@@ -266,8 +272,8 @@ public class UseitImporter {
                                  Map<String, Collection> strandCollections)
         throws SQLException, AuthorizeException, IOException {
         Set<String> wanted = new LinkedHashSet<>();
-        for (String id : record.metadata().getOrDefault("useit.strand", List.of())) {
-            List<Strand> lineage = vocabulary.lineage(id);
+        for (String value : record.metadata().getOrDefault("useit.strand", List.of())) {
+            List<Strand> lineage = vocabulary.lineage(strandId(value));
             if (!lineage.isEmpty()) {
                 wanted.add(CollectionSpec.strandKey(lineage.get(lineage.size() - 1)));
             }

@@ -53,7 +53,8 @@ public final class RestParameters {
      */
     public static boolean hasAny(CommandLine line, Set<String> names) {
         for (Option option : line.getOptions()) {
-            if (names.contains(option.getOpt()) || option.getLongOpt() != null && names.contains(option.getLongOpt())) {
+            if (option.getOpt() != null && names.contains(option.getOpt())
+                || option.getLongOpt() != null && names.contains(option.getLongOpt())) {
                 return true;
             }
         }

@@ -5,6 +5,8 @@
 package eu.useit.dspace.support;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
@@ -45,6 +47,7 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
         try {
             handler.start();
             if (commandLine != null) {
+                refuseStrayArguments();
                 internalRun();
             }
             handler.handleCompletion();
@@ -52,6 +55,26 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
             handler.handleException(e.getMessage());
         } catch (Exception e) {
             handler.handleException(e);
+        }
+    }
+
+    /**
+     * @return whether the command takes values that follow no option (most take none: such a value is a mistake,
+     *     an option forgotten or misspelt, and the command would run as if it were not there)
+     */
+    protected boolean takesArguments() {
+        return false;
+    }
+
+    private void refuseStrayArguments() throws Failure {
+        List<String> stray = new ArrayList<>(commandLine.getArgList());
+        // the command line gives the command's name first
+        if (!stray.isEmpty() && stray.get(0).equals(name)) {
+            stray.remove(0);
+        }
+        if (!stray.isEmpty() && !takesArguments()) {
+            throw new Failure(name + ": unexpected argument " + String.join(" ", stray) + "; every value follows "
+                + "its option (-h lists them)");
         }
     }
 

@@ -146,6 +146,23 @@ public class MetadataRulesTest {
         // prose that mentions the word is not a placeholder
         assertThat(MetadataRules.isPlaceholder("The authors of this article are unverified."), is(false));
         assertThat(MetadataRules.isPlaceholder("Unknown Pleasures"), is(false));
+        assertThat(MetadataRules.isPlaceholder("Lorem Ipsum Dolor: a history of filler text"), is(false));
+    }
+
+    @Test
+    public void otherWaysOfSayingNothingAreRefusedToo() {
+        for (String value : List.of("N.A.", "n.a.", "N / A", "Not known", "not applicable", "Not available", "tba",
+                                    "t.b.d.", "tbd?", "nil", "\u2026", "...", "\u2014", "(unknown)", "[unknown]",
+                                    "Untitled", "dummy", "FIXME", "NaN", "undefined", "***", "???",
+                                    "Lorem ipsum dolor sit amet", "TODO: write the abstract")) {
+            assertThat(value, MetadataRules.isPlaceholder(value), is(true));
+        }
+        assertThat(MetadataRules.isIsoDate("0000"), is(false));
+        assertThat(MetadataRules.isIsoDate("0000-01-01"), is(false));
+        assertThat(MetadataRules.isWebUrl("https://example.org/"), is(false));
+        assertThat(MetadataRules.isWebUrl("http://www.example.com/x"), is(false));
+        assertThat(MetadataRules.isWebUrl("https://useit.example/"), is(false));
+        assertThat(MetadataRules.isWebUrl("https://www.birmingham.gov.uk/"), is(true));
     }
 
     @Test

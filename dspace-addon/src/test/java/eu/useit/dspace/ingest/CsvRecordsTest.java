@@ -61,6 +61,12 @@ public class CsvRecordsTest {
     }
 
     @Test
+    public void aRowIsNamedByItsRowInASpreadsheetBlankLinesCounted() {
+        assertThat(problems(utf8("\nkey,type,dc.title\nk1,OrgUnit,Fine\n\n  \n,,\nk2,OrgUnit\n\n")),
+                   contains("row 7: has 2 cells; the header has 3"));
+    }
+
+    @Test
     public void headerProblemsAreNamed() {
         assertThat(problems(utf8("key,type,dc.title,dc.title\nk,OrgUnit,a,b\n")),
                    hasItem("row 1, column dc.title: column named twice"));

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -48,6 +49,11 @@ final class AccessMatrix {
     private static final String[] CONTEXTS = {"request", "useit"};
     private static final String MISSING = UUID.randomUUID().toString();
     private static final String MISSING_TOO = UUID.randomUUID().toString();
+    /** A handle and a number (of a version, a version history) of nothing. */
+    private static final String NO_HANDLE = "123456789/987654321";
+    private static final String NO_NUMBER = "987654321";
+    /** Zeros DSpace reads before a number (as {@code Integer.valueOf}). */
+    private static final String PADDING = "0000";
     private static final String VIEW_EVENTS = "/api/statistics/viewevents";
     private static final String COPY_REQUESTS = "/api/tools/itemrequests";
     private static final String SEARCH_EVENTS = "/api/statistics/searchevents";
@@ -255,20 +261,21 @@ final class AccessMatrix {
                     inspect("signposting " + linkset[0] + " as " + who, signposts.body());
                 }
                 // a hidden item's answer is a missing one's
-                int missing = client.get(linkset[0].replace(state.item, MISSING), linkset[1]).status();
-                if (state.hidden() ? signposts.status() != missing || signposts.body().contains(state.marker)
-                    : signposts.status() != 200) {
+                if (state.hidden()) {
+                    same(who, state, "signposting " + linkset[0], signposts,
+                         client.get(linkset[0].replace(state.item, MISSING), linkset[1]), false);
+                } else if (signposts.status() != 200) {
                     problems.add("signposting " + linkset[0] + " as " + who + " of " + state + ": HTTP "
-                                     + signposts.status() + ", a missing item's " + missing);
+                                     + signposts.status());
                 }
             }
             if (state.hidden()) {
                 // what DSpace answers before it looks for the item (another method, a type it does not produce)
                 String linkset = "/signposting/linksets/" + state.item;
                 same(who, state, "linkset as a page", client.get(linkset, "text/html"),
-                     client.get(linkset.replace(state.item, MISSING), "text/html").status(), false);
+                     client.get(linkset.replace(state.item, MISSING), "text/html"), false);
                 same(who, state, "linkset posted", client.post(linkset, Map.of()),
-                     client.post(linkset.replace(state.item, MISSING), Map.of()).status(), false);
+                     client.post(linkset.replace(state.item, MISSING), Map.of()), false);
             }
             int describedBy = client.get("/signposting/describedby/" + state.item).status();
             if (describedBy >= 500) {
@@ -324,40 +331,45 @@ final class AccessMatrix {
     // -------------------------------------------------------------------------------------------------- REST API
 
     private void rest(RestClient client, String who) {
-        Map<String, Integer> missing = new LinkedHashMap<>();
-        missing.put("item", client.get("/api/core/items/" + MISSING).status());
-        missing.put("bundles", client.get("/api/core/items/" + MISSING + "/bundles").status());
-        missing.put("file", client.get("/api/core/bitstreams/" + MISSING).status());
-        missing.put("content", client.get("/api/core/bitstreams/" + MISSING + "/content").status());
-        missing.put("handle", client.get("/api/pid/find?id=123456789/987654321").status());
-        missing.put("uuid", client.get("/api/dso/find?uuid=" + MISSING).status());
-        missing.put("usage", client.get("/api/statistics/usagereports/" + MISSING + "_TotalVisits").status());
-        missing.put("usage search", client.get(usageReportsOf(MISSING)).status());
-        missing.put("authorisations", client.get(authorisationsOf("items", MISSING, "canSeeVersions")).status());
-        missing.put("file authorisations", client.get(authorisationsOf("bitstreams", MISSING, "canDownload"))
-                                                 .status());
-        missing.put("authorisation", client.get("/api/authz/authorizations/canSeeVersions_core.item_" + MISSING)
-                                           .status());
+        Map<String, RestClient.Response> missing = new LinkedHashMap<>();
+        missing.put("item", client.get("/api/core/items/" + MISSING));
+        missing.put("bundles", client.get("/api/core/items/" + MISSING + "/bundles"));
+        missing.put("file", client.get("/api/core/bitstreams/" + MISSING));
+        missing.put("content", client.get("/api/core/bitstreams/" + MISSING + "/content"));
+        missing.put("handle", client.get("/api/pid/find?id=" + NO_HANDLE));
+        missing.put("uuid", client.get("/api/dso/find?uuid=" + MISSING));
+        missing.put("usage", client.get("/api/statistics/usagereports/" + MISSING + "_TotalVisits"));
+        missing.put("usage search", client.get(usageReportsOf(MISSING)));
+        missing.put("authorisations", client.get(authorisationsOf("items", MISSING, "canSeeVersions")));
+        missing.put("file authorisations", client.get(authorisationsOf("bitstreams", MISSING, "canDownload")));
+        missing.put("authorisation", client.get("/api/authz/authorizations/canSeeVersions_core.item_" + MISSING));
         for (String spelling : ADDRESS_SPELLINGS) {
             missing.put("authorisations" + spelling, client.get(authorisationsOf("items", MISSING + spelling,
-                                                                                 "canSeeVersions")).status());
+                                                                                 "canSeeVersions")));
         }
-        missing.put("authorisations of a list", client.get(authorisationsOfList(MISSING)).status());
-        missing.put("view event", client.post(VIEW_EVENTS, viewEvent(MISSING)).status());
-        missing.put("copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, null)).status());
-        missing.put("file copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, MISSING_TOO)).status());
-        missing.put("copy request at /", client.post(COPY_REQUESTS + "/", copyRequest(MISSING, null)).status());
-        missing.put("view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(MISSING))).status());
-        missing.put("view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + MISSING + " ")).status());
-        missing.put("search event", client.post(SEARCH_EVENTS, searchEvent(MISSING)).status());
-        missing.put("OPTIONS", client.options("/api/core/items/" + MISSING).status());
-        missing.put("file by handle", client.get(fileByHandle("123456789/987654321")).status());
-        missing.put("group policies", groupPolicies(client, MISSING).status());
+        missing.put("authorisations of a list", client.get(authorisationsOfList(MISSING)));
+        missing.put("view event", client.post(VIEW_EVENTS, viewEvent(MISSING)));
+        missing.put("copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, null)));
+        missing.put("file copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, MISSING_TOO)));
+        missing.put("copy request at /", client.post(COPY_REQUESTS + "/", copyRequest(MISSING, null)));
+        missing.put("view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(MISSING))));
+        missing.put("view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + MISSING + " ")));
+        missing.put("search event", client.post(SEARCH_EVENTS, searchEvent(MISSING)));
+        missing.put("OPTIONS", client.options("/api/core/items/" + MISSING));
+        missing.put("file by handle", client.get(fileByHandle(NO_HANDLE)));
+        missing.put("group policies", groupPolicies(client, MISSING));
+        missing.put("version", client.get("/api/versioning/versions/" + NO_NUMBER));
+        missing.put("version's item", client.get("/api/versioning/versions/" + NO_NUMBER + "/item"));
+        missing.put("version history", client.get("/api/versioning/versionhistories/" + NO_NUMBER));
+        missing.put("history's versions", client.get("/api/versioning/versionhistories/" + NO_NUMBER + "/versions"));
+        missing.put("history's draft", client.get("/api/versioning/versionhistories/" + NO_NUMBER + "/draftVersion"));
+        missing.put("padded version", client.get("/api/versioning/versions/" + PADDING + NO_NUMBER));
+        missing.put("padded version's history", client.get("/api/versioning/versions/" + PADDING + NO_NUMBER
+                                                               + "/versionhistory"));
         // the caller's own authorisations, the caller named in capitals (DSpace reads a UUID)
         String me = callerInCapitals(client);
         if (me != null) {
-            missing.put("own authorisation", client.get(AUTHORIZATION + me + "_canSeeVersions_core.item_" + MISSING)
-                                                   .status());
+            missing.put("own authorisation", client.get(AUTHORIZATION + me + "_canSeeVersions_core.item_" + MISSING));
         }
         for (AccessState state : states) {
             if (state.hidden()) {
@@ -367,7 +379,7 @@ final class AccessMatrix {
                          missing.get("own authorisation"), false);
                 }
                 hiddenInRest(client, who, state, missing);
-                hiddenPolicies(client, who, state, missing.get("group policies"));
+                hiddenPolicies(client, who, state, missing.get("group policies").status());
             } else {
                 publicInRest(client, who, state);
             }
@@ -424,11 +436,29 @@ final class AccessMatrix {
         return "/api/core/bitstreams/search/byItemHandle?filename=none.pdf&handle=" + RestClient.encode(handle);
     }
 
-    private void hiddenInRest(RestClient client, String who, AccessState state, Map<String, Integer> missing) {
+    private void hiddenInRest(RestClient client, String who, AccessState state,
+                              Map<String, RestClient.Response> missing) {
         same(who, state, "OPTIONS", client.options("/api/core/items/" + state.item), missing.get("OPTIONS"), false);
         if (state.handle != null) {
             same(who, state, "file by handle", client.get(fileByHandle(state.handle)), missing.get("file by handle"),
                  false);
+        }
+        if (state.version != null) {
+            String version = "/api/versioning/versions/" + state.version;
+            same(who, state, "version", client.get(version), missing.get("version"), false);
+            same(who, state, "version's item", client.get(version + "/item"), missing.get("version's item"), false);
+            String padded = "/api/versioning/versions/" + PADDING + state.version;
+            same(who, state, "version, its number padded", client.get(padded), missing.get("padded version"), false);
+            same(who, state, "version's history, its number padded", client.get(padded + "/versionhistory"),
+                 missing.get("padded version's history"), false);
+        }
+        if (state.history != null) {
+            String history = "/api/versioning/versionhistories/" + state.history;
+            same(who, state, "version history", client.get(history), missing.get("version history"), false);
+            same(who, state, "history's versions", client.get(history + "/versions"),
+                 missing.get("history's versions"), false);
+            same(who, state, "history's draft", client.get(history + "/draftVersion"),
+                 missing.get("history's draft"), false);
         }
         RestClient.Response item = client.get("/api/core/items/" + state.item);
         boolean tombstone = item.status() == 200 && item.json().path("withdrawn").asBoolean()
@@ -568,15 +598,82 @@ final class AccessMatrix {
                                                                                        + item);
     }
 
-    private void same(String who, AccessState state, String what, RestClient.Response response, int missing,
-                      boolean allowed) {
+    /**
+     * A hidden item's answer is a missing one's: the same status, the same headers and the same body but for the
+     * names each request gave (its UUIDs, handle, numbers) and the moment (an error's time).
+     */
+    private void same(String who, AccessState state, String what, RestClient.Response response,
+                      RestClient.Response missing, boolean allowed) {
         if (response.body().contains(state.marker)) {
             problems.add("REST as " + who + ": the " + what + " of hidden " + state + " shows it");
         }
-        if (!allowed && response.status() != missing) {
-            problems.add("REST as " + who + ": the " + what + " of hidden " + state + " answers HTTP "
-                             + response.status() + ", a missing one " + missing);
+        if (allowed) {
+            return;
         }
+        List<String> names = namesOf(state);
+        List<String> missingNames = namesOf(null);
+        if (response.status() != missing.status()) {
+            problems.add("REST as " + who + ": the " + what + " of hidden " + state + " answers HTTP "
+                             + response.status() + ", a missing one " + missing.status());
+        } else if (!headers(response, names).equals(headers(missing, missingNames))) {
+            problems.add("REST as " + who + ": the " + what + " of hidden " + state + " answers with headers "
+                             + headers(response, names) + ", a missing one " + headers(missing, missingNames));
+        } else if (!named(response.body(), names).equals(named(missing.body(), missingNames))) {
+            problems.add("REST as " + who + ": the " + what + " of hidden " + state + " answers " + response.body()
+                             + ", a missing one " + missing.body());
+        }
+    }
+
+    /** Each header's values, named; of those that vary from one answer to the next, the name only. */
+    private static Map<String, String> headers(RestClient.Response response, List<String> names) {
+        Map<String, String> headers = new TreeMap<>();
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // the moment; the connection, closed after so many requests (the same request of each run, the
+            // requests being the same); the length, of names of other lengths
+            if (!Set.of("date", "connection", "keep-alive").contains(lower)) {
+                headers.put(lower, "content-length".equals(lower) ? "" : named(String.join(", ", values), names));
+            }
+        });
+        return headers;
+    }
+
+    /**
+     * How a request names a hidden item (null: the missing one): its UUIDs, in capitals and base64, its handle, its
+     * version's and history's numbers in an address.
+     */
+    private static List<String> namesOf(AccessState state) {
+        List<String> names = new ArrayList<>();
+        String item = state == null ? MISSING : state.item;
+        names.add(item);
+        names.add(item.toUpperCase(Locale.ROOT));
+        names.add(base64(item));
+        String handle = state == null || state.handle == null ? NO_HANDLE : state.handle;
+        names.add(handle);
+        names.add(RestClient.encode(handle));
+        if (state != null) {
+            state.files.forEach(file -> names.add(file.uuid()));
+        }
+        String version = state == null ? NO_NUMBER : state.version;
+        String history = state == null ? NO_NUMBER : state.history;
+        for (String padding : List.of(PADDING, "")) {
+            if (version != null) {
+                names.add("/versions/" + padding + version);
+            }
+            if (history != null) {
+                names.add("/versionhistories/" + padding + history);
+            }
+        }
+        return names;
+    }
+
+    /** A text with each name as {@code <name>}, and an error's time as {@code <moment>}. */
+    private static String named(String text, List<String> names) {
+        String named = text.replaceAll("\"timestamp\"\\s*:\\s*\"[^\"]*\"", "\"timestamp\":\"<moment>\"");
+        for (String name : names) {
+            named = named.replace(name, "<name>");
+        }
+        return named;
     }
 
     private void publicInRest(RestClient client, String who, AccessState state) {

@@ -45,6 +45,10 @@ final class AccessState {
     /** A related item that is public, and the id of their relationship: both must show. */
     AccessState visibleRelated;
     String visibleRelationship;
+    /** The number of its version, or null when it has none. */
+    String version;
+    /** The number of its version history when that holds no version anybody may see, or null. */
+    String history;
 
     AccessState(String name, String marker, String item, String handle, Seen seen) {
         this.name = name;

@@ -59,12 +59,14 @@ final class AccessStates {
 
         AccessState hidden = item("private", library, "Publication", Seen.PUBLIC);
         file(hidden, true);
+        versioned(hidden);
         admin.patch("/api/core/items/" + hidden.item, replace("/discoverable", false)).expect(200);
         hidden.seen = Seen.HIDDEN;
         states.add(hidden);
 
         AccessState withdrawn = item("withdrawn", library, "Publication", Seen.PUBLIC);
         file(withdrawn, true);
+        versioned(withdrawn);
         admin.patch("/api/core/items/" + withdrawn.item, replace("/withdrawn", true)).expect(200);
         withdrawn.seen = Seen.HIDDEN;
         states.add(withdrawn);
@@ -235,13 +237,29 @@ final class AccessStates {
                               .expect(201).json().path("id").asText();
         String draft = admin.get("/api/versioning/versions/" + version + "/item").expect(200).json().path("uuid")
                             .asText();
+        AccessState drafted = new AccessState("new version's draft", marker("new version's draft"), draft, null,
+                                              Seen.HIDDEN);
+        // the history holds the published version too: it shows, the draft's version does not
+        drafted.version = version;
         // what the draft changes is not published yet
-        String marker = marker("new version's draft");
-        List<Map<String, Object>> changes = new ArrayList<>(
-            replace("/metadata/dc.title/0/value", "Access matrix new version's draft " + marker + " (illustrative)"));
-        changes.addAll(replace("/metadata/dc.subject/0/value", marker));
+        List<Map<String, Object>> changes = new ArrayList<>(replace("/metadata/dc.title/0/value",
+            "Access matrix new version's draft " + drafted.marker + " (illustrative)"));
+        changes.addAll(replace("/metadata/dc.subject/0/value", drafted.marker));
         admin.patch("/api/core/items/" + draft, changes).expect(200);
-        return List.of(published, new AccessState("new version's draft", marker, draft, null, Seen.HIDDEN));
+        return List.of(published, drafted);
+    }
+
+    /**
+     * Gives an item a new version (DSpace numbers versions and their histories in sequence): the item's own version
+     * and its history, whose other version is the draft only editors see, are noted.
+     */
+    private void versioned(AccessState state) {
+        admin.postUris("/api/versioning/versions?summary=access+matrix", admin.server() + "/api/core/items/"
+                                                                               + state.item).expect(201);
+        state.version = admin.get("/api/core/items/" + state.item + "/version").expect(200).json().path("id")
+                             .asText();
+        state.history = admin.get("/api/versioning/versions/" + state.version + "/versionhistory").expect(200)
+                             .json().path("id").asText();
     }
 
     /** A deposit the submitter has started and not finished. */

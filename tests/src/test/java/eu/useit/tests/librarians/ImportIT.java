@@ -111,13 +111,17 @@ public class ImportIT extends AbstractUseitIT {
         assertThat(again.getInfoMessages(), hasItem(containsString("0 created, 0 updated, 2 unchanged; "
                                                                       + "relationships: 0 added, 0 removed")));
 
+        // a strand given by its label path, as DSpace stores it, is the same strand
         Path changed = write("changed.csv", HEADER + caseStudyRow("imp-good", "Recruiting community researchers",
-                                                                   "2019-05", "skills-matching:placements"));
+                                                                   "2019-05", "Skills Matching::Placements"));
         TestDSpaceRunnableHandler update = importFile(changed);
         assertThat(update.getInfoMessages(), hasItem(containsString("0 created, 2 updated")));
         Item updated = byKey("imp-good").orElseThrow();
         assertThat(updated.getID(), is(caseStudy.getID()));
         assertThat(updated.getName(), is("Recruiting community researchers"));
+        MetadataValue moved = items.getMetadata(updated, "useit", "strand", null, Item.ANY).get(0);
+        assertThat(moved.getValue(), is("Skills Matching::Placements"));
+        assertThat(moved.getAuthority(), is("skills-matching:placements"));
         assertThat(updated.getCollections().stream().map(Collection::getName).collect(Collectors.toList()),
                    containsInAnyOrder("Case Studies", "Skills Matching"));
         assertThat(items.getMetadataFirstValue(updated, "dc", "identifier", "uri", Item.ANY), notNullValue());
@@ -164,8 +168,11 @@ public class ImportIT extends AbstractUseitIT {
                       "row 2, column dc.title: control character U+0007 at position 3");
         assertRefused("duplicate.csv", HEADER + good + good.replace("Fine", "Again"),
                       "row 4, column key: 'imp-bad' is also the key of row 2");
-        assertRefused("huge.csv", HEADER + good.replace("Fine", "x".repeat(10 * 1024 * 1024)),
-                      "row 2, column dc.title: value is 10485760 characters long; the limit is 65536");
+        assertRefused("huge.csv", HEADER + good.replace("Start small", "x".repeat(10 * 1024 * 1024)),
+                      "row 2, column useit.objective: value is 10485760 characters long; the limit is 65536");
+        // a title longer than the search index can keep as one term would never be found
+        assertRefused("long title.csv", HEADER + good.replace("Fine", "x".repeat(40_000)),
+                      "row 2, column dc.title: value is 40000 characters long; the limit is 2000 for this field");
         assertRefused("cells.csv", HEADER + "imp-short,CaseStudy,Short row\n",
                       "row 2: has 3 cells; the header has 9");
         assertRefused("field.csv", HEADER.replace("useit.objective", "useit.moral") + good,

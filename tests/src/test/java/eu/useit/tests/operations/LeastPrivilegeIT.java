@@ -245,6 +245,25 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
         assertThat(failed[2], containsString("useit-oai-check: the endpoint could not be checked (see the log)"));
     }
 
+    @Test
+    public void badParametersThroughRestAreRefusedSayingWhatIsWrong() throws Exception {
+        // an option with a long name only (--format) is read like any other
+        String[] dryRun = ended(administrator.multipart("/api/system/scripts/useit-import/processes",
+            Map.of("properties", properties("-f", "records.json", "--format", "json", "-n", null)), "records.json",
+            "[]".getBytes(StandardCharsets.UTF_8), "application/json"));
+        assertThat(dryRun[2], dryRun[0], is("COMPLETED"));
+        // a file named but not sent
+        String[] missing = ended(start(administrator, "useit-import", "-f", "not-sent.csv"));
+        assertThat(missing[0], is("FAILED"));
+        assertThat(missing[2], containsString("no such file: not-sent.csv"));
+        assertThat(missing[2], not(containsString("Exception")));
+        // a value that follows no option would otherwise be ignored, and the command run without it
+        String[] stray = ended(start(administrator, "useit-vocabulary", "-s", null, "stray", null));
+        assertThat(stray[0], is("FAILED"));
+        assertThat(stray[2], containsString("useit-vocabulary: unexpected argument stray"));
+        assertThat("nothing was written", stray[1], not(containsString("useit-strands")));
+    }
+
     /**
      * Waits for a started process to end; deletes it (DSpace keeps a process's files as bitstreams; the test's
      * clean-up wants none left).

@@ -32,6 +32,12 @@ public class OaiCheckScript extends UseitScript<OaiCheckScriptConfiguration> {
     }
 
     @Override
+    protected boolean takesArguments() {
+        // the base URL may follow no option, as the stand-alone checker takes it
+        return true;
+    }
+
+    @Override
     public void setup() throws ParseException {
         arguments = new ArrayList<>();
         String url = commandLine.getOptionValue('u');

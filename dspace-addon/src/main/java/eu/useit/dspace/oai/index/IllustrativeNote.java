@@ -4,6 +4,8 @@
  */
 package eu.useit.dspace.oai.index;
 
+import java.util.List;
+
 import com.lyncode.xoai.dataprovider.xml.xoai.Element;
 import com.lyncode.xoai.dataprovider.xml.xoai.Metadata;
 import org.dspace.services.factory.DSpaceServicesFactory;
@@ -95,17 +97,7 @@ public final class IllustrativeNote {
     }
 
     private static Element schema(Metadata metadata, String name, boolean create) {
-        for (Element element : metadata.getElement()) {
-            if (name.equals(element.getName())) {
-                return element;
-            }
-        }
-        if (!create) {
-            return null;
-        }
-        Element schema = named(name);
-        metadata.getElement().add(schema);
-        return schema;
+        return child(metadata.getElement(), name, create);
     }
 
     /**
@@ -115,10 +107,12 @@ public final class IllustrativeNote {
      * @return the child, or null
      */
     private static Element child(Element parent, String name, boolean create) {
-        if (parent == null) {
-            return null;
-        }
-        for (Element element : parent.getElement()) {
+        return parent == null ? null : child(parent.getElement(), name, create);
+    }
+
+    /** The element of a name (null: the first that holds values) among siblings, added if asked for. */
+    private static Element child(List<Element> siblings, String name, boolean create) {
+        for (Element element : siblings) {
             if (name == null ? !element.getField().isEmpty() : name.equals(element.getName())) {
                 return element;
             }
@@ -127,7 +121,7 @@ public final class IllustrativeNote {
             return null;
         }
         Element child = named(name);
-        parent.getElement().add(child);
+        siblings.add(child);
         return child;
     }
 
