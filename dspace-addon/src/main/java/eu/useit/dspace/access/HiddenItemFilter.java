@@ -132,7 +132,8 @@ public final class HiddenItemFilter extends HttpFilter {
                     return;
                 }
             } else if (version.matches()) {
-                if (reads(request) && hidesVersion(ContextUtil.obtainContext(request), version)) {
+                if (reads(request) && versions.hides(ContextUtil.obtainContext(request),
+                                                     "versionhistories".equals(version.group(1)), version.group(2))) {
                     answerAsMissingVersion(ContextUtil.obtainContext(request), version, response);
                     return;
                 }
@@ -169,16 +170,6 @@ public final class HiddenItemFilter extends HttpFilter {
     /** Whether the request reads (DSpace answers other methods on a version alike for every number). */
     private static boolean reads(HttpServletRequest request) {
         return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    }
-
-    /** Whether the number, read as DSpace reads it (leading zeros too), is of a version or history hidden. */
-    private boolean hidesVersion(Context context, Matcher version) throws SQLException {
-        Integer id = HiddenItems.number(version.group(2));
-        if (id == null) {
-            return false;
-        }
-        return "versions".equals(version.group(1)) ? versions.hidesVersion(context, id)
-            : versions.hidesHistory(context, id);
     }
 
     /**

@@ -100,14 +100,12 @@ public class HiddenItemPermissionEvaluator extends DSpacePermissionEvaluator {
 
     /** Whether a version or version history is of items hidden from the caller (hidden when that cannot be told). */
     private boolean hidesVersion(String type, String number) {
-        boolean version = VERSION.equalsIgnoreCase(type);
         // DSpace passes the number as it has it: an Integer, or the text of an address
-        Integer id = version || HISTORY.equalsIgnoreCase(type) ? HiddenItems.number(number) : null;
-        if (id == null) {
+        boolean history = HISTORY.equalsIgnoreCase(type);
+        if (!history && !VERSION.equalsIgnoreCase(type)) {
             return false;
         }
-        return answer(context -> version ? versions.hidesVersion(context, id) : versions.hidesHistory(context, id),
-                      true);
+        return answer(context -> versions.hides(context, history, number), true);
     }
 
 

@@ -50,6 +50,21 @@ public final class HiddenVersions {
 
     /**
      * @param context the caller's context
+     * @param history whether the number is a version history's (else a version's)
+     * @param number  the number as an address or a permission check gives it (DSpace reads {@code 0005} as 5)
+     * @return true if the version or history is hidden from the caller (false for what is not a number of one)
+     * @throws SQLException on database failure
+     */
+    public boolean hides(Context context, boolean history, String number) throws SQLException {
+        Integer id = HiddenItems.number(number);
+        if (id == null) {
+            return false;
+        }
+        return history ? hidesHistory(context, id) : hidesVersion(context, id);
+    }
+
+    /**
+     * @param context the caller's context
      * @param id      a version's number
      * @return true if the version is of an item the caller may not see (false for a number of nothing)
      * @throws SQLException on database failure

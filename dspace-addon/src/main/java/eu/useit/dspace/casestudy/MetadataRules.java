@@ -147,8 +147,7 @@ public final class MetadataRules {
         } else if (URL_FIELDS.contains(field) && !isWebUrl(value)) {
             return Optional.of("'" + value + "' is not an absolute http(s) URL" + (isExampleAddress(value)
                 ? " of a real site (example.org and the like stand in for one)" : ""));
-        } else if ("useit.strand".equals(field) && vocabulary.find(value).isEmpty()
-            && vocabulary.findByLabelPath(value).isEmpty()) {
+        } else if ("useit.strand".equals(field) && vocabulary.findByIdOrLabelPath(value).isEmpty()) {
             return Optional.of("'" + value + "' is not a strand id of the USE-IT! vocabulary");
         } else if ("useit.outputType".equals(field) && !value.matches(Pattern.quote(COAR_TYPES) + "c_\\w+")) {
             return Optional.of("'" + value + "' is not a COAR resource type URI (" + COAR_TYPES + "c_...)");
@@ -283,7 +282,7 @@ public final class MetadataRules {
         try {
             URI uri = new URI(value);
             return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
-                && !isExampleAddress(value);
+                && !EXAMPLE_HOST.matcher(uri.getHost()).matches();
         } catch (URISyntaxException e) {
             return false;
         }

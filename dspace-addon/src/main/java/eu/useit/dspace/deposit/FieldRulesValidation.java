@@ -167,13 +167,12 @@ public class FieldRulesValidation extends StepValidation {
      */
     private void identifyStrand(MetadataValue value) {
         if (value.getAuthority() == null || value.getAuthority().isBlank()) {
-            vocabulary().findByLabelPath(value.getValue()).or(() -> vocabulary().find(value.getValue()))
-                        .ifPresent(strand -> {
-                            // a node id sent as the value gets its label, which pages and facets show
-                            value.setValue(vocabulary().hierarchicalLabel(strand));
-                            value.setAuthority(strand.id());
-                            value.setConfidence(Choices.CF_ACCEPTED);
-                        });
+            vocabulary().findByIdOrLabelPath(value.getValue()).ifPresent(strand -> {
+                // a node id sent as the value gets its label, which pages and facets show
+                value.setValue(vocabulary().hierarchicalLabel(strand));
+                value.setAuthority(strand.id());
+                value.setConfidence(Choices.CF_ACCEPTED);
+            });
         }
     }
 

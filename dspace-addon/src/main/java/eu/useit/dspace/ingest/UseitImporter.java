@@ -246,8 +246,7 @@ public class UseitImporter {
 
     /** A strand as a record may give it, by id or by its label path (as DSpace stores it): its id. */
     private String strandId(String value) {
-        return vocabulary.find(value).isPresent() ? value
-            : vocabulary.findByLabelPath(value).map(Strand::id).orElse(value);
+        return vocabulary.findByIdOrLabelPath(value).map(Strand::id).orElse(value);
     }
 
     private void addValues(Context context, Item item, String field, List<String> values) throws SQLException {

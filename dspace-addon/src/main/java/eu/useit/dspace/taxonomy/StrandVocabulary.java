@@ -154,6 +154,14 @@ public final class StrandVocabulary {
     }
 
     /**
+     * @param value a strand as a record or a client gives it: its node id, or its label path as DSpace stores it
+     * @return the node it names, unless it names none
+     */
+    public Optional<Strand> findByIdOrLabelPath(String value) {
+        return find(value).or(() -> findByLabelPath(value));
+    }
+
+    /**
      * @param id a node id
      * @return the node and its ancestors up to (not including) the root, nearest first; empty if unknown
      */
