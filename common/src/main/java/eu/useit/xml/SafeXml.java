@@ -22,6 +22,12 @@ import org.xml.sax.SAXException;
  */
 public final class SafeXml {
 
+    /** The features one kind of parse sets on top of what every parse sets. */
+    @FunctionalInterface
+    private interface Features {
+        void set(DocumentBuilderFactory factory) throws ParserConfigurationException;
+    }
+
     private SafeXml() {
     }
 
@@ -34,21 +40,10 @@ public final class SafeXml {
      * @throws SAXException if the XML is malformed or declares a DOCTYPE
      */
     public static Document parse(InputStream in) throws IOException, SAXException {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-            factory.setNamespaceAware(true);
+        return parse(in, factory -> {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            return builder.parse(in);
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML parser lacks a required safety feature", e);
-        }
+        });
     }
 
     /**
@@ -63,17 +58,27 @@ public final class SafeXml {
      * @throws SAXException if the XML is malformed
      */
     public static Document parseWithDoctype(InputStream in) throws IOException, SAXException {
+        return parse(in, factory -> {
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setValidating(false);
+        });
+    }
+
+    /**
+     * Parses with the JDK's own parser, namespace-aware, in secure-processing mode, with no external DTD or schema
+     * access and no XInclude, and with the kind's own features.
+     */
+    private static Document parse(InputStream in, Features features) throws IOException, SAXException {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
-            factory.setValidating(false);
+            features.set(factory);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder.parse(in);

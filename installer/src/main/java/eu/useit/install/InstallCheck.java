@@ -46,22 +46,18 @@ public final class InstallCheck {
      */
     public List<String> problems(List<String> processes, Collection<String> forms) {
         List<String> problems = new ArrayList<>();
-        try {
+        readByDSpace(problems, ItemSubmissionMerge.FILE, "SubmissionConfigReader", () -> {
             SubmissionConfigReader reader = new SubmissionConfigReader();
             for (String process : processes) {
                 reader.getSubmissionConfigByName(process);
             }
-        } catch (SubmissionConfigReaderException | RuntimeException e) {
-            problems.add(ItemSubmissionMerge.FILE + ": DSpace's SubmissionConfigReader refuses it: " + e.getMessage());
-        }
-        try {
+        });
+        readByDSpace(problems, SubmissionFormsMerge.FILE, "DCInputsReader", () -> {
             DCInputsReader reader = new DCInputsReader();
             for (String form : forms) {
                 reader.getInputsByFormName(form);
             }
-        } catch (DCInputsReaderException | RuntimeException e) {
-            problems.add(SubmissionFormsMerge.FILE + ": DSpace's DCInputsReader refuses it: " + e.getMessage());
-        }
+        });
         try {
             String problem = WorkflowCurationCheck.problem(Files.readAllBytes(
                 dspaceDir.resolve(WorkflowCurationMerge.FILE)));
@@ -78,6 +74,23 @@ public final class InstallCheck {
         }
         problems.addAll(oai());
         return problems;
+    }
+
+    /** Reads a file through one of DSpace's readers, which throws what it refuses. */
+    @FunctionalInterface
+    private interface DSpaceRead {
+        void run() throws SubmissionConfigReaderException, DCInputsReaderException;
+    }
+
+    /**
+     * Adds a problem, naming the file and the reader, when DSpace's reader refuses the file.
+     */
+    private static void readByDSpace(List<String> problems, String file, String reader, DSpaceRead read) {
+        try {
+            read.run();
+        } catch (SubmissionConfigReaderException | DCInputsReaderException | RuntimeException e) {
+            problems.add(file + ": DSpace's " + reader + " refuses it: " + e.getMessage());
+        }
     }
 
     private List<String> oai() {

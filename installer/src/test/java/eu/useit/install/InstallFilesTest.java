@@ -187,46 +187,52 @@ public class InstallFilesTest {
         assertThat(again.notes().stream().anyMatch(note -> note.startsWith("solr/")), is(false));
     }
 
-    @Test
-    public void aMalformedSiteFileStopsEverythingBeforeAnythingIsWritten() throws Exception {
-        Files.writeString(home.resolve("config/submission-forms.xml"),
-                          SiteHome.text("submission-forms.xml").replace("</form-definitions>", ""));
+    /**
+     * Edits one of the site's files (its fixture, with one replacement), then plans the install, which must refuse
+     * it and leave every file as it was.
+     *
+     * @return the refusal
+     */
+    private InstallException refusedWithNothingWritten(String file, String target, String replacement)
+        throws Exception {
+        Files.writeString(home.resolve(file), SiteHome.text(Path.of(file).getFileName().toString())
+            .replace(target, replacement));
         Map<String, String> before = SiteHome.snapshot(home);
 
         InstallException error = assertThrows(InstallException.class, () -> install().plan());
 
-        assertThat(error.getMessage(), startsWith("config/submission-forms.xml, line "));
         assertThat(SiteHome.snapshot(home), is(before));
+        return error;
+    }
+
+    @Test
+    public void aMalformedSiteFileStopsEverythingBeforeAnythingIsWritten() throws Exception {
+        InstallException error = refusedWithNothingWritten("config/submission-forms.xml", "</form-definitions>", "");
+
+        assertThat(error.getMessage(), startsWith("config/submission-forms.xml, line "));
     }
 
     @Test
     public void aFormsFileDSpaceAlreadyRefusesIsSaidToBeTheSites() throws Exception {
         // a value list the site's form names is not there: DSpace's reader refuses the file with or without ours
-        Files.writeString(home.resolve("config/submission-forms.xml"), SiteHome.text("submission-forms.xml")
-            .replace("value-pairs-name=\"site_degrees\" dc-term", "value-pairs-name=\"site_degree\" dc-term"));
-        Map<String, String> before = SiteHome.snapshot(home);
-
-        InstallException error = assertThrows(InstallException.class, () -> install().plan());
+        InstallException error = refusedWithNothingWritten("config/submission-forms.xml",
+                                                           "value-pairs-name=\"site_degrees\" dc-term",
+                                                           "value-pairs-name=\"site_degree\" dc-term");
 
         assertThat(error.getMessage(), startsWith("config/submission-forms.xml: already as it is, DSpace's "
                                                       + "DCInputsReader refuses it: "));
         assertThat(error.getMessage(), containsString("(fix it first; nothing was written)"));
-        assertThat(SiteHome.snapshot(home), is(before));
     }
 
     @Test
     public void aMergeThatWouldLeaveOurProcessesBrokenIsNotWritten() throws Exception {
         // the site's step "upload", which our processes use, shows a form: there is no form "upload"
-        Files.writeString(home.resolve("config/item-submission.xml"), SiteHome.text("item-submission.xml")
-            .replace("<type>upload</type>", "<type>submission-form</type>"));
-        Map<String, String> before = SiteHome.snapshot(home);
-
-        InstallException error = assertThrows(InstallException.class, () -> install().plan());
+        InstallException error = refusedWithNothingWritten("config/item-submission.xml", "<type>upload</type>",
+                                                           "<type>submission-form</type>");
 
         assertThat(error.getMessage(), startsWith("the USE-IT! submission processes would not be whole, nothing "
                                                       + "was written: config/submission-forms.xml: no form upload "
                                                       + "(process useit-case-study)"));
-        assertThat(SiteHome.snapshot(home), is(before));
     }
 
     @Test

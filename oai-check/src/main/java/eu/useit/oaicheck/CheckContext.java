@@ -4,18 +4,15 @@
  */
 package eu.useit.oaicheck;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import eu.useit.oaipmh.OaiDates;
-
 /**
  * What the checks share: the client, the report, the validators, and what has been learned about the repository
- * so far (granularity, formats, sets, harvested headers).
+ * so far (what Identify declared, formats, sets, harvested headers).
  */
 final class CheckContext {
 
@@ -29,9 +26,7 @@ final class CheckContext {
     private final List<String> sets = new ArrayList<>();
     private final Map<String, List<Header>> headers = new LinkedHashMap<>();
     private final Map<String, Integer> recordCounts = new LinkedHashMap<>();
-    private String granularity = OaiDates.SECONDS;
-    private Instant earliest;
-    private String namespace;
+    private Identity identity = Identity.UNKNOWN;
     private String resumptionToken;
     private boolean setsComplete;
     private boolean capped;
@@ -121,34 +116,15 @@ final class CheckContext {
         return recordCounts;
     }
 
-    String granularity() {
-        return granularity;
-    }
-
-    void granularity(String value) {
-        this.granularity = value;
-    }
-
     /**
-     * @return Identify's earliestDatestamp, or null when it had none that could be read
+     * @return what Identify declared ({@link Identity#UNKNOWN} until it has answered)
      */
-    Instant earliest() {
-        return earliest;
+    Identity identity() {
+        return identity;
     }
 
-    void earliest(Instant value) {
-        this.earliest = value;
-    }
-
-    /**
-     * @return the repositoryIdentifier of Identify's oai-identifier description, or null
-     */
-    String namespace() {
-        return namespace;
-    }
-
-    void namespace(String value) {
-        this.namespace = value;
+    void identity(Identity value) {
+        this.identity = value;
     }
 
     /**

@@ -87,7 +87,7 @@ final class ErrorProbes {
         probe("from a day, until to the second", list + "&" + q("from", "2017-01-01", "until",
                                                                  "2017-01-02T00:00:00Z"), BAD_ARGUMENT);
         probe("from later than until", list + "&" + q("from", "2017-01-02", "until", "2017-01-01"), BAD_ARGUMENT);
-        if (OaiDates.DAY.equals(context.granularity())) {
+        if (OaiDates.DAY.equals(context.identity().granularity())) {
             probe("seconds from a repository of day granularity", list + "&" + q("from", "2017-01-01T00:00:00Z"),
                   BAD_ARGUMENT);
         }
@@ -132,24 +132,22 @@ final class ErrorProbes {
     }
 
     private void browserAccept() {
-        String area = "content negotiation";
-        CheckRequest request = CheckRequest.get(q("verb", "Identify")).accept(BROWSER_ACCEPT);
-        OaiResponse response = context.client().send(request);
-        Element root = context.responses().check(response, area);
-        if (response.failure() == null && (root == null || OaiXml.child(root, OaiXml.OAI, "Identify") == null)) {
-            context.findings().add(area, "a client whose Accept header prefers text/html (as Java's "
-                + "HttpURLConnection sends) does not get the OAI-PMH XML answer", request.label());
-        }
+        expectIdentify("content negotiation", CheckRequest.get(q("verb", "Identify")).accept(BROWSER_ACCEPT),
+                       "a client whose Accept header prefers text/html (as Java's HttpURLConnection sends) does not "
+                           + "get the OAI-PMH XML answer");
     }
 
     private void post() {
-        String area = "POST";
-        CheckRequest request = CheckRequest.post(q("verb", "Identify"));
+        expectIdentify("POST", CheckRequest.post(q("verb", "Identify")),
+                       "Identify sent as a form-encoded POST is not answered with Identify");
+    }
+
+    /** Sends an Identify request, and reports the problem when an answer came that is not Identify. */
+    private void expectIdentify(String area, CheckRequest request, String problem) {
         OaiResponse response = context.client().send(request);
         Element root = context.responses().check(response, area);
         if (response.failure() == null && (root == null || OaiXml.child(root, OaiXml.OAI, "Identify") == null)) {
-            context.findings().add(area, "Identify sent as a form-encoded POST is not answered with Identify",
-                                   request.label());
+            context.findings().add(area, problem, request.label());
         }
     }
 

@@ -5,7 +5,6 @@
 package eu.useit.oaicheck;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import org.w3c.dom.Element;
@@ -31,19 +30,12 @@ final class FormatsCheck {
      * Asks for the formats and records them in the context.
      */
     void run() {
-        Findings findings = context.findings();
         CheckRequest request = CheckRequest.get(CheckRequest.query("verb", AREA));
-        Element root = context.responses().check(context.client().send(request), AREA);
-        if (root == null) {
+        Element list = context.responses().verbElement(context.client().send(request), AREA);
+        if (list == null) {
             return;
         }
-        List<String> codes = ResponseChecks.errorCodes(root);
-        Element list = OaiXml.child(root, OaiXml.OAI, AREA);
-        if (!codes.isEmpty() || list == null) {
-            findings.add(AREA, codes.isEmpty() ? "no ListMetadataFormats element" : "answered error " + codes,
-                         request.label());
-            return;
-        }
+        Findings findings = context.findings();
         Set<String> prefixes = new HashSet<>();
         for (Element element : OaiXml.children(list, OaiXml.OAI, "metadataFormat")) {
             MetadataFormat format = new MetadataFormat(text(element, "metadataPrefix"), text(element, "schema"),

@@ -35,18 +35,12 @@ final class IdentifyCheck {
      * @return true when it is an Identify response the other checks can build on
      */
     boolean run(OaiResponse response) {
+        Element identify = context.responses().verbElement(response, AREA);
+        if (identify == null) {
+            return false;
+        }
         Findings findings = context.findings();
         String request = response.request().label();
-        Element root = context.responses().check(response, AREA);
-        if (root == null) {
-            return false;
-        }
-        List<String> codes = ResponseChecks.errorCodes(root);
-        Element identify = OaiXml.child(root, OaiXml.OAI, "Identify");
-        if (!codes.isEmpty() || identify == null) {
-            findings.add(AREA, codes.isEmpty() ? "no Identify element" : "answered error " + codes, request);
-            return false;
-        }
         if (blank(OaiXml.childText(identify, OaiXml.OAI, "repositoryName"))) {
             findings.add(AREA, "no repositoryName", request);
         }
@@ -59,8 +53,9 @@ final class IdentifyCheck {
         if (!"2.0".equals(version)) {
             findings.add(AREA, "protocolVersion is '" + version + "', not 2.0", request);
         }
-        granularity(OaiXml.childText(identify, OaiXml.OAI, "granularity"), request);
-        earliest(OaiXml.childText(identify, OaiXml.OAI, "earliestDatestamp"), request);
+        String granularity = granularity(OaiXml.childText(identify, OaiXml.OAI, "granularity"), request);
+        Instant earliest = earliest(OaiXml.childText(identify, OaiXml.OAI, "earliestDatestamp"), granularity,
+                                    request);
         String deleted = OaiXml.childText(identify, OaiXml.OAI, "deletedRecord");
         if (!"persistent".equals(deleted)) {
             findings.add(AREA, "deletedRecord is '" + deleted + "', not 'persistent': harvesters do not learn of "
@@ -76,31 +71,41 @@ final class IdentifyCheck {
                              request);
             }
         }
-        oaiIdentifier(identify, request);
+        String namespace = oaiIdentifier(identify, request);
+        context.identity(new Identity(granularity, earliest, namespace));
         return true;
     }
 
-    private void granularity(String granularity, String request) {
+    /**
+     * @return the granularity declared, or {@link Identity#UNKNOWN}'s when it is not a valid one
+     */
+    private String granularity(String granularity, String request) {
         if (OaiDates.DAY.equals(granularity) || OaiDates.SECONDS.equals(granularity)) {
-            context.granularity(granularity);
-        } else {
-            context.findings().add(AREA, "granularity is '" + granularity + "', not " + OaiDates.DAY + " or "
-                + OaiDates.SECONDS, request);
+            return granularity;
         }
+        context.findings().add(AREA, "granularity is '" + granularity + "', not " + OaiDates.DAY + " or "
+            + OaiDates.SECONDS, request);
+        return Identity.UNKNOWN.granularity();
     }
 
-    private void earliest(String earliest, String request) {
+    /**
+     * @return the earliestDatestamp, or null when it cannot be read
+     */
+    private Instant earliest(String earliest, String granularity, String request) {
         Instant instant = earliest == null ? null : OaiDates.parse(earliest);
         if (instant == null) {
             context.findings().add(AREA, "earliestDatestamp '" + earliest + "' is not a UTC datestamp", request);
-        } else if (!OaiDates.hasGranularity(earliest, context.granularity())) {
+        } else if (!OaiDates.hasGranularity(earliest, granularity)) {
             context.findings().add(AREA, "earliestDatestamp '" + earliest + "' is not in the granularity "
-                + context.granularity(), request);
+                + granularity, request);
         }
-        context.earliest(instant);
+        return instant;
     }
 
-    private void oaiIdentifier(Element identify, String request) {
+    /**
+     * @return the repositoryIdentifier of the oai-identifier description, or null when there is none
+     */
+    private String oaiIdentifier(Element identify, String request) {
         Element description = null;
         for (Element holder : OaiXml.children(identify, OaiXml.OAI, "description")) {
             description = description != null ? description
@@ -109,19 +114,19 @@ final class IdentifyCheck {
         if (description == null) {
             context.findings().add(AREA, "no oai-identifier description (the namespace of the identifiers)",
                                    request);
-            return;
+            return null;
         }
         String namespace = OaiXml.childText(description, OaiXml.OAI_IDENTIFIER, "repositoryIdentifier");
         if (blank(namespace) || !namespace.contains(".")) {
             context.findings().add(AREA, "oai-identifier namespace '" + namespace + "' is not a domain name with a "
                 + "dot (e.g. useit.example.ac.uk, as in oai:useit.example.ac.uk:123456789/42)", request);
         }
-        context.namespace(namespace);
         String sample = OaiXml.childText(description, OaiXml.OAI_IDENTIFIER, "sampleIdentifier");
         if (sample != null && !sample.startsWith("oai:" + namespace + ":")) {
             context.findings().add(AREA, "sampleIdentifier '" + sample + "' is not in the namespace '" + namespace
                 + "'", request);
         }
+        return namespace;
     }
 
     private static boolean blank(String value) {

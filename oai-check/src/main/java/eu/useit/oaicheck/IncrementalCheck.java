@@ -42,7 +42,7 @@ final class IncrementalCheck {
         }
         String day = OaiDates.day(header.datestamp());
         check(prefix, day, header);
-        if (OaiDates.SECONDS.equals(context.granularity()) && !day.equals(header.datestamp())) {
+        if (OaiDates.SECONDS.equals(context.identity().granularity()) && !day.equals(header.datestamp())) {
             check(prefix, header.datestamp(), header);
         }
     }

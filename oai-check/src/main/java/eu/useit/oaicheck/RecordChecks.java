@@ -48,12 +48,13 @@ final class RecordChecks {
         checkNamespace(header.identifier(), where);
         String datestamp = header.datestamp();
         Instant instant = OaiDates.parse(datestamp);
+        Identity identity = context.identity();
         if (instant == null) {
             findings.add(DATESTAMPS, "a datestamp is not a UTC date", where + "; datestamp " + datestamp);
-        } else if (!OaiDates.hasGranularity(datestamp, context.granularity())) {
-            findings.add(DATESTAMPS, "datestamps are not in the repository's granularity " + context.granularity(),
+        } else if (!OaiDates.hasGranularity(datestamp, identity.granularity())) {
+            findings.add(DATESTAMPS, "datestamps are not in the repository's granularity " + identity.granularity(),
                          where + "; datestamp " + datestamp);
-        } else if (context.earliest() != null && instant.isBefore(context.earliest())) {
+        } else if (identity.earliest() != null && instant.isBefore(identity.earliest())) {
             findings.add(DATESTAMPS, "a datestamp is earlier than Identify's earliestDatestamp", where
                 + "; datestamp " + datestamp);
         }
@@ -122,12 +123,13 @@ final class RecordChecks {
         }
         String[] parts = identifier.split(":", 3);
         String namespace = parts.length == 3 ? parts[1] : "";
+        String declared = context.identity().namespace();
         if (!namespace.contains(".")) {
             context.findings().add(IDENTIFIERS, "identifiers use the namespace '" + namespace
                 + "', which is not a domain name with a dot", where);
-        } else if (context.namespace() != null && !namespace.equals(context.namespace())) {
+        } else if (declared != null && !namespace.equals(declared)) {
             context.findings().add(IDENTIFIERS, "identifiers use the namespace '" + namespace
-                + "', not Identify's '" + context.namespace() + "'", where);
+                + "', not Identify's '" + declared + "'", where);
         }
     }
 }

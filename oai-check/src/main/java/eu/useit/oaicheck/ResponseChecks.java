@@ -81,6 +81,30 @@ final class ResponseChecks {
     }
 
     /**
+     * Checks the answer to a request for one verb and finds the verb's element in it ({@code <Identify>},
+     * {@code <ListMetadataFormats>}, ...).
+     *
+     * @param response the response
+     * @param verb     the verb asked for, which is also the area findings are reported under
+     * @return the verb's element, or null (after a finding) when the response is not OAI-PMH XML, answers an error
+     *         or lacks the element
+     */
+    Element verbElement(OaiResponse response, String verb) {
+        Element root = check(response, verb);
+        if (root == null) {
+            return null;
+        }
+        List<String> codes = errorCodes(root);
+        Element element = OaiXml.child(root, OaiXml.OAI, verb);
+        if (!codes.isEmpty() || element == null) {
+            findings.add(verb, codes.isEmpty() ? "no " + verb + " element" : "answered error " + codes,
+                         response.request().label());
+            return null;
+        }
+        return element;
+    }
+
+    /**
      * @param root an OAI-PMH root element
      * @return the codes of its {@code error} elements
      */

@@ -13,9 +13,6 @@ import java.util.Date;
 import java.util.List;
 
 import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
-import org.dspace.authorize.service.AuthorizeService;
-import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Bundle;
 import org.dspace.content.DSpaceObject;
@@ -23,8 +20,6 @@ import org.dspace.content.Item;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.eperson.Group;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.eperson.service.GroupService;
 
 /**
  * What an anonymous user may see, decided from the resource policies themselves: a READ policy of the Anonymous
@@ -37,28 +32,20 @@ import org.dspace.eperson.service.GroupService;
  */
 public final class AnonymousAccess {
 
-    private final AuthorizeService authorize;
-    private final ResourcePolicyService policies;
-    private final GroupService groups;
+    private final ReadPolicies reads;
 
     /**
-     * @param authorize DSpace's authorisation service
-     * @param policies  DSpace's resource policy service
-     * @param groups    DSpace's group service
+     * @param reads the READ policies
      */
-    public AnonymousAccess(AuthorizeService authorize, ResourcePolicyService policies, GroupService groups) {
-        this.authorize = authorize;
-        this.policies = policies;
-        this.groups = groups;
+    public AnonymousAccess(ReadPolicies reads) {
+        this.reads = reads;
     }
 
     /**
      * @return the access checks with DSpace's services
      */
     public static AnonymousAccess fromDSpace() {
-        return new AnonymousAccess(AuthorizeServiceFactory.getInstance().getAuthorizeService(),
-                                   AuthorizeServiceFactory.getInstance().getResourcePolicyService(),
-                                   EPersonServiceFactory.getInstance().getGroupService());
+        return new AnonymousAccess(ReadPolicies.fromDSpace());
     }
 
     /**
@@ -121,8 +108,8 @@ public final class AnonymousAccess {
         return earliest == null ? FileAccess.RESTRICTED : FileAccess.embargoedUntil(earliest);
     }
 
-    private boolean anyValidNow(List<ResourcePolicy> reads) {
-        return reads.stream().anyMatch(policies::isDateValid);
+    private boolean anyValidNow(List<ResourcePolicy> found) {
+        return found.stream().anyMatch(reads::validNow);
     }
 
     /**
@@ -168,7 +155,7 @@ public final class AnonymousAccess {
 
     private List<ResourcePolicy> anonymousReads(Context context, DSpaceObject object) throws SQLException {
         List<ResourcePolicy> found = new ArrayList<>();
-        for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, object, Constants.READ)) {
+        for (ResourcePolicy policy : reads.of(context, object)) {
             Group group = policy.getGroup();
             if (policy.getEPerson() == null && group != null && holdsAnonymous(context, group)) {
                 found.add(policy);
@@ -185,11 +172,8 @@ public final class AnonymousAccess {
      * @throws SQLException on database failure
      */
     public boolean holdsAnonymous(Context context, Group group) throws SQLException {
-        if (Group.ANONYMOUS.equals(group.getName())) {
-            return true;
-        }
-        Group anonymous = groups.findByName(context, Group.ANONYMOUS);
-        return anonymous != null && groups.isParentOf(context, group, anonymous);
+        return Group.ANONYMOUS.equals(group.getName()) || reads.includes(context, group,
+                                                                         reads.group(context, Group.ANONYMOUS));
     }
 
     /**

@@ -21,23 +21,12 @@ import org.dspace.versioning.service.VersioningService;
  * READ its item: counting through the numbers told which private items exist, when each was made and how many
  * versions it has, and a withdrawn one answered 401/403 where a number of nothing is 404. A version is hidden with
  * its item; a history when the caller may see the item of none of its versions.
+ *
+ * @param hidden    which items callers may not see
+ * @param versions  DSpace's versioning service
+ * @param histories DSpace's version history service
  */
-public final class HiddenVersions {
-
-    private final HiddenItems hidden;
-    private final VersioningService versions;
-    private final VersionHistoryService histories;
-
-    /**
-     * @param hidden    which items callers may not see
-     * @param versions  DSpace's versioning service
-     * @param histories DSpace's version history service
-     */
-    public HiddenVersions(HiddenItems hidden, VersioningService versions, VersionHistoryService histories) {
-        this.hidden = hidden;
-        this.versions = versions;
-        this.histories = histories;
-    }
+public record HiddenVersions(HiddenItems hidden, VersioningService versions, VersionHistoryService histories) {
 
     /**
      * @param hidden which items callers may not see

@@ -17,20 +17,12 @@ import com.lyncode.xoai.dataprovider.services.api.RepositoryConfiguration;
  * items keep a tombstone for good, see {@code eu.useit.dspace.oai.index}, where stock DSpace declares
  * {@code transient}), and {@code earliestDatestamp} taken from the records themselves (stock DSpace takes the
  * earliest {@code dc.date.available}, later than the datestamps of records that never had one).
+ *
+ * @param dspace            DSpace's repository configuration
+ * @param earliestDatestamp the earliest datestamp of the OAI index, or null when it is empty
  */
-public final class UseitIdentify implements RepositoryConfiguration {
-
-    private final RepositoryConfiguration dspace;
-    private final Supplier<Date> earliestDatestamp;
-
-    /**
-     * @param dspace            DSpace's repository configuration
-     * @param earliestDatestamp the earliest datestamp of the OAI index, or null when it is empty
-     */
-    public UseitIdentify(RepositoryConfiguration dspace, Supplier<Date> earliestDatestamp) {
-        this.dspace = dspace;
-        this.earliestDatestamp = earliestDatestamp;
-    }
+public record UseitIdentify(RepositoryConfiguration dspace, Supplier<Date> earliestDatestamp)
+    implements RepositoryConfiguration {
 
     @Override
     public DeleteMethod getDeleteMethod() {

@@ -40,8 +40,6 @@ public final class Citations {
         "date", "dc.publisher", "publisher", "dc.title", "title");
 
     private final ItemView item;
-    private final String url;
-    private final IllustrativeNote illustrative;
     private final CSLItemData data;
 
     /**
@@ -51,9 +49,7 @@ public final class Citations {
      */
     public Citations(ItemView item, String url, IllustrativeNote illustrative) {
         this.item = item;
-        this.url = url;
-        this.illustrative = illustrative;
-        this.data = data();
+        this.data = data(url, illustrative);
     }
 
     /**
@@ -107,7 +103,8 @@ public final class Citations {
         bib(entry, type == BibTeXEntry.TYPE_TECHREPORT ? BibTeXEntry.KEY_INSTITUTION : BibTeXEntry.KEY_PUBLISHER,
             data.getPublisher());
         bib(entry, BibTeXEntry.KEY_TYPE, data.getGenre());
-        entry.addField(BibTeXEntry.KEY_URL, new StringValue(url.replaceAll("[{}]", ""), StringValue.Style.BRACED));
+        entry.addField(BibTeXEntry.KEY_URL, new StringValue(data.getURL().replaceAll("[{}]", ""),
+                                                            StringValue.Style.BRACED));
         bib(entry, BibTeXEntry.KEY_NOTE, data.getNote());
         BibTeXDatabase database = new BibTeXDatabase();
         database.addObject(entry);
@@ -163,7 +160,7 @@ public final class Citations {
             tag(ris, "KW", keyword);
         }
         tag(ris, "N1", data.getNote());
-        tag(ris, "UR", url);
+        tag(ris, "UR", data.getURL());
         tag(ris, "LA", item.first("dc.language.iso"));
         return ris.append("ER  - \n").toString();
     }
@@ -184,7 +181,7 @@ public final class Citations {
         }
     }
 
-    private CSLItemData data() {
+    private CSLItemData data(String url, IllustrativeNote illustrative) {
         CSLItemDataBuilder builder = new CSLItemDataBuilder().id(fileStem()).type(cslType()).title(item.title())
             .URL(url);
         List<CSLName> authors = new ArrayList<>();

@@ -25,9 +25,30 @@ import eu.useit.dspace.oai.index.IllustrativeNote;
 public final class ItemPageHtml {
 
     /** Case-study fields shown as sections, in order. */
-    private static final Map<String, String> SECTIONS = sections();
+    private static final Map<String, String> SECTIONS = labels(
+        "useit.objective", "Learning objective",
+        "useit.challenge", "Challenge",
+        "useit.approach", "Approach",
+        "useit.outcome", "Outcome",
+        "dc.description.abstract", "Abstract",
+        "dc.description", "Description");
     /** Fields shown as facts, in order. */
-    private static final Map<String, String> FACTS = facts();
+    private static final Map<String, String> FACTS = labels(
+        "dc.contributor.author", "Author",
+        "dc.publisher", "Publisher",
+        "dc.date.issued", "Date",
+        "dc.type", "Type",
+        "dc.coverage.spatial", "Area",
+        "useit.place", "Place",
+        "useit.partner", "Partner (as named in the source)",
+        "useit.practitioner", "Practitioner",
+        "useit.practitioner.role", "Practitioner's role",
+        "dc.subject", "Subjects",
+        "dc.language.iso", "Language",
+        "oaire.funderName", "Funder",
+        "oaire.funderIdentifier", "Funder identifier",
+        "oaire.fundingStream", "Funding stream",
+        "oaire.awardTitle", "Award");
     /** Fields shown elsewhere on the page or not meant for readers. */
     private static final Set<String> SHOWN_ELSEWHERE = Set.of("dc.title", "useit.strand", "useit.provenance",
         "useit.source", "useit.unverified", "dspace.entity.type", "dc.identifier.uri", "dc.date.accessioned",
@@ -43,6 +64,21 @@ public final class ItemPageHtml {
     public ItemPageHtml(PageLinks links, IllustrativeNote note) {
         this.links = links;
         this.note = note;
+    }
+
+    /**
+     * @return the addresses the pages give
+     */
+    public PageLinks links() {
+        return links;
+    }
+
+    /**
+     * @param item the item
+     * @return its citations, with its page's address and what an illustrative record says it is
+     */
+    public Citations citations(ItemView item) {
+        return new Citations(item, links.item(item), note);
     }
 
     /**
@@ -257,34 +293,12 @@ public final class ItemPageHtml {
         return item.unverified(field) ? " <span class=\"unverified\">(not yet checked against a source)</span>" : "";
     }
 
-    private static Map<String, String> sections() {
-        Map<String, String> sections = new LinkedHashMap<>();
-        sections.put("useit.objective", "Learning objective");
-        sections.put("useit.challenge", "Challenge");
-        sections.put("useit.approach", "Approach");
-        sections.put("useit.outcome", "Outcome");
-        sections.put("dc.description.abstract", "Abstract");
-        sections.put("dc.description", "Description");
-        return sections;
-    }
-
-    private static Map<String, String> facts() {
-        Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("dc.contributor.author", "Author");
-        facts.put("dc.publisher", "Publisher");
-        facts.put("dc.date.issued", "Date");
-        facts.put("dc.type", "Type");
-        facts.put("dc.coverage.spatial", "Area");
-        facts.put("useit.place", "Place");
-        facts.put("useit.partner", "Partner (as named in the source)");
-        facts.put("useit.practitioner", "Practitioner");
-        facts.put("useit.practitioner.role", "Practitioner's role");
-        facts.put("dc.subject", "Subjects");
-        facts.put("dc.language.iso", "Language");
-        facts.put("oaire.funderName", "Funder");
-        facts.put("oaire.funderIdentifier", "Funder identifier");
-        facts.put("oaire.fundingStream", "Funding stream");
-        facts.put("oaire.awardTitle", "Award");
-        return facts;
+    /** Field names and their labels, in the order given. */
+    private static Map<String, String> labels(String... namesAndLabels) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndLabels.length; i += 2) {
+            labels.put(namesAndLabels[i], namesAndLabels[i + 1]);
+        }
+        return labels;
     }
 }

@@ -34,8 +34,6 @@ public class ItemPages {
     static final int HEADER_FILES = 20;
 
     private final ItemReader reader;
-    private final PageLinks links;
-    private final IllustrativeNote note;
     private final ItemPageHtml html;
 
     /**
@@ -45,8 +43,6 @@ public class ItemPages {
      */
     public ItemPages(ItemReader reader, PageLinks links, IllustrativeNote note) {
         this.reader = reader;
-        this.links = links;
-        this.note = note;
         this.html = new ItemPageHtml(links, note);
     }
 
@@ -87,7 +83,7 @@ public class ItemPages {
         if (lookup.status() != ItemReader.Status.FOUND || !List.of("bib", "ris", "json").contains(format)) {
             return page(lookup.status() == ItemReader.Status.FOUND ? missing() : lookup);
         }
-        Citations citations = new Citations(lookup.view(), links.item(lookup.view()), note);
+        Citations citations = html.citations(lookup.view());
         String body = switch (format) {
             case "bib" -> citations.bibtex();
             case "ris" -> citations.ris();
@@ -112,16 +108,16 @@ public class ItemPages {
             case FOUND -> {
                 ItemView item = lookup.view();
                 response = ResponseEntity.ok().header(HttpHeaders.LINK, signposts(item));
-                body = html.render(item, new Citations(item, links.item(item), note));
+                body = html.render(item, html.citations(item));
             }
             case GONE -> {
                 response = ResponseEntity.status(HttpStatus.GONE);
-                body = PageFrame.nothing(links, "No longer available",
+                body = PageFrame.nothing(html.links(), "No longer available",
                                          "The item at this address has been withdrawn from the repository.");
             }
             default -> {
                 response = ResponseEntity.status(HttpStatus.NOT_FOUND);
-                body = PageFrame.nothing(links, "Not found", "There is no item at this address.");
+                body = PageFrame.nothing(html.links(), "Not found", "There is no item at this address.");
             }
         }
         // access can change at any time: browsers and proxies ask again
@@ -135,6 +131,7 @@ public class ItemPages {
      * the web server's limit on a response's headers (8 KB), which a long list would break.
      */
     private String signposts(ItemView item) {
+        PageLinks links = html.links();
         List<String> link = new ArrayList<>();
         link.add("<" + links.item(item) + ">; rel=\"cite-as\"");
         link.add("<https://schema.org/" + ("OrgUnit".equals(item.type()) ? "Organization" : "CreativeWork")

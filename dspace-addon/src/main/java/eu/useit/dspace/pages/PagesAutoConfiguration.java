@@ -7,6 +7,7 @@ package eu.useit.dspace.pages;
 import java.nio.file.Path;
 
 import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.access.ReadPolicies;
 import eu.useit.dspace.oai.VocabularySets;
 import eu.useit.dspace.oai.index.IllustrativeNote;
 import eu.useit.dspace.oai.index.TombstoneStore;
@@ -14,7 +15,6 @@ import eu.useit.dspace.support.UseitBeans;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.app.util.service.MetadataExposureService;
-import org.dspace.authorize.service.AuthorizeService;
 import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.ItemService;
@@ -50,15 +50,13 @@ public class PagesAutoConfiguration {
     }
 
     /**
-     * @param authorize DSpace's authorisation service
-     * @param policies  DSpace's resource policy service
-     * @param groups    DSpace's group service
+     * @param policies DSpace's resource policy service
+     * @param groups   DSpace's group service
      * @return what anonymous users may see
      */
     @Bean
-    public AnonymousAccess useitPageAccess(AuthorizeService authorize, ResourcePolicyService policies,
-                                           GroupService groups) {
-        return new AnonymousAccess(authorize, policies, groups);
+    public AnonymousAccess useitPageAccess(ResourcePolicyService policies, GroupService groups) {
+        return new AnonymousAccess(new ReadPolicies(policies, groups));
     }
 
     /**

@@ -41,8 +41,12 @@ import org.dspace.utils.DSpace;
  * document, documents older than their item, and documents holding full text or file names that no check of the
  * files' access chose (written by DSpace's own classes: {@link SearchableItemIndexFactory#UNCHECKED_TEXT},
  * {@link ReadableFileInfoPlugin#UNCHECKED_NAMES}).
+ *
+ * @param solr     the search core
+ * @param indexing DSpace's indexing service, which writes it
+ * @param items    DSpace's item service
  */
-public final class SearchIndexCheck {
+public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemService items) {
 
     private static final String UNIQUE_ID = "search.uniqueid";
     private static final String TYPE = "search.resourcetype";
@@ -73,21 +77,6 @@ public final class SearchIndexCheck {
                 + "document, " + stale + " outdated document(s)" + (examples.isEmpty() ? "" : " (e.g. "
                 + String.join(", ", examples) + ")");
         }
-    }
-
-    private final SolrClient solr;
-    private final IndexingService indexing;
-    private final ItemService items;
-
-    /**
-     * @param solr     the search core
-     * @param indexing DSpace's indexing service, which writes it
-     * @param items    DSpace's item service
-     */
-    public SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemService items) {
-        this.solr = solr;
-        this.indexing = indexing;
-        this.items = items;
     }
 
     /**

@@ -8,20 +8,15 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import eu.useit.dspace.access.ReadPolicies;
 import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
-import org.dspace.authorize.service.AuthorizeService;
-import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Bundle;
-import org.dspace.content.DSpaceObject;
 import org.dspace.content.Item;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.discovery.FullTextContentStreams;
 import org.dspace.eperson.Group;
-import org.dspace.eperson.factory.EPersonServiceFactory;
-import org.dspace.eperson.service.GroupService;
 
 /**
  * Which extracted texts (the files of an item's TEXT bundle, written by DSpace's {@code filter-media}) an item's
@@ -40,28 +35,13 @@ import org.dspace.eperson.service.GroupService;
  */
 public final class FullTextFiles {
 
-    private final AuthorizeService authorize;
-    private final ResourcePolicyService policies;
-    private final GroupService groups;
+    private final ReadPolicies reads;
 
     /**
-     * @param authorize DSpace's authorisation service
-     * @param policies  DSpace's resource policy service
-     * @param groups    DSpace's group service
+     * @param reads the READ policies
      */
-    public FullTextFiles(AuthorizeService authorize, ResourcePolicyService policies, GroupService groups) {
-        this.authorize = authorize;
-        this.policies = policies;
-        this.groups = groups;
-    }
-
-    /**
-     * @return the rule with DSpace's services
-     */
-    public static FullTextFiles fromDSpace() {
-        return new FullTextFiles(AuthorizeServiceFactory.getInstance().getAuthorizeService(),
-                                 AuthorizeServiceFactory.getInstance().getResourcePolicyService(),
-                                 EPersonServiceFactory.getInstance().getGroupService());
+    public FullTextFiles(ReadPolicies reads) {
+        this.reads = reads;
     }
 
     /**
@@ -114,9 +94,9 @@ public final class FullTextFiles {
 
     /** The item's readers, but administrators (who may read every file: they need no covering). */
     private Check check(Context context, Item item) throws SQLException {
-        Check check = new Check(context, groups.findByName(context, Group.ANONYMOUS));
-        Group administrators = groups.findByName(context, Group.ADMIN);
-        for (ResourcePolicy reader : validReads(context, item)) {
+        Check check = new Check(context, reads.group(context, Group.ANONYMOUS));
+        Group administrators = reads.group(context, Group.ADMIN);
+        for (ResourcePolicy reader : reads.validOf(context, item)) {
             if (reader.getGroup() == null || !reader.getGroup().equals(administrators)) {
                 check.readers.add(reader);
             }
@@ -128,16 +108,6 @@ public final class FullTextFiles {
     private static boolean isSourceOf(Bitstream file, Bitstream text) {
         return file.getName() != null && text.getName() != null
             && (file.getName().trim() + ".txt").equals(text.getName().trim());
-    }
-
-    private List<ResourcePolicy> validReads(Context context, DSpaceObject object) throws SQLException {
-        List<ResourcePolicy> valid = new ArrayList<>();
-        for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, object, Constants.READ)) {
-            if (policies.isDateValid(policy) && (policy.getGroup() != null || policy.getEPerson() != null)) {
-                valid.add(policy);
-            }
-        }
-        return valid;
     }
 
     /** The check of one item's texts: its readers, and the Anonymous group, looked up once. */
@@ -176,11 +146,11 @@ public final class FullTextFiles {
          * {@link eu.useit.dspace.access.AnonymousAccess#file} reads a file's access).
          */
         boolean everyReaderMay(Bitstream file) throws SQLException {
-            if (!covered(validReads(context, file))) {
+            if (!covered(reads.validOf(context, file))) {
                 return false;
             }
             for (Bundle bundle : file.getBundles()) {
-                if (covered(validReads(context, bundle))) {
+                if (covered(reads.validOf(context, bundle))) {
                     return true;
                 }
             }
@@ -210,7 +180,7 @@ public final class FullTextFiles {
         private boolean covers(ResourcePolicy grant, ResourcePolicy reader) throws SQLException {
             Group granted = grant.getGroup();
             if (granted != null && (Group.ANONYMOUS.equals(granted.getName())
-                || anonymous != null && groups.isParentOf(context, granted, anonymous))) {
+                || reads.includes(context, granted, anonymous))) {
                 return true;
             }
             if (reader.getGroup() != null) {
@@ -229,7 +199,7 @@ public final class FullTextFiles {
 
         /** Whether every member of {@code group} is in {@code granted}: the same group, or one of its members. */
         private boolean within(Group group, Group granted) throws SQLException {
-            return granted != null && (granted.equals(group) || groups.isParentOf(context, granted, group));
+            return reads.includes(context, granted, group);
         }
     }
 }

@@ -6,6 +6,7 @@ package eu.useit.dspace.search;
 
 import java.sql.SQLException;
 
+import eu.useit.dspace.access.ReadPolicies;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.Bitstream;
 import org.dspace.core.Context;
@@ -42,7 +43,8 @@ public class ReadableFileInfoPlugin extends SolrServiceFileInfoPlugin {
             return;
         }
         try {
-            for (Bitstream file : FullTextFiles.fromDSpace().readable(context, item.getIndexedObject())) {
+            FullTextFiles files = new FullTextFiles(ReadPolicies.fromDSpace());
+            for (Bitstream file : files.readable(context, item.getIndexedObject())) {
                 document.addField(NAMED_FILES, file.getID().toString());
                 addWithFilters(document, NAMES, file.getName());
                 addWithFilters(document, DESCRIPTIONS, file.getDescription());

@@ -15,18 +15,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import eu.useit.dspace.access.ReadPolicies;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
-import org.dspace.authorize.service.AuthorizeService;
-import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
-import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
 import org.dspace.discovery.SolrSearchCore;
@@ -76,7 +73,7 @@ public final class SearchDocuments {
         Map<String, Written> indexed = indexed(ids);
         ItemService items = ContentServiceFactory.getInstance().getItemService();
         IndexingService indexing = indexing();
-        FullTextFiles files = FullTextFiles.fromDSpace();
+        FullTextFiles files = new FullTextFiles(ReadPolicies.fromDSpace());
         boolean texts = SearchableItemIndexFactory.inUse();
         boolean names = ReadableFileInfoPlugin.inUse();
         Readers readers = new Readers();
@@ -156,19 +153,14 @@ public final class SearchDocuments {
     /** Who may READ an item now, as DSpace writes them into its search document (policies valid today). */
     private static final class Readers {
 
-        private final AuthorizeService authorize = AuthorizeServiceFactory.getInstance().getAuthorizeService();
-        private final ResourcePolicyService policies = AuthorizeServiceFactory.getInstance()
-                                                                              .getResourcePolicyService();
+        private final ReadPolicies reads = ReadPolicies.fromDSpace();
 
         Set<String> now(Context context, Item item) throws SQLException {
             Set<String> readers = new HashSet<>();
-            for (ResourcePolicy policy : authorize.getPoliciesActionFilter(context, item, Constants.READ)) {
-                if (!policies.isDateValid(policy)) {
-                    continue;
-                }
+            for (ResourcePolicy policy : reads.validOf(context, item)) {
                 if (policy.getGroup() != null) {
                     readers.add("g" + policy.getGroup().getID());
-                } else if (policy.getEPerson() != null) {
+                } else {
                     readers.add("e" + policy.getEPerson().getID());
                 }
             }

@@ -7,11 +7,11 @@ package eu.useit.dspace.search;
 import java.io.IOException;
 import java.sql.SQLException;
 
+import eu.useit.dspace.access.ReadPolicies;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrInputDocument;
-import org.dspace.authorize.service.AuthorizeService;
 import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
@@ -48,8 +48,6 @@ public class SearchableItemIndexFactory extends ItemIndexFactoryImpl {
         + FULLTEXT_FILES + ":[* TO *]";
 
     @Autowired
-    private AuthorizeService authorize;
-    @Autowired
     private ResourcePolicyService policies;
     @Autowired
     private GroupService groups;
@@ -72,7 +70,7 @@ public class SearchableItemIndexFactory extends ItemIndexFactoryImpl {
 
     /** The rule choosing the texts, with the services Spring gave this bean. */
     private FullTextFiles fullTextFiles() {
-        return new FullTextFiles(authorize, policies, groups);
+        return new FullTextFiles(new ReadPolicies(policies, groups));
     }
 
     @Override

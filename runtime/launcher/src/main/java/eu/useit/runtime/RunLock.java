@@ -22,11 +22,9 @@ public final class RunLock implements AutoCloseable {
 
     private static final String FILE = "run.lock";
 
-    private final FileChannel channel;
     private final FileLock lock;
 
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
+    private RunLock(FileLock lock) {
         this.lock = lock;
     }
 
@@ -46,7 +44,7 @@ public final class RunLock implements AutoCloseable {
                 throw new StartupException("useit.data.dir=" + dataDir + ": a repository already runs on this data "
                                                + "directory");
             }
-            return new RunLock(channel, lock);
+            return new RunLock(lock);
         } catch (IOException e) {
             throw new StartupException("useit.data.dir=" + dataDir + ": cannot lock the data directory: "
                                            + StartupException.rootMessage(e), e);
@@ -89,7 +87,7 @@ public final class RunLock implements AutoCloseable {
     public void close() {
         try {
             lock.release();
-            channel.close();
+            lock.channel().close();
         } catch (IOException e) {
             // the process ends anyway
         }

@@ -21,12 +21,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class WebServer implements AutoCloseable {
 
-    private final ConfigurableApplicationContext context;
-    private final int port;
+    private final ServletWebServerApplicationContext context;
 
-    private WebServer(ConfigurableApplicationContext context, int port) {
+    private WebServer(ServletWebServerApplicationContext context) {
         this.context = context;
-        this.port = port;
     }
 
     /**
@@ -61,8 +59,7 @@ public final class WebServer implements AutoCloseable {
                 // names /dspace paths) from the start, logging set-up included
                 .run(properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue())
                                .toArray(String[]::new));
-            int actual = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
-            return new WebServer(context, actual);
+            return new WebServer((ServletWebServerApplicationContext) context);
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SettingException setting) {
@@ -79,7 +76,7 @@ public final class WebServer implements AutoCloseable {
      * @return the base URL of DSpace's server webapp, e.g. {@code http://127.0.0.1:8080/server}
      */
     public String serverUrl(String address) {
-        return serverUrl(address, port);
+        return serverUrl(address, context.getWebServer().getPort());
     }
 
     /**

@@ -57,19 +57,8 @@ final class AccessStates {
         open.accessRight = COAR + "c_abf2";
         states.add(open);
 
-        AccessState hidden = item("private", library, "Publication", Seen.PUBLIC);
-        file(hidden, true);
-        versioned(hidden);
-        admin.patch("/api/core/items/" + hidden.item, replace("/discoverable", false)).expect(200);
-        hidden.seen = Seen.HIDDEN;
-        states.add(hidden);
-
-        AccessState withdrawn = item("withdrawn", library, "Publication", Seen.PUBLIC);
-        file(withdrawn, true);
-        versioned(withdrawn);
-        admin.patch("/api/core/items/" + withdrawn.item, replace("/withdrawn", true)).expect(200);
-        withdrawn.seen = Seen.HIDDEN;
-        states.add(withdrawn);
+        states.add(hiddenBy("private", library, "/discoverable", false));
+        states.add(hiddenBy("withdrawn", library, "/withdrawn", true));
 
         AccessState readRemoved = item("anonymous read removed", library, "Publication", Seen.PUBLIC);
         file(readRemoved, true);
@@ -471,6 +460,16 @@ final class AccessStates {
 
     private static Map<String, Object> add(String path, String value) {
         return Map.of("op", "add", "path", path, "value", List.of(Map.of("value", value)));
+    }
+
+    /** A public item with an open file and a second version, then hidden by one change of the item. */
+    private AccessState hiddenBy(String name, String collection, String path, boolean value) {
+        AccessState state = item(name, collection, "Publication", Seen.PUBLIC);
+        file(state, true);
+        versioned(state);
+        admin.patch("/api/core/items/" + state.item, replace(path, value)).expect(200);
+        state.seen = Seen.HIDDEN;
+        return state;
     }
 
     private static List<Map<String, Object>> replace(String path, Object value) {

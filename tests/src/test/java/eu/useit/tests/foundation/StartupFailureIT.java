@@ -71,9 +71,7 @@ public class StartupFailureIT {
     public void anOaiCoreWithoutTheAddonsSchemaIsNamed() throws Exception {
         // DSpace's own OAI core has no item.since; the search core stands in for it
         String core = TestRepository.get().solrUrl() + "/search";
-        Outcome outcome = LauncherProcess.run(work.resolve("stock-oai-core"),
-                                              "-Dsolr.server=" + TestRepository.get().solrUrl(),
-                                              "-Doai.solr.url=" + core);
+        Outcome outcome = withTestSolr("stock-oai-core", "-Doai.solr.url=" + core);
         assertOneErrorLine(outcome, "ERROR oai.solr.url=" + core + ": this core has no field item.since, by which "
             + "USE-IT! orders and pages harvests, so every OAI-PMH list would fail: give it USE-IT!'s configuration "
             + "(runtime/home/solr/oai/conf, which useit-install puts in [dspace]/solr/oai/conf) and an empty index, "
@@ -102,9 +100,7 @@ public class StartupFailureIT {
         solr.get("/admin/cores?action=CREATE&name=" + name + "&instanceDir=" + earlier + "&wt=json").expect(200);
         try {
             String core = TestRepository.get().solrUrl() + "/" + name;
-            Outcome outcome = LauncherProcess.run(work.resolve("earlier-oai-core"),
-                                                  "-Dsolr.server=" + TestRepository.get().solrUrl(),
-                                                  "-Doai.solr.url=" + core);
+            Outcome outcome = withTestSolr("earlier-oai-core", "-Doai.solr.url=" + core);
             assertOneErrorLine(outcome, "ERROR oai.solr.url=" + core + ": this core has no field item.files, which "
                 + "this USE-IT! release writes in every record");
         } finally {
@@ -114,17 +110,13 @@ public class StartupFailureIT {
 
     @Test
     public void anOaiNamespaceWithoutADotIsRefused() throws Exception {
-        Outcome outcome = LauncherProcess.run(work.resolve("bad-oai"),
-                                              "-Dsolr.server=" + TestRepository.get().solrUrl(),
-                                              "-Doai.identifier.prefix=localhost");
+        Outcome outcome = withTestSolr("bad-oai", "-Doai.identifier.prefix=localhost");
         assertOneErrorLine(outcome, "ERROR oai.identifier.prefix=localhost: not a domain name with a dot");
     }
 
     @Test
     public void aShortTokenSecretIsRefusedWithoutShowingIt() throws Exception {
-        Outcome outcome = LauncherProcess.run(work.resolve("short-secret"),
-                                              "-Dsolr.server=" + TestRepository.get().solrUrl(),
-                                              "-Duseit.oai.token.secret=only-19-bytes-long");
+        Outcome outcome = withTestSolr("short-secret", "-Duseit.oai.token.secret=only-19-bytes-long");
         assertOneErrorLine(outcome, "ERROR useit.oai.token.secret is 18 bytes long; it needs at least 32");
         assertThat(outcome.stdout() + outcome.stderr(), not(containsString("only-19-bytes-long")));
     }
@@ -195,6 +187,11 @@ public class StartupFailureIT {
         StartupException error = assertThrows(StartupException.class,
                                               () -> DSpaceRuntime.boot(Path.of("/nonexistent/dspace")));
         assertThat(error.getMessage(), is("dspace.dir=/nonexistent/dspace: not a DSpace home (no config/dspace.cfg)"));
+    }
+
+    /** A start on a fresh data directory, with the tests' Solr and one more setting. */
+    private Outcome withTestSolr(String dataDir, String setting) throws Exception {
+        return LauncherProcess.run(work.resolve(dataDir), "-Dsolr.server=" + TestRepository.get().solrUrl(), setting);
     }
 
     private static void assertOneErrorLine(Outcome outcome, String expectedStart) {

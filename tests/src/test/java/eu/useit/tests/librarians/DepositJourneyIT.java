@@ -113,11 +113,8 @@ public class DepositJourneyIT {
                .set("useit-case-study-story", "useit.outcome", "Illustrative outcome of a test deposit.")
                .upload(marker + ".pdf", PDF, "application/pdf")
                .grantLicence();
-        assertThat(deposit.errors().toString(), deposit.errors().get(
-            "useit.source: a sourced record needs the URL of its source"),
-                   contains("/sections/" + CASE_STUDY_FORM + "/useit.source"));
-        RestClient.Response refused = deposit.deposit();
-        assertThat(refused.body(), refused.status(), is(422));
+        refused(deposit, "useit.source: a sourced record needs the URL of its source",
+                "/sections/" + CASE_STUDY_FORM + "/useit.source");
         deposit.set(CASE_STUDY_FORM, "useit.source", "https://www.useituia.co.uk/");
         assertThat(deposit.errors().toString(), deposit.errors().isEmpty(), is(true));
         String item = deposit.item();
@@ -278,11 +275,15 @@ public class DepositJourneyIT {
             .set(CASE_STUDY_FORM, "useit.provenance", "illustrative")
             .set(CASE_STUDY_FORM, "useit.practitioner", "A. Person")
             .grantLicence();
-        assertThat(caseStudy.errors().toString(), caseStudy.errors().get(
-            "useit.practitioner: an illustrative case study names no practitioner (no invented people)"),
-                   contains("/sections/" + CASE_STUDY_FORM + "/useit.practitioner"));
-        RestClient.Response sent = caseStudy.deposit();
-        assertThat(sent.body(), sent.status(), is(422));
+        refused(caseStudy, "useit.practitioner: an illustrative case study names no practitioner"
+                    + " (no invented people)", "/sections/" + CASE_STUDY_FORM + "/useit.practitioner");
+    }
+
+    /** The deposit's check names the problem at the field's path in the form, and depositing it answers 422. */
+    private static void refused(RestSubmission deposit, String problem, String path) {
+        assertThat(deposit.errors().toString(), deposit.errors().get(problem), contains(path));
+        RestClient.Response refused = deposit.deposit();
+        assertThat(refused.body(), refused.status(), is(422));
     }
 
     @Test
