@@ -391,6 +391,11 @@ public final class OaiBenchmark {
         }
     }
 
+    /** A row of a Markdown table. */
+    private static void row(StringBuilder md, String... cells) {
+        md.append("| ").append(String.join(" | ", cells)).append(" |\n");
+    }
+
     private static String cell(double[] values) {
         return String.format(Locale.ROOT, "%.1f (%.1f–%.1f)", median(values),
                              Arrays.stream(values).min().orElse(Double.NaN),
@@ -454,8 +459,7 @@ public final class OaiBenchmark {
             .append(" harvests each, so ").append(rounds * repetitions).append(" pages a depth):\n\n");
         md.append("| cursor | USE-IT! | stock |\n|---|---|---|\n");
         for (Depth depth : depths) {
-            md.append("| ").append(depth.name()).append(" | ").append(cell(depth.harvestOurs())).append(" | ")
-              .append(cell(depth.harvestStock())).append(" |\n");
+            row(md, depth.name(), cell(depth.harvestOurs()), cell(depth.harvestStock()));
         }
         md.append("\n**Alone** — each page requested once by itself, right after a change and commit (a record in ")
             .append("no list, rewritten) that makes Solr open a new searcher, as a harvester meets Solr's caches (a ")
@@ -466,9 +470,8 @@ public final class OaiBenchmark {
             .append("provider's (XOAI, crosswalk, HTTP):\n\n");
         md.append("| cursor | USE-IT! | stock | Solr alone, keyset | Solr alone, offset |\n|---|---|---|---|---|\n");
         for (Depth depth : depths) {
-            md.append("| ").append(depth.name()).append(" | ").append(cell(depth.isolatedOurs())).append(" | ")
-              .append(cell(depth.isolatedStock())).append(" | ").append(cell(depth.solrKeyset())).append(" | ")
-              .append(cell(depth.solrOffset())).append(" |\n");
+            row(md, depth.name(), cell(depth.isolatedOurs()), cell(depth.isolatedStock()), cell(depth.solrKeyset()),
+                cell(depth.solrOffset()));
         }
         md.append("\n**Hot** — the page at the cursor requested ").append(repetitions).append(" times over. ")
             .append("Solr's query result cache (no `queryResultMaxDocsCached` limit in the OAI core's solrconfig) ")
@@ -477,8 +480,7 @@ public final class OaiBenchmark {
             .append("searcher:\n\n");
         md.append("| cursor | USE-IT! | stock |\n|---|---|---|\n");
         for (Depth depth : depths) {
-            md.append("| ").append(depth.name()).append(" | ").append(cell(depth.hotOurs())).append(" | ")
-              .append(cell(depth.hotStock())).append(" |\n");
+            row(md, depth.name(), cell(depth.hotOurs()), cell(depth.hotStock()));
         }
         Depth first = depths.get(0);
         Depth deepest = depths.get(depths.size() - 1);

@@ -17,26 +17,15 @@ import org.w3c.dom.Element;
  * What every response must be: HTTP 200, {@code text/xml; charset=UTF-8}, well-formed XML (never HTML, never a
  * stack trace) with an {@code OAI-PMH} root, a UTC {@code responseDate}, the base URL in {@code request}, valid
  * against OAI-PMH.xsd, and its embedded descriptions valid against their own schemas.
+ *
+ * @param findings the report
+ * @param schemas  the schema validator (possibly disabled)
+ * @param baseUrl  the base URL requests go to
  */
-final class ResponseChecks {
+record ResponseChecks(Findings findings, SchemaValidator schemas, String baseUrl) {
 
     private static final Pattern STACK_TRACE =
         Pattern.compile("\\sat (java|javax|jdk|sun|org|com|net|io)\\.[\\w$.<>]+\\(");
-
-    private final Findings findings;
-    private final SchemaValidator schemas;
-    private final String baseUrl;
-
-    /**
-     * @param findings the report
-     * @param schemas  the schema validator (possibly disabled)
-     * @param baseUrl  the base URL requests go to
-     */
-    ResponseChecks(Findings findings, SchemaValidator schemas, String baseUrl) {
-        this.findings = findings;
-        this.schemas = schemas;
-        this.baseUrl = baseUrl;
-    }
 
     /**
      * Checks one response and reports what is wrong with it.

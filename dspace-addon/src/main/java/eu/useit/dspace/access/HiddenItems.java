@@ -32,37 +32,18 @@ import org.dspace.core.Context;
  * still shows its title. Here the caller must be able to READ the item; a private item shows only to those who may
  * edit it or, when anonymous users may not READ it, who are given READ themselves (when anonymous users may, READ
  * says nothing of who was meant to see it, and only editors do); a withdrawn one only to those who may edit it.
+ *
+ * @param items         DSpace's item service
+ * @param bundles       DSpace's bundle service
+ * @param bitstreams    DSpace's bitstream service
+ * @param authorize     DSpace's authorisation service
+ * @param anonymous     what anonymous users may see
+ * @param relationships DSpace's relationship service
+ * @param policies      DSpace's resource policy service
  */
-public final class HiddenItems {
-
-    private final ItemService items;
-    private final BundleService bundles;
-    private final BitstreamService bitstreams;
-    private final AuthorizeService authorize;
-    private final AnonymousAccess anonymous;
-    private final RelationshipService relationships;
-    private final ResourcePolicyService policies;
-
-    /**
-     * @param items      DSpace's item service
-     * @param bundles    DSpace's bundle service
-     * @param bitstreams DSpace's bitstream service
-     * @param authorize  DSpace's authorisation service
-     * @param anonymous  what anonymous users may see
-     * @param relationships DSpace's relationship service
-     * @param policies   DSpace's resource policy service
-     */
-    public HiddenItems(ItemService items, BundleService bundles, BitstreamService bitstreams,
-                       AuthorizeService authorize, AnonymousAccess anonymous, RelationshipService relationships,
-                       ResourcePolicyService policies) {
-        this.items = items;
-        this.bundles = bundles;
-        this.bitstreams = bitstreams;
-        this.authorize = authorize;
-        this.anonymous = anonymous;
-        this.relationships = relationships;
-        this.policies = policies;
-    }
+public record HiddenItems(ItemService items, BundleService bundles, BitstreamService bitstreams,
+                          AuthorizeService authorize, AnonymousAccess anonymous, RelationshipService relationships,
+                          ResourcePolicyService policies) {
 
     /**
      * @return the rules on DSpace's services

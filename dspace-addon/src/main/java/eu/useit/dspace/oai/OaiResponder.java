@@ -6,8 +6,6 @@ package eu.useit.dspace.oai;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -48,29 +46,23 @@ public final class OaiResponder {
 
     private final OaiServices services;
     private final Supplier<StrandSets> strands;
-    private final byte[] tokenKey;
-    private final Duration tokenValidity;
-    private final Clock clock;
+    private final TokenTerms tokens;
     private final Runnable beforeHarvest;
     private final String namespace;
 
     /**
      * @param services      DSpace's OAI beans
      * @param strands       the current strand sets
-     * @param tokenKey      the resumption token secret
-     * @param tokenValidity how long resumption tokens stay valid
-     * @param clock         the clock
+     * @param tokens        the terms of resumption tokens (secret, validity) and the clock
      * @param beforeHarvest run before the first page of a list of records or identifiers and before a request
      *                      about one record (restores tombstones)
      * @param namespace     the identifier namespace ({@code oai.identifier.prefix})
      */
-    public OaiResponder(OaiServices services, Supplier<StrandSets> strands, byte[] tokenKey, Duration tokenValidity,
-                        Clock clock, Runnable beforeHarvest, String namespace) {
+    public OaiResponder(OaiServices services, Supplier<StrandSets> strands, TokenTerms tokens,
+                        Runnable beforeHarvest, String namespace) {
         this.services = services;
         this.strands = strands;
-        this.tokenKey = tokenKey.clone();
-        this.tokenValidity = tokenValidity;
-        this.clock = clock;
+        this.tokens = tokens;
         this.beforeHarvest = beforeHarvest;
         this.namespace = namespace;
     }
@@ -113,18 +105,18 @@ public final class OaiResponder {
             SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
             BiPredicate<String, String> stillServed = (prefix, set) -> served(context, setHelper, prefix, set);
             ListPosition start = start(contextName, request, stillServed);
-            UseitItemRepository items = new UseitItemRepository(services.solr().getServer(), services.queries(),
-                services.collections(), services.handles(), strandSets, start, sets, namespace, context::isItemShown);
-            ResumptionTokens tokens = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity,
-                clock, items::lastSent, stillServed);
-            OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, tokens);
+            UseitItemRepository items = new UseitItemRepository(services, strandSets, start, sets, namespace,
+                                                                context::isItemShown);
+            ResumptionTokens formatter = new ResumptionTokens(tokens, contextName, request.verb(), items::lastSent,
+                                                              stillServed);
+            OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, formatter);
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
             TokenCursor.refuseEmptySetsPage(response.getInfo());
-            TokenCursor.write(response.getInfo(), start.cursor(), tokens.expiry());
+            TokenCursor.write(response.getInfo(), start.cursor(), formatter.expiry());
             RequestEcho.echo(response.getInfo(), request);
             response.getInfo().setResponseDate(responseDate());
             return response;
-        } catch (ContextServiceException | SolrServerException | SolrException | InvalidContextException e) {
+        } catch (ContextServiceException | SolrException | InvalidContextException e) {
             throw new OAIException(e);
         }
     }
@@ -164,7 +156,7 @@ public final class OaiResponder {
      * responseDate next time gets every record created, changed or deleted since, at the price of a few it had.
      */
     private Date responseDate() {
-        return Date.from(clock.instant().minus(OaiIndexer.VISIBLE_AFTER));
+        return Date.from(tokens.now().minus(OaiIndexer.VISIBLE_AFTER));
     }
 
     private XOAIManager manager() throws OAIException {
@@ -213,8 +205,7 @@ public final class OaiResponder {
      * starts nowhere: XOAI reads it again and answers badResumptionToken with the same reason.
      */
     private ListPosition start(String contextName, OaiRequest request, BiPredicate<String, String> stillServed) {
-        ResumptionTokens reader = new ResumptionTokens(tokenKey, contextName, request.verb(), tokenValidity, clock,
-                                                       () -> null, stillServed);
+        ResumptionTokens reader = new ResumptionTokens(tokens, contextName, request.verb(), () -> null, stillServed);
         try {
             return reader.position(request.get("resumptionToken"));
         } catch (BadResumptionToken e) {

@@ -7,8 +7,6 @@ package eu.useit.dspace.oai;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -44,31 +42,25 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private static final int SIGNATURE_BYTES = 12;
     private static final long LAST_DATESTAMP = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
 
-    private final byte[] key;
+    private final TokenTerms terms;
     private final String contextName;
     private final String verb;
-    private final Duration validity;
-    private final Clock clock;
     private final Supplier<Keyset> lastSent;
     private final BiPredicate<String, String> stillServed;
 
     /**
-     * @param key         the signing secret ({@link TokenKey})
+     * @param terms       the node's terms: signing secret, validity, clock
      * @param contextName the OAI context of the request; a token is only good in the context that issued it
      * @param verb        the request's verb; a token is only good for the verb that issued it
-     * @param validity    how long a token stays valid
-     * @param clock       the clock
      * @param lastSent    the last record of the page the request read (null when it read none, or the list is not
      *                    of records), asked for when XOAI has the next token written
      * @param stillServed tells whether a metadata prefix (may be null) and set spec (may be null) are still served
      */
-    public ResumptionTokens(byte[] key, String contextName, String verb, Duration validity, Clock clock,
-                            Supplier<Keyset> lastSent, BiPredicate<String, String> stillServed) {
-        this.key = key.clone();
+    public ResumptionTokens(TokenTerms terms, String contextName, String verb, Supplier<Keyset> lastSent,
+                            BiPredicate<String, String> stillServed) {
+        this.terms = terms;
         this.contextName = contextName;
         this.verb = verb;
-        this.validity = validity;
-        this.clock = clock;
         this.lastSent = lastSent;
         this.stillServed = stillServed;
     }
@@ -77,7 +69,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
      * @return when a token issued now expires
      */
     public Date expiry() {
-        return Date.from(clock.instant().plus(validity));
+        return Date.from(terms.now().plus(terms.validity()));
     }
 
     @Override
@@ -90,7 +82,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
             Integer.toString(token.getOffset()),
             last == null ? "" : Long.toString(last.datestamp().toEpochMilli()),
             last == null ? "" : last.handle(),
-            Long.toString(clock.instant().getEpochSecond()));
+            Long.toString(terms.now().getEpochSecond()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
@@ -144,8 +136,8 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
 
     private Read parseFields(String[] fields) throws BadResumptionToken {
         Instant issued = Instant.ofEpochSecond(Long.parseLong(fields[10]));
-        if (issued.plus(validity).isBefore(clock.instant())) {
-            throw new BadResumptionToken("The resumption token expired at " + issued.plus(validity)
+        if (issued.plus(terms.validity()).isBefore(terms.now())) {
+            throw new BadResumptionToken("The resumption token expired at " + issued.plus(terms.validity())
                 + "; start the list again.");
         }
         String prefix = nullable(fields[3]);
@@ -180,7 +172,7 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private byte[] sign(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(terms.key(), "HmacSHA256"));
             return Arrays.copyOf(mac.doFinal(payload), SIGNATURE_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available", e);

@@ -22,7 +22,6 @@ import com.lyncode.xoai.dataprovider.exceptions.OAIException;
 import com.lyncode.xoai.dataprovider.filter.ScopedFilter;
 import com.lyncode.xoai.dataprovider.services.api.ItemRepository;
 import com.lyncode.xoai.dataprovider.services.api.SetRepository;
-import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.util.ClientUtils;
@@ -30,9 +29,6 @@ import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.dspace.xoai.filter.DSpaceSetSpecFilter;
-import org.dspace.xoai.services.api.CollectionsService;
-import org.dspace.xoai.services.api.HandleResolver;
-import org.dspace.xoai.services.api.solr.SolrQueryResolver;
 
 /**
  * The records of DSpace's OAI core, read page by page with a keyset: sorted by first moment then handle, each page
@@ -45,10 +41,7 @@ public final class UseitItemRepository implements ItemRepository {
     private static final String HANDLE = Keyset.HANDLE_FIELD;
     private static final String SINCE = Keyset.SINCE_FIELD;
 
-    private final SolrClient solr;
-    private final SolrQueryResolver queries;
-    private final CollectionsService collections;
-    private final HandleResolver handles;
+    private final OaiServices services;
     private final StrandSets strands;
     private final ListPosition start;
     private final Predicate<String> setExists;
@@ -57,10 +50,8 @@ public final class UseitItemRepository implements ItemRepository {
     private Keyset lastSent;
 
     /**
-     * @param solr        the OAI core
-     * @param queries     DSpace's translation of XOAI filters to Solr queries
-     * @param collections DSpace's collection service for community/collection sets
-     * @param handles     the handle resolver for community/collection sets ({@link OaiHandles})
+     * @param services    DSpace's OAI beans: the OAI core, XOAI filters as Solr queries, the collection service and
+     *                    handle resolver for community/collection sets
      * @param strands     the strand sets
      * @param start       where the request's page starts (from its resumption token)
      * @param sets        the set repository (whether a deleted record's community or collection still exists)
@@ -70,13 +61,9 @@ public final class UseitItemRepository implements ItemRepository {
      *                    of an item outside it names no record here, for ListMetadataFormats too (where XOAI asks
      *                    the condition only to choose the formats, and so answered noMetadataFormats)
      */
-    public UseitItemRepository(SolrClient solr, SolrQueryResolver queries, CollectionsService collections,
-                               HandleResolver handles, StrandSets strands, ListPosition start, SetRepository sets,
+    public UseitItemRepository(OaiServices services, StrandSets strands, ListPosition start, SetRepository sets,
                                String namespace, Predicate<ItemIdentifier> inContext) {
-        this.solr = solr;
-        this.queries = queries;
-        this.collections = collections;
-        this.handles = handles;
+        this.services = services;
         this.strands = strands;
         this.start = start;
         this.namespace = namespace;
@@ -109,7 +96,7 @@ public final class UseitItemRepository implements ItemRepository {
         throws OAIException {
         // the context's filter is the same for every page of every harvest: a filter query, cached by Solr and
         // not scored
-        SolrQuery query = new SolrQuery("*:*").addFilterQuery(queries.buildQuery(filters)).setRows(length)
+        SolrQuery query = new SolrQuery("*:*").addFilterQuery(services.queries().buildQuery(filters)).setRows(length)
             .addSort(SINCE, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
         if (set != null) {
             query.addFilterQuery(setQuery(set));
@@ -149,14 +136,15 @@ public final class UseitItemRepository implements ItemRepository {
         if (StrandSets.isStrandSpec(setSpec)) {
             return strands.solrQuery(setSpec);
         }
-        String query = new DSpaceSetSpecFilter(collections, handles, setSpec).buildSolrQuery().getQuery();
+        String query = new DSpaceSetSpecFilter(services.collections(), services.handles(), setSpec).buildSolrQuery()
+                                                                                                  .getQuery();
         // an unknown kind of set selects nothing rather than everything
         return query == null || query.isBlank() ? "-*:*" : query;
     }
 
     private SolrDocumentList run(SolrQuery query) throws OAIException {
         try {
-            return solr.query(query).getResults();
+            return services.solr().getServer().query(query).getResults();
         } catch (SolrServerException | SolrException | IOException e) {
             // SolrException: Solr answered with an error (a core reloading, a shard without a live replica)
             throw new OAIException(e);

@@ -74,8 +74,8 @@ public class UseitOaiAutoConfiguration {
             new AnonymousSets(handles, contexts, AnonymousAccess.fromDSpace()));
         byte[] key = tokenKey.key();
         Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
-        OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), key, validity,
-                                                  Clock.systemUTC(), new TombstoneGuard(),
+        TokenTerms tokens = new TokenTerms(key, validity, Clock.systemUTC());
+        OaiResponder responder = new OaiResponder(services, new VocabularySets(dspaceDir), tokens, new TombstoneGuard(),
                                                   configuration.getProperty("oai.identifier.prefix"));
         String oaiPath = configuration.getProperty("oai.path", "oai");
         FilterRegistrationBean<OaiEndpoint> registration =

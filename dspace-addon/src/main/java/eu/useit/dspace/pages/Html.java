@@ -4,6 +4,8 @@
  */
 package eu.useit.dspace.pages;
 
+import java.util.function.IntFunction;
+
 /**
  * Text made safe for HTML: every page writes what it shows of an item through {@link #text} (element content and
  * attribute values alike), so no metadata value can become markup.
@@ -21,19 +23,14 @@ public final class Html {
         if (value == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return escaped(new StringBuilder(value.length() + 16), value, c -> switch (c) {
+            case '&' -> "&amp;";
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#39;";
+            default -> null;
+        }).toString();
     }
 
     /**
@@ -44,27 +41,30 @@ public final class Html {
      * @return the JSON string literal, quotes included
      */
     public static String jsonString(String value) {
-        StringBuilder out = new StringBuilder("\"");
+        return escaped(new StringBuilder("\""), value, c -> switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            case '<' -> "\\u003c";
+            case '>' -> "\\u003e";
+            case '&' -> "\\u0026";
+            default -> c < 0x20 || c == '\u2028' || c == '\u2029' ? String.format("\\u%04x", (int) c) : null;
+        }).append('"').toString();
+    }
+
+    /** The text with each character the replacement gives text for replaced by it (null: kept). */
+    private static StringBuilder escaped(StringBuilder out, String value, IntFunction<String> replacement) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<' -> out.append("\\u003c");
-                case '>' -> out.append("\\u003e");
-                case '&' -> out.append("\\u0026");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String replaced = replacement.apply(c);
+            if (replaced == null) {
+                out.append(c);
+            } else {
+                out.append(replaced);
             }
         }
-        return out.append('"').toString();
+        return out;
     }
 }

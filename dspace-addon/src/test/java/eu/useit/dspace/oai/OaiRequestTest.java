@@ -17,6 +17,13 @@ public class OaiRequestTest {
         return assertThrows(query, OaiError.class, () -> OaiRequest.parse(query)).code();
     }
 
+    /** Each request is refused with the error code. */
+    private static void assertCode(String expected, String... queries) {
+        for (String query : queries) {
+            assertThat(query, code(query), is(expected));
+        }
+    }
+
     @Test
     public void acceptsWellFormedRequests() throws OaiError {
         OaiRequest request = OaiRequest.parse("verb=ListRecords&metadataPrefix=oai_dc&set=strand%3Aa&from=2020-01-01");
@@ -40,51 +47,55 @@ public class OaiRequestTest {
 
     @Test
     public void verbErrorsAreBadVerb() {
-        assertThat(code(""), is("badVerb"));
-        assertThat(code("verb=Dance"), is("badVerb"));
-        assertThat(code("verb=Identify&verb=Identify"), is("badVerb"));
-        assertThat(code("metadataPrefix=oai_dc"), is("badVerb"));
-        assertThat(code("verb=%FF"), is("badVerb"));
-        assertThat(code("verb=Identify%4"), is("badVerb"));
+        assertCode("badVerb",
+                   "",
+                   "verb=Dance",
+                   "verb=Identify&verb=Identify",
+                   "metadataPrefix=oai_dc",
+                   "verb=%FF",
+                   "verb=Identify%4");
     }
 
     @Test
     public void argumentErrorsAreBadArgument() {
-        assertThat(code("verb=ListRecords"), is("badArgument"));
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc"), is("badArgument"));
-        assertThat(code("verb=Identify&set=a"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&colour=red"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix="), is("badArgument"));
-        assertThat(code("verb=ListRecords&resumptionToken=abc&metadataPrefix=oai_dc"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=" + "a".repeat(5000)), is("badArgument"));
+        assertCode("badArgument",
+                   "verb=ListRecords",
+                   "verb=GetRecord&metadataPrefix=oai_dc",
+                   "verb=Identify&set=a",
+                   "verb=ListRecords&metadataPrefix=oai_dc&colour=red",
+                   "verb=ListRecords&metadataPrefix=oai_dc&metadataPrefix=oai_dc",
+                   "verb=ListRecords&metadataPrefix=",
+                   "verb=ListRecords&resumptionToken=abc&metadataPrefix=oai_dc",
+                   "verb=ListRecords&metadataPrefix=oai_dc&set=" + "a".repeat(5000));
     }
 
     @Test
     public void malformedDatesAreBadArgument() {
         String list = "verb=ListRecords&metadataPrefix=oai_dc&";
-        assertThat(code(list + "from=24-04-2017"), is("badArgument"));
-        assertThat(code(list + "from=2017-13-45"), is("badArgument"));
-        assertThat(code(list + "from=2017-02-30"), is("badArgument"));
-        assertThat(code(list + "until=2017-01-01T25:00:00Z"), is("badArgument"));
-        assertThat(code(list + "until=2017-01-01T10:00:00"), is("badArgument"));
-        assertThat(code(list + "from=2017-01-01&until=2018-01-01T00:00:00Z"), is("badArgument"));
-        assertThat(code(list + "from=2018-01-01&until=2017-01-01"), is("badArgument"));
+        assertCode("badArgument",
+                   list + "from=24-04-2017",
+                   list + "from=2017-13-45",
+                   list + "from=2017-02-30",
+                   list + "until=2017-01-01T25:00:00Z",
+                   list + "until=2017-01-01T10:00:00",
+                   list + "from=2017-01-01&until=2018-01-01T00:00:00Z",
+                   list + "from=2018-01-01&until=2017-01-01");
     }
 
     @Test
     public void encodingErrorsAreBadArgument() {
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=%ff%fe"), is("badArgument"));
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=%f"), is("badArgument"));
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=%zz"), is("badArgument"));
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=\u00e9"), is("badArgument"));
+        assertCode("badArgument",
+                   "verb=GetRecord&metadataPrefix=oai_dc&identifier=%ff%fe",
+                   "verb=GetRecord&metadataPrefix=oai_dc&identifier=%f",
+                   "verb=GetRecord&metadataPrefix=oai_dc&identifier=%zz",
+                   "verb=GetRecord&metadataPrefix=oai_dc&identifier=\u00e9");
     }
 
     @Test
     public void aTokenTooLongToBeOursIsABadResumptionToken() {
         assertThat(code("verb=ListRecords&resumptionToken=" + "A".repeat(OaiRequest.MAX_VALUE_LENGTH + 1)),
                    is("badResumptionToken"));
-        assertThat(code("verb=ListRecords&set=" + "a".repeat(OaiRequest.MAX_VALUE_LENGTH + 1)), is("badArgument"));
+        assertCode("badArgument", "verb=ListRecords&set=" + "a".repeat(OaiRequest.MAX_VALUE_LENGTH + 1));
     }
 
     @Test
@@ -95,12 +106,14 @@ public class OaiRequestTest {
 
     @Test
     public void whatXmlCannotCarryIsRefusedNotEchoed() {
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc%00"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=strand%01"), is("badArgument"));
-        assertThat(code("verb=Identify%00"), is("badVerb"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=%EF%BF%BE"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&set=%EF%B7%90"), is("badArgument"));
-        assertThat(code("verb=ListRecords&metadataPrefix=oai_dc&%00=1"), is("badArgument"));
+        assertCode("badArgument",
+                   "verb=ListRecords&metadataPrefix=oai_dc%00",
+                   "verb=ListRecords&metadataPrefix=oai_dc&set=strand%01");
+        assertCode("badVerb", "verb=Identify%00");
+        assertCode("badArgument",
+                   "verb=ListRecords&metadataPrefix=oai_dc&set=%EF%BF%BE",
+                   "verb=ListRecords&metadataPrefix=oai_dc&set=%EF%B7%90",
+                   "verb=ListRecords&metadataPrefix=oai_dc&%00=1");
         OaiError error = assertThrows(OaiError.class, () -> OaiRequest.parse("verb=Identify&x%07y=1"));
         assertThat(Characters.problem(error.getMessage()), is((String) null));
     }
@@ -112,9 +125,10 @@ public class OaiRequestTest {
                                         "strand%3A%3Aa", "a%20b"}) {
             assertThat(set, code(list + set), is("badArgument"));
         }
-        assertThat(code("verb=ListRecords&metadataPrefix=oai%20dc"), is("badArgument"));
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=not+a+uri"), is("badArgument"));
-        assertThat(code("verb=GetRecord&metadataPrefix=oai_dc&identifier=noscheme"), is("badArgument"));
-        assertThat(code("verb=ListRecords&resumptionToken=a%20b"), is("badResumptionToken"));
+        assertCode("badArgument",
+                   "verb=ListRecords&metadataPrefix=oai%20dc",
+                   "verb=GetRecord&metadataPrefix=oai_dc&identifier=not+a+uri",
+                   "verb=GetRecord&metadataPrefix=oai_dc&identifier=noscheme");
+        assertCode("badResumptionToken", "verb=ListRecords&resumptionToken=a%20b");
     }
 }

@@ -36,9 +36,8 @@ public class ResumptionTokensTest {
     }
 
     private static ResumptionTokens tokens(String context, String verb, Instant now, Keyset lastSent) {
-        return new ResumptionTokens(KEY, context, verb, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC),
-                                    () -> lastSent,
-                                    (prefix, set) -> !"gone".equals(set));
+        return new ResumptionTokens(new TokenTerms(KEY, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC)),
+                                    context, verb, () -> lastSent, (prefix, set) -> !"gone".equals(set));
     }
 
     private static String issue(String set) {
@@ -94,8 +93,9 @@ public class ResumptionTokensTest {
         altered[5] = altered[5] == 'A' ? 'B' : 'A';
         assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse(new String(altered)));
         assertThrows(BadResumptionToken.class,
-            () -> new ResumptionTokens("another key".getBytes(StandardCharsets.UTF_8), "request", "ListRecords",
-                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC), () -> page, (p, s) -> true).parse(token));
+            () -> new ResumptionTokens(new TokenTerms("another key".getBytes(StandardCharsets.UTF_8),
+                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC)), "request", "ListRecords", () -> page,
+                (p, s) -> true).parse(token));
     }
 
     @Test

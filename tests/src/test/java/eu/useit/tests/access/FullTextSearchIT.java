@@ -144,13 +144,9 @@ public class FullTextSearchIT extends AbstractUseitIT {
     @Test
     public void anItemOfSomeGroupsIsFoundOnlyByTheTextOfFilesAllOfThemMayRead() throws Exception {
         Item item = item("A team's report");
-        String team = group("team");
-        String partners = group("partners");
         String department = group("department");
-        for (String member : List.of(team, partners)) {
-            librarian.postUris("/api/eperson/groups/" + department + "/subgroups",
-                               TestRepository.serverUrl() + "/api/eperson/groups/" + member).expect(204);
-        }
+        String team = subgroup(department, "team");
+        String partners = subgroup(department, "partners");
         String password = "reader-" + Words.letters(12);
         String member = content.account("team-" + run + "@fulltext.example.org", password, "Team", "Member");
         librarian.postUris("/api/eperson/groups/" + team + "/epersons",
@@ -353,6 +349,14 @@ public class FullTextSearchIT extends AbstractUseitIT {
     private String group(String name) {
         return librarian.post("/api/eperson/groups", Map.of("name", "Full text " + name + " " + run + " (illustrative)",
             "metadata", Map.of(), "type", "group")).expect(201).json().path("uuid").asText();
+    }
+
+    /** A group made a member of another. */
+    private String subgroup(String parent, String name) {
+        String group = group(name);
+        librarian.postUris("/api/eperson/groups/" + parent + "/subgroups",
+                           TestRepository.serverUrl() + "/api/eperson/groups/" + group).expect(204);
+        return group;
     }
 
     /** An item of the collection, whose title holds a word of its own ({@link #word} "title"). */
