@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 
 import eu.useit.dspace.ingest.Progress;
 import eu.useit.dspace.oai.index.OaiIndexer;
+import eu.useit.dspace.search.SearchWrites;
 import org.dspace.content.Collection;
 import org.dspace.content.Community;
 import org.dspace.content.Item;
@@ -95,17 +96,17 @@ public final class Reindex {
      */
     public void discovery(Context context, IndexingService indexing, List<UUID> ids) throws Exception {
         for (Community community : communities.findAll(context)) {
-            indexing.indexContent(context, new IndexableCommunity(community), true, false);
+            SearchWrites.write(context, new IndexableCommunity(community));
         }
         for (Collection collection : collections.findAll(context)) {
-            indexing.indexContent(context, new IndexableCollection(collection), true, false);
+            SearchWrites.write(context, new IndexableCollection(collection));
         }
         Progress progress = new Progress(progressOut, "search index", ids.size());
         for (int from = 0; from < ids.size(); from += BATCH) {
             for (UUID id : ids.subList(from, Math.min(from + BATCH, ids.size()))) {
                 Item item = items.find(context, id);
                 if (item != null) {
-                    indexing.indexContent(context, new IndexableItem(item), true, false);
+                    SearchWrites.write(context, new IndexableItem(item));
                 }
                 progress.step();
             }

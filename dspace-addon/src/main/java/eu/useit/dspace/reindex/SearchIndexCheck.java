@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import eu.useit.dspace.search.ReadableFileInfoPlugin;
 import eu.useit.dspace.search.SearchDocuments;
+import eu.useit.dspace.search.SearchWrites;
 import eu.useit.dspace.search.SearchableItemIndexFactory;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
@@ -155,7 +156,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         Differences differences = new Differences(phantoms.size(), expected.size(), stale, examples);
         if (repair && differences.total() > 0) {
             for (String phantom : phantoms) {
-                indexing.unIndexContent(context, phantom, false);
+                SearchWrites.remove(phantom);
             }
             indexing.commit();
             SearchDocuments.reindex(context, rewrite);

@@ -22,7 +22,6 @@ import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
-import org.dspace.discovery.IndexingService;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
 
@@ -49,12 +48,10 @@ final class InProgressDocuments {
      * @param context  a DSpace context
      * @param ids      items that changed (any state: deleted, in a deposit, in review, archived)
      * @param solr     the search core
-     * @param indexing DSpace's indexing service
      * @return the number of documents written or removed (not yet committed)
      * @throws Exception on database or Solr failure
      */
-    static int verify(Context context, Collection<UUID> ids, SolrClient solr, IndexingService indexing)
-        throws Exception {
+    static int verify(Context context, Collection<UUID> ids, SolrClient solr) throws Exception {
         Map<String, Map<String, Date>> written = written(solr, ids);
         ItemService items = ContentServiceFactory.getInstance().getItemService();
         int repaired = 0;
@@ -66,13 +63,13 @@ final class InProgressDocuments {
                 String unique = object.getUniqueIndexID();
                 current.add(unique);
                 if (!SearchDocuments.sameTime(item.getLastModified(), documents.get(unique))) {
-                    indexing.indexContent(context, object, true, false);
+                    SearchWrites.write(context, object);
                     repaired++;
                 }
             }
             for (String left : documents.keySet()) {
                 if (!current.contains(left)) {
-                    indexing.unIndexContent(context, left);
+                    SearchWrites.remove(left);
                     repaired++;
                 }
             }

@@ -83,7 +83,7 @@ public final class SearchDocuments {
             Written written = indexed.get(id.toString());
             if (item == null) {
                 if (written != null) {
-                    indexing.unIndexContent(context, IndexableItem.TYPE + "-" + id);
+                    SearchWrites.remove(IndexableItem.TYPE + "-" + id);
                     repaired++;
                 }
             } else if ((item.isArchived() || item.isWithdrawn())
@@ -91,11 +91,11 @@ public final class SearchDocuments {
                     || texts && !written.texts().equals(ids(files.searchable(context, item)))
                     || names && !written.names().equals(ids(files.readable(context, item)))
                     || !written.readBy(readers.now(context, item)))) {
-                indexing.indexContent(context, new IndexableItem(item), true, false);
+                SearchWrites.write(context, new IndexableItem(item));
                 repaired++;
             }
         }
-        repaired += InProgressDocuments.verify(context, ids, solr(), indexing);
+        repaired += InProgressDocuments.verify(context, ids, solr());
         if (repaired > 0) {
             indexing.commit();
         }
@@ -122,7 +122,7 @@ public final class SearchDocuments {
         for (UUID id : ids) {
             Item item = items.find(context, id);
             if (item != null && (item.isArchived() || item.isWithdrawn())) {
-                indexing.indexContent(context, new IndexableItem(item), true, false);
+                SearchWrites.write(context, new IndexableItem(item));
                 indexed++;
             }
             // many items (the first check after an install rewrites every item with files): not all in memory

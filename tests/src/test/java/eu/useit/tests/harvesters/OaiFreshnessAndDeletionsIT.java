@@ -42,6 +42,7 @@ import org.dspace.content.Bitstream;
 import org.dspace.content.Collection;
 import org.dspace.content.Community;
 import org.dspace.content.Item;
+import org.dspace.content.WorkspaceItem;
 import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.CommunityService;
 import org.dspace.content.service.ItemService;
@@ -49,6 +50,8 @@ import org.dspace.core.Constants;
 import org.dspace.eperson.Group;
 import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.eperson.service.GroupService;
+import org.dspace.versioning.Version;
+import org.dspace.versioning.factory.VersionServiceFactory;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
@@ -303,6 +306,35 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
                                 .expect(200).body();
         assertThat(page, containsString("report.pdf"));
         assertThat(page, not(containsString("draft.pdf")));
+    }
+
+    /**
+     * A new version installed: DSpace's versioning consumer takes the earlier version out of the archive, so its
+     * record turns into a deleted record (as DSpace's own OAI import makes one), and the new version is harvestable.
+     */
+    @Test
+    public void anEarlierVersionBecomesADeletedRecordWhenANewVersionIsInstalled() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName("Versions test (illustrative)").build()).build();
+        context.commit();
+        collection = context.reloadEntity(collection);
+        Item first = deposit(collection, "A report in two versions");
+        waitFor(first, OaiFreshnessAndDeletionsIT::live, "the first version harvestable");
+
+        context.turnOffAuthorisationSystem();
+        Version version = VersionServiceFactory.getInstance().getVersionService()
+                                               .createNewVersion(context, context.reloadEntity(first),
+                                                                 "a second version (illustrative)");
+        WorkspaceItem draft = ContentServiceFactory.getInstance().getWorkspaceItemService()
+                                                   .findByItem(context, version.getItem());
+        Item second = ContentServiceFactory.getInstance().getInstallItemService().installItem(context, draft);
+        context.restoreAuthSystemState();
+        context.commit();
+        first = context.reloadEntity(first);
+        assertThat("DSpace's versioning took the earlier version out of the archive", first.isArchived(), is(false));
+        waitFor(first, OaiFreshnessAndDeletionsIT::deleted, "the earlier version's record deleted");
+        waitFor(context.reloadEntity(second), OaiFreshnessAndDeletionsIT::live, "the new version harvestable");
     }
 
     @Test

@@ -88,7 +88,7 @@ public class InstallIT extends AbstractUseitIT {
             "config/spring/api/useit-scripts.xml: added (USE-IT!'s drop-in)",
             "config/registries/useit-types.xml: added (USE-IT!'s drop-in)",
             "config/dspace.cfg: added include = ${module_dir}/useit.cfg",
-            "config/local.cfg: set event.dispatcher.default.consumers = discovery, eperson, useitoai "
+            "config/local.cfg: set event.dispatcher.default.consumers = versioning, discovery, eperson, useitoai "
                 + "(config/dspace.cfg's consumers and useitoai)",
             "config/item-submission.xml: added name-map collection-entity-type=Publication -> useit-output",
             "config/submission-forms.xml: added value-pairs useit_provenance",

@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -94,11 +96,12 @@ public final class IndexQueue {
 
     /**
      * @param limit the most rows to read
-     * @return the items due now, each with the highest row id read for it (rows queued later are not covered)
+     * @return the items due now, each with the ids of the rows read for it: only those rows are done with it (a
+     *     row of a transaction that commits later may have a lower id, and is not covered)
      * @throws SQLException on database failure
      */
-    public Map<UUID, Long> due(int limit) throws SQLException {
-        Map<UUID, Long> due = new LinkedHashMap<>();
+    public Map<UUID, List<Long>> due(int limit) throws SQLException {
+        Map<UUID, List<Long>> due = new LinkedHashMap<>();
         try (Connection connection = open(); PreparedStatement select = connection.prepareStatement(
             "SELECT id, item_id FROM " + TABLE + " WHERE next_attempt <= ? ORDER BY id")) {
             select.setLong(1, System.currentTimeMillis());
@@ -107,7 +110,7 @@ public final class IndexQueue {
                 while (rows.next()) {
                     UUID item = Uuids.orNull(rows.getString(2));
                     if (item != null) {
-                        due.merge(item, rows.getLong(1), Math::max);
+                        due.computeIfAbsent(item, key -> new ArrayList<>()).add(rows.getLong(1));
                     } else {
                         dropRow(connection, rows.getLong(1), rows.getString(2));
                     }
@@ -129,16 +132,17 @@ public final class IndexQueue {
     /**
      * Removes the rows of items that are indexed now.
      *
-     * @param done items with the highest row id that was read for each
+     * @param done items with the ids of the rows that were read for each
      * @throws SQLException on database failure
      */
-    public void remove(Map<UUID, Long> done) throws SQLException {
+    public void remove(Map<UUID, List<Long>> done) throws SQLException {
         try (Connection connection = open(); PreparedStatement delete = connection.prepareStatement(
-            "DELETE FROM " + TABLE + " WHERE item_id = ? AND id <= ?")) {
-            for (Map.Entry<UUID, Long> item : done.entrySet()) {
-                delete.setString(1, item.getKey().toString());
-                delete.setLong(2, item.getValue());
-                delete.addBatch();
+            "DELETE FROM " + TABLE + " WHERE id = ?")) {
+            for (List<Long> rows : done.values()) {
+                for (long row : rows) {
+                    delete.setLong(1, row);
+                    delete.addBatch();
+                }
             }
             delete.executeBatch();
         }
@@ -148,31 +152,35 @@ public final class IndexQueue {
      * Keeps an item whose indexing failed, to be tried again after a delay that doubles with each failure.
      *
      * @param item  the item
-     * @param upTo  the highest row id read for it
+     * @param rows  the ids of the rows read for it
      * @param error what went wrong
      * @throws SQLException on database failure
      */
-    public void retryLater(UUID item, long upTo, String error) throws SQLException {
+    public void retryLater(UUID item, List<Long> rows, String error) throws SQLException {
         try (Connection connection = open()) {
             int attempts = 0;
             try (PreparedStatement select = connection.prepareStatement(
-                "SELECT MAX(attempts) FROM " + TABLE + " WHERE item_id = ? AND id <= ?")) {
-                select.setString(1, item.toString());
-                select.setLong(2, upTo);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        attempts = row.getInt(1) + 1;
+                "SELECT attempts FROM " + TABLE + " WHERE id = ?")) {
+                for (long id : rows) {
+                    select.setLong(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        if (row.next()) {
+                            attempts = Math.max(attempts, row.getInt(1) + 1);
+                        }
                     }
                 }
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE
-                + " SET attempts = ?, next_attempt = ?, last_error = ? WHERE item_id = ? AND id <= ?")) {
-                update.setInt(1, attempts);
-                update.setLong(2, System.currentTimeMillis() + delay(attempts).toMillis());
-                update.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 2000)));
-                update.setString(4, item.toString());
-                update.setLong(5, upTo);
-                update.executeUpdate();
+                + " SET attempts = ?, next_attempt = ?, last_error = ? WHERE id = ? AND item_id = ?")) {
+                for (long id : rows) {
+                    update.setInt(1, attempts);
+                    update.setLong(2, System.currentTimeMillis() + delay(attempts).toMillis());
+                    update.setString(3, error == null ? null : error.substring(0, Math.min(error.length(), 2000)));
+                    update.setLong(4, id);
+                    update.setString(5, item.toString());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
         }
     }

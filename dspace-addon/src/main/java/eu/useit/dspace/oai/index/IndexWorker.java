@@ -6,6 +6,7 @@ package eu.useit.dspace.oai.index;
 
 import java.time.Duration;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -180,7 +181,7 @@ public final class IndexWorker {
     int drain(Context context) throws Exception {
         int done = 0;
         while (true) {
-            Map<UUID, Long> due = queue.due(BATCH);
+            Map<UUID, List<Long>> due = queue.due(BATCH);
             if (due.isEmpty()) {
                 return done;
             }
@@ -196,8 +197,8 @@ public final class IndexWorker {
         }
     }
 
-    private void oneByOne(Context context, Map<UUID, Long> due) throws Exception {
-        for (Map.Entry<UUID, Long> item : due.entrySet()) {
+    private void oneByOne(Context context, Map<UUID, List<Long>> due) throws Exception {
+        for (Map.Entry<UUID, List<Long>> item : due.entrySet()) {
             try {
                 index(context, Set.of(item.getKey()));
                 queue.remove(Map.of(item.getKey(), item.getValue()));

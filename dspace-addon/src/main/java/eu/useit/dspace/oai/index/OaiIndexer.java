@@ -138,7 +138,9 @@ public final class OaiIndexer {
                     record.setField("item.lastmodified", before.getFieldValue("item.lastmodified"));
                     refiled.add(record);
                 }
-            } else if (item == null || item.isArchived() || item.isWithdrawn()) {
+            } else {
+                // deleted, withdrawn, private, or out of the archive (an earlier version once a new one is
+                // installed): a deleted record if harvesters saw it
                 tombstone(context, id, item, before).ifPresent(gone::add);
             }
         }

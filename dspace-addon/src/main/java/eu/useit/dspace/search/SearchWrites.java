@@ -1,0 +1,52 @@
+/*
+ * USE-IT! repository addon for DSpace.
+ * Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+ */
+package eu.useit.dspace.search;
+
+import java.io.IOException;
+import java.sql.SQLException;
+
+import org.apache.solr.client.solrj.SolrServerException;
+import org.dspace.core.Context;
+import org.dspace.discovery.IndexableObject;
+import org.dspace.discovery.indexobject.factory.IndexFactory;
+import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
+
+/**
+ * Search documents written and removed through DSpace's index factories, as DSpace's indexing service does, but
+ * with a failed write thrown to the caller: DSpace 8.1's {@code SolrServiceImpl.indexContent} and
+ * {@code unIndexContent} log a write Solr refused and return, so a repair that failed would count as done and the
+ * index queue would drop the item. Every write the addon makes to repair or rebuild the search core goes here.
+ */
+public final class SearchWrites {
+
+    private SearchWrites() {
+    }
+
+    /**
+     * @param context a DSpace context
+     * @param object  an item, collection, community, workspace or workflow item
+     * @throws SQLException        on database failure
+     * @throws IOException         if Solr cannot be reached or a file's text cannot be read
+     * @throws SolrServerException if Solr refuses the document
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void write(Context context, IndexableObject object)
+        throws SQLException, IOException, SolrServerException {
+        IndexFactory factory = IndexObjectFactoryFactory.getInstance().getIndexableObjectFactory(object);
+        factory.writeDocument(context, object, factory.buildDocument(context, object));
+    }
+
+    /**
+     * @param uniqueId a search document's id ({@code Item-<uuid>}, ...); an id of no known type is left alone
+     * @throws IOException         if Solr cannot be reached
+     * @throws SolrServerException if Solr refuses the deletion
+     */
+    public static void remove(String uniqueId) throws IOException, SolrServerException {
+        IndexFactory<?, ?> factory = IndexObjectFactoryFactory.getInstance().getIndexableObjectFactory(uniqueId);
+        if (factory != null) {
+            factory.delete(uniqueId);
+        }
+    }
+}
