@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.reindex;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -13,8 +14,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import eu.useit.dspace.ingest.Progress;
+import eu.useit.dspace.oai.index.IndexQueue;
 import eu.useit.dspace.oai.index.OaiIndexer;
 import eu.useit.dspace.search.SearchWrites;
+import eu.useit.dspace.support.UseitBeans;
+import org.apache.solr.client.solrj.SolrServerException;
+import org.apache.solr.common.SolrException;
 import org.dspace.content.Collection;
 import org.dspace.content.Community;
 import org.dspace.content.Item;
@@ -92,7 +97,8 @@ public final class Reindex {
      * @param context  an anonymous DSpace context
      * @param indexing DSpace's indexing service
      * @param ids      the items
-     * @throws Exception on database or Solr failure
+     * @throws Exception on database or Solr failure (items whose document Solr refused are queued, and named, once
+     *     every other item is written)
      */
     public void discovery(Context context, IndexingService indexing, List<UUID> ids) throws Exception {
         for (Community community : communities.findAll(context)) {
@@ -102,11 +108,16 @@ public final class Reindex {
             SearchWrites.write(context, new IndexableCollection(collection));
         }
         Progress progress = new Progress(progressOut, "search index", ids.size());
+        List<UUID> failed = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             for (UUID id : ids.subList(from, Math.min(from + BATCH, ids.size()))) {
                 Item item = items.find(context, id);
                 if (item != null) {
-                    SearchWrites.write(context, new IndexableItem(item));
+                    try {
+                        SearchWrites.write(context, new IndexableItem(item));
+                    } catch (IOException | SolrServerException | SolrException e) {
+                        failed.add(id);
+                    }
                 }
                 progress.step();
             }
@@ -114,6 +125,11 @@ public final class Reindex {
         }
         indexing.commit();
         progress.finish();
+        if (!failed.isEmpty()) {
+            new IndexQueue(UseitBeans.dataSource()).addNow(failed);
+            throw new IOException(failed.size() + " item(s) could not be written to the search core (e.g. Item-"
+                + failed.get(0) + "); they are queued and tried again");
+        }
     }
 
     /**

@@ -14,10 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import eu.useit.dspace.oai.index.IndexQueue;
 import eu.useit.dspace.search.ReadableFileInfoPlugin;
 import eu.useit.dspace.search.SearchDocuments;
 import eu.useit.dspace.search.SearchWrites;
 import eu.useit.dspace.search.SearchableItemIndexFactory;
+import eu.useit.dspace.support.UseitBeans;
+import eu.useit.dspace.support.Uuids;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -49,6 +54,7 @@ import org.dspace.utils.DSpace;
  */
 public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemService items) {
 
+    private static final Logger log = LogManager.getLogger(SearchIndexCheck.class);
     private static final String UNIQUE_ID = "search.uniqueid";
     private static final String TYPE = "search.resourcetype";
     private static final String ID = "search.resourceid";
@@ -115,7 +121,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
                 String type = (String) document.getFieldValue(TYPE);
                 String id = (String) document.getFieldValue(ID);
                 if (IndexableItem.TYPE.equals(type)) {
-                    Long modified = expected.remove(id);
+                    Long modified = expected.containsKey(id) ? expected.remove(id) : earlierVersion(context, id);
                     Date indexed = (Date) document.getFieldValue(MODIFIED);
                     if (modified == null) {
                         phantoms.add((String) document.getFieldValue(UNIQUE_ID));
@@ -159,9 +165,27 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
                 SearchWrites.remove(phantom);
             }
             indexing.commit();
-            SearchDocuments.reindex(context, rewrite);
+            List<UUID> failed = new ArrayList<>();
+            SearchDocuments.reindex(context, rewrite, failed);
+            if (!failed.isEmpty()) {
+                // kept, and tried again by the index queue
+                new IndexQueue(UseitBeans.dataSource()).addNow(failed);
+                log.warn("{} search document(s) could not be written now and are queued (e.g. Item-{})",
+                         failed.size(), failed.get(0));
+            }
         }
         return differences;
+    }
+
+    /**
+     * The last modification of an item that is neither archived nor withdrawn but has a search document of its own
+     * (an earlier version of another item, which DSpace indexes too); null when the document is a phantom.
+     */
+    private Long earlierVersion(Context context, String id) throws Exception {
+        UUID uuid = Uuids.orNull(id);
+        Item item = uuid == null ? null : items.find(context, uuid);
+        return item != null && SearchDocuments.hasItemDocument(context, item) ? item.getLastModified().getTime()
+            : null;
     }
 
     /** Items whose documents hold text or names of files no check chose (the query says which). */

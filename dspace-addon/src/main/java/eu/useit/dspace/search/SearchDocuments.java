@@ -4,6 +4,7 @@
  */
 package eu.useit.dspace.search;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Date;
@@ -18,7 +19,9 @@ import java.util.stream.Collectors;
 import eu.useit.dspace.access.ReadPolicies;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrException;
 import org.dspace.authorize.ResourcePolicy;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
@@ -28,6 +31,7 @@ import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
 import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
+import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
 import org.dspace.utils.DSpace;
 
 /**
@@ -86,7 +90,7 @@ public final class SearchDocuments {
                     SearchWrites.remove(IndexableItem.TYPE + "-" + id);
                     repaired++;
                 }
-            } else if ((item.isArchived() || item.isWithdrawn())
+            } else if (hasItemDocument(context, item)
                 && (written == null || !sameTime(item.getLastModified(), written.modified())
                     || texts && !written.texts().equals(ids(files.searchable(context, item)))
                     || names && !written.names().equals(ids(files.readable(context, item)))
@@ -107,11 +111,24 @@ public final class SearchDocuments {
      * (a related item's name or access, access that changed with time).
      *
      * @param context a DSpace context
-     * @param ids     items to index again (archived or withdrawn ones; others are left alone)
+     * @param ids     items to index again (those with a document of their own; others are left alone)
      * @return the number of items indexed
      * @throws Exception on database or Solr failure
      */
     public static int reindex(Context context, Collection<UUID> ids) throws Exception {
+        return reindex(context, ids, null);
+    }
+
+    /**
+     * Writes the search documents of some items again, going on past an item whose document Solr refused.
+     *
+     * @param context a DSpace context
+     * @param ids     items to index again (those with a document of their own; others are left alone)
+     * @param failed  where the items whose document could not be written go; null to throw the first failure
+     * @return the number of items indexed
+     * @throws Exception on database failure, or Solr failure when {@code failed} is null
+     */
+    public static int reindex(Context context, Collection<UUID> ids, List<UUID> failed) throws Exception {
         if (ids.isEmpty()) {
             return 0;
         }
@@ -121,9 +138,16 @@ public final class SearchDocuments {
         int read = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
-            if (item != null && (item.isArchived() || item.isWithdrawn())) {
-                SearchWrites.write(context, new IndexableItem(item));
-                indexed++;
+            if (item != null && hasItemDocument(context, item)) {
+                try {
+                    SearchWrites.write(context, new IndexableItem(item));
+                    indexed++;
+                } catch (IOException | SolrServerException | SolrException e) {
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.add(id);
+                }
             }
             // many items (the first check after an install rewrites every item with files): not all in memory
             if (++read % UNCACHE_EVERY == 0) {
@@ -223,6 +247,18 @@ public final class SearchDocuments {
     private static SolrClient solr() {
         return new DSpace().getServiceManager().getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class)
                            .getSolr();
+    }
+
+    /**
+     * @param context a DSpace context
+     * @param item    an item
+     * @return whether DSpace gives it a search document of its own (archived, withdrawn, or an earlier version of
+     *     another item), as DSpace's item index factory decides; a deposit's and a review's are others
+     * @throws SQLException on database failure
+     */
+    public static boolean hasItemDocument(Context context, Item item) throws SQLException {
+        return item.isArchived() || item.isWithdrawn() || IndexObjectFactoryFactory.getInstance()
+            .getIndexableObjects(context, item).stream().anyMatch(IndexableItem.class::isInstance);
     }
 
     private static IndexingService indexing() {

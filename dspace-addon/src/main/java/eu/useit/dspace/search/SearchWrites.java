@@ -7,17 +7,24 @@ package eu.useit.dspace.search;
 import java.io.IOException;
 import java.sql.SQLException;
 
+import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
+import org.dspace.discovery.SolrSearchCore;
+import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexFactory;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
+import org.dspace.utils.DSpace;
 
 /**
  * Search documents written and removed through DSpace's index factories, as DSpace's indexing service does, but
  * with a failed write thrown to the caller: DSpace 8.1's {@code SolrServiceImpl.indexContent} and
  * {@code unIndexContent} log a write Solr refused and return, so a repair that failed would count as done and the
- * index queue would drop the item. Every write the addon makes to repair or rebuild the search core goes here.
+ * index queue would drop the item. Every write the addon makes to repair or rebuild the search core goes here. An
+ * item's document is written by its factory (DSpace's and the addon's throw what Solr refused); any other
+ * document (a deposit, an item in review, a review task, a collection, a community) is added here, as DSpace's
+ * factories add it, whose own write logs a failure and returns.
  */
 public final class SearchWrites {
 
@@ -35,7 +42,17 @@ public final class SearchWrites {
     public static void write(Context context, IndexableObject object)
         throws SQLException, IOException, SolrServerException {
         IndexFactory factory = IndexObjectFactoryFactory.getInstance().getIndexableObjectFactory(object);
-        factory.writeDocument(context, object, factory.buildDocument(context, object));
+        if (object instanceof IndexableItem) {
+            factory.writeDocument(context, object, factory.buildDocument(context, object));
+        } else {
+            SolrClient solr = new DSpace().getServiceManager()
+                                          .getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class)
+                                          .getSolr();
+            if (solr == null) {
+                throw new IOException("the search core (discovery.search.server) cannot be reached");
+            }
+            solr.add(factory.buildDocument(context, object));
+        }
     }
 
     /**

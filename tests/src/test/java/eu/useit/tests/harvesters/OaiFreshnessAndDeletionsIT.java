@@ -335,6 +335,16 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         assertThat("DSpace's versioning took the earlier version out of the archive", first.isArchived(), is(false));
         waitFor(first, OaiFreshnessAndDeletionsIT::deleted, "the earlier version's record deleted");
         waitFor(context.reloadEntity(second), OaiFreshnessAndDeletionsIT::live, "the new version harvestable");
+
+        // DSpace indexes an earlier version in the search core too (latestVersion false): the index check finds
+        // that document in order, not a document of nothing to remove
+        RestClient solr = RestClient.anonymous(TestRepository.get().solrUrl());
+        String earlier = "search.uniqueid:\"Item-" + first.getID() + "\"";
+        assertThat(solr.get("/search/select?rows=0&wt=json&q=" + RestClient.encode(earlier)).expect(200).json()
+                       .at("/response/numFound").asLong(), is(1L));
+        List<String> checked = Scripts.run("useit-reindex", "-d", "-v").getInfoMessages();
+        assertThat(checked.toString(), solr.get("/search/select?rows=0&wt=json&q=" + RestClient.encode(earlier))
+                                           .expect(200).json().at("/response/numFound").asLong(), is(1L));
     }
 
     @Test

@@ -158,15 +158,14 @@ public final class IndexQueue {
      */
     public void retryLater(UUID item, List<Long> rows, String error) throws SQLException {
         try (Connection connection = open()) {
+            // the item's failures so far, over all its rows (one queued since counts them too)
             int attempts = 0;
             try (PreparedStatement select = connection.prepareStatement(
-                "SELECT attempts FROM " + TABLE + " WHERE id = ?")) {
-                for (long id : rows) {
-                    select.setLong(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        if (row.next()) {
-                            attempts = Math.max(attempts, row.getInt(1) + 1);
-                        }
+                "SELECT MAX(attempts) FROM " + TABLE + " WHERE item_id = ?")) {
+                select.setString(1, item.toString());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        attempts = row.getInt(1) + 1;
                     }
                 }
             }
