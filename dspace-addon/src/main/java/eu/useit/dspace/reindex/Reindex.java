@@ -18,6 +18,8 @@ import eu.useit.dspace.oai.index.IndexQueue;
 import eu.useit.dspace.oai.index.OaiIndexer;
 import eu.useit.dspace.search.SearchWrites;
 import eu.useit.dspace.support.UseitBeans;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrException;
 import org.dspace.content.Collection;
@@ -28,6 +30,7 @@ import org.dspace.content.service.CollectionService;
 import org.dspace.content.service.CommunityService;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
+import org.dspace.discovery.IndexableObject;
 import org.dspace.discovery.IndexingService;
 import org.dspace.discovery.indexobject.IndexableCollection;
 import org.dspace.discovery.indexobject.IndexableCommunity;
@@ -40,6 +43,8 @@ import org.dspace.discovery.indexobject.IndexableItem;
  * both against the database and repairs only what differs ({@link #verifyDiscovery}, {@link #verifyOai}).
  */
 public final class Reindex {
+
+    private static final Logger log = LogManager.getLogger(Reindex.class);
 
     private static final int BATCH = 100;
 
@@ -97,27 +102,25 @@ public final class Reindex {
      * @param context  an anonymous DSpace context
      * @param indexing DSpace's indexing service
      * @param ids      the items
-     * @throws Exception on database or Solr failure (items whose document Solr refused are queued, and named, once
-     *     every other item is written)
+     * @return the documents Solr refused (each logged with its reason; their items are queued), after every other
+     *     one was written
+     * @throws Exception on database failure, or when Solr cannot be reached to commit
      */
-    public void discovery(Context context, IndexingService indexing, List<UUID> ids) throws Exception {
+    public List<String> discovery(Context context, IndexingService indexing, List<UUID> ids) throws Exception {
+        List<String> refused = new ArrayList<>();
         for (Community community : communities.findAll(context)) {
-            SearchWrites.write(context, new IndexableCommunity(community));
+            write(context, new IndexableCommunity(community), refused);
         }
         for (Collection collection : collections.findAll(context)) {
-            SearchWrites.write(context, new IndexableCollection(collection));
+            write(context, new IndexableCollection(collection), refused);
         }
         Progress progress = new Progress(progressOut, "search index", ids.size());
         List<UUID> failed = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += BATCH) {
             for (UUID id : ids.subList(from, Math.min(from + BATCH, ids.size()))) {
                 Item item = items.find(context, id);
-                if (item != null) {
-                    try {
-                        SearchWrites.write(context, new IndexableItem(item));
-                    } catch (IOException | SolrServerException | SolrException e) {
-                        failed.add(id);
-                    }
+                if (item != null && !write(context, new IndexableItem(item), refused)) {
+                    failed.add(id);
                 }
                 progress.step();
             }
@@ -126,9 +129,21 @@ public final class Reindex {
         indexing.commit();
         progress.finish();
         if (!failed.isEmpty()) {
+            // kept: the index queue checks them again
             new IndexQueue(UseitBeans.dataSource()).addNow(failed);
-            throw new IOException(failed.size() + " item(s) could not be written to the search core (e.g. Item-"
-                + failed.get(0) + "); they are queued and tried again");
+        }
+        return refused;
+    }
+
+    /** Writes one document; one Solr refuses is logged with its reason and noted. */
+    private static boolean write(Context context, IndexableObject object, List<String> refused) throws Exception {
+        try {
+            SearchWrites.write(context, object);
+            return true;
+        } catch (IOException | SolrServerException | SolrException e) {
+            log.warn("The search core refused the document {}: {}", object.getUniqueIndexID(), e.getMessage(), e);
+            refused.add(object.getUniqueIndexID());
+            return false;
         }
     }
 

@@ -52,10 +52,11 @@ public class ReindexScript extends UseitScript<ReindexScriptConfiguration> {
             List<UUID> ids = reindex.itemIds(context);
             handler.logInfo("useit-reindex: " + ids.size() + " items" + (verify ? ", checked against the database"
                                                                               : ""));
+            List<String> refused = List.of();
             if (discovery && verify) {
-                reindex.verifyDiscovery(context, SearchIndexCheck.onDSpace(), ids);
+                refused = reindex.verifyDiscovery(context, SearchIndexCheck.onDSpace(), ids).refused();
             } else if (discovery) {
-                reindex.discovery(context, new DSpace().getServiceManager()
+                refused = reindex.discovery(context, new DSpace().getServiceManager()
                     .getServiceByName(IndexingService.class.getName(), IndexingService.class), ids);
             }
             if (oai) {
@@ -68,6 +69,11 @@ public class ReindexScript extends UseitScript<ReindexScriptConfiguration> {
                     }
                     return null;
                 });
+            }
+            if (!refused.isEmpty()) {
+                throw new Failure("useit-reindex: the search core refused " + refused.size() + " document(s) (e.g. "
+                    + refused.get(0) + "; the reasons are in the log); their items are queued for the index check: "
+                    + "run useit-reindex -d again once Solr takes them");
             }
             handler.logInfo("useit-reindex: done");
         } finally {

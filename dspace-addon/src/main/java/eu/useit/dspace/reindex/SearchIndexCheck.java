@@ -21,8 +21,6 @@ import eu.useit.dspace.search.SearchWrites;
 import eu.useit.dspace.search.SearchableItemIndexFactory;
 import eu.useit.dspace.support.UseitBeans;
 import eu.useit.dspace.support.Uuids;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.Logger;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
@@ -54,7 +52,6 @@ import org.dspace.utils.DSpace;
  */
 public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemService items) {
 
-    private static final Logger log = LogManager.getLogger(SearchIndexCheck.class);
     private static final String UNIQUE_ID = "search.uniqueid";
     private static final String TYPE = "search.resourcetype";
     private static final String ID = "search.resourceid";
@@ -65,12 +62,13 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
     /**
      * What differed between the search core and the database.
      *
-     * @param phantoms documents of objects that do not exist (or of items no longer archived or withdrawn)
+     * @param phantoms documents of objects that do not exist (or of items DSpace gives no item document)
      * @param missing  items without a document
      * @param stale    documents older than their item, or holding text or file names no access check chose
      * @param examples a few of the search ids concerned
+     * @param refused  the documents Solr refused when they were written again (the items are queued)
      */
-    public record Differences(int phantoms, int missing, int stale, List<String> examples) {
+    public record Differences(int phantoms, int missing, int stale, List<String> examples, List<String> refused) {
         /**
          * @return the number of differences
          */
@@ -82,7 +80,9 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         public String toString() {
             return phantoms + " document(s) of objects that do not exist, " + missing + " item(s) without a "
                 + "document, " + stale + " outdated document(s)" + (examples.isEmpty() ? "" : " (e.g. "
-                + String.join(", ", examples) + ")");
+                + String.join(", ", examples) + ")") + (refused.isEmpty() ? "" : "; " + refused.size()
+                + " document(s) refused by the search core when written again, their items queued (e.g. "
+                + refused.get(0) + ")");
         }
     }
 
@@ -110,6 +110,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         Map<String, Long> expected = lastModified(context, itemIds);
         List<String> phantoms = new ArrayList<>();
         Set<UUID> rewrite = new LinkedHashSet<>();
+        Set<UUID> earlier = new HashSet<>();
         int stale = 0;
         SolrQuery query = new SolrQuery("*:*").setFields(UNIQUE_ID, TYPE, ID, MODIFIED).setRows(PAGE)
                                               .setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
@@ -123,6 +124,9 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
                 if (IndexableItem.TYPE.equals(type)) {
                     Long modified = expected.containsKey(id) ? expected.remove(id) : earlierVersion(context, id);
                     Date indexed = (Date) document.getFieldValue(MODIFIED);
+                    if (modified != null && !itemIds.contains(UUID.fromString(id))) {
+                        earlier.add(UUID.fromString(id));
+                    }
                     if (modified == null) {
                         phantoms.add((String) document.getFieldValue(UNIQUE_ID));
                     } else if (indexed == null || indexed.getTime() != modified) {
@@ -148,10 +152,11 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         if (ReadableFileInfoPlugin.inUse()) {
             unchecked.add(ReadableFileInfoPlugin.UNCHECKED_NAMES);
         }
-        Set<UUID> known = unchecked.isEmpty() ? Set.of() : new HashSet<>(itemIds);
+        Set<UUID> known = new HashSet<>(itemIds);
+        known.addAll(earlier);
         for (String kind : unchecked) {
             for (UUID item : uncheckedFiles(kind)) {
-                // documents of items that do not exist are phantoms (above)
+                // documents of items that do not exist, or that DSpace gives no item document, are phantoms (above)
                 if (known.contains(item) && rewrite.add(item)) {
                     stale++;
                 }
@@ -159,7 +164,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         }
         List<String> examples = new ArrayList<>(phantoms.subList(0, Math.min(EXAMPLES, phantoms.size())));
         expected.keySet().stream().limit(EXAMPLES).forEach(id -> examples.add(IndexableItem.TYPE + "-" + id));
-        Differences differences = new Differences(phantoms.size(), expected.size(), stale, examples);
+        Differences differences = new Differences(phantoms.size(), expected.size(), stale, examples, List.of());
         if (repair && differences.total() > 0) {
             for (String phantom : phantoms) {
                 SearchWrites.remove(phantom);
@@ -168,10 +173,10 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
             List<UUID> failed = new ArrayList<>();
             SearchDocuments.reindex(context, rewrite, failed);
             if (!failed.isEmpty()) {
-                // kept, and tried again by the index queue
+                // kept: the index queue checks them again
                 new IndexQueue(UseitBeans.dataSource()).addNow(failed);
-                log.warn("{} search document(s) could not be written now and are queued (e.g. Item-{})",
-                         failed.size(), failed.get(0));
+                return new Differences(differences.phantoms(), differences.missing(), differences.stale(), examples,
+                                       failed.stream().map(item -> IndexableItem.TYPE + "-" + item).toList());
             }
         }
         return differences;

@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import eu.useit.dspace.access.ReadPolicies;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -45,6 +47,8 @@ import org.dspace.utils.DSpace;
  * written again: items whose document depends on something else (a related item's name or access).
  */
 public final class SearchDocuments {
+
+    private static final Logger log = LogManager.getLogger(SearchDocuments.class);
 
     private static final String TYPE = "search.resourcetype";
     private static final String ID = "search.resourceid";
@@ -146,6 +150,7 @@ public final class SearchDocuments {
                     if (failed == null) {
                         throw e;
                     }
+                    log.warn("The search core refused the document of item {}: {}", id, e.getMessage(), e);
                     failed.add(id);
                 }
             }
@@ -244,7 +249,8 @@ public final class SearchDocuments {
                      .collect(Collectors.joining(" OR ", field + ":(", ")"));
     }
 
-    private static SolrClient solr() {
+    /** The search core's client (null when DSpace has none configured). */
+    static SolrClient solr() {
         return new DSpace().getServiceManager().getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class)
                            .getSolr();
     }

@@ -11,11 +11,9 @@ import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
-import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexFactory;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * Search documents written and removed through DSpace's index factories, as DSpace's indexing service does, but
@@ -45,9 +43,7 @@ public final class SearchWrites {
         if (object instanceof IndexableItem) {
             factory.writeDocument(context, object, factory.buildDocument(context, object));
         } else {
-            SolrClient solr = new DSpace().getServiceManager()
-                                          .getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class)
-                                          .getSolr();
+            SolrClient solr = SearchDocuments.solr();
             if (solr == null) {
                 throw new IOException("the search core (discovery.search.server) cannot be reached");
             }

@@ -110,6 +110,15 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         return "deleted".equals(Xml.string(record, "//oai:record/oai:header/@status"));
     }
 
+    /** A collection of its own community, for one test's items. */
+    private Collection collection(String name) throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection collection = CollectionBuilder.createCollection(context,
+            CommunityBuilder.createCommunity(context).withName(name + " (illustrative)").build()).build();
+        context.commit();
+        return context.reloadEntity(collection);
+    }
+
     private Item deposit(Collection collection, String title) throws Exception {
         Item item = ItemBuilder.createItem(context, collection).withTitle(title + " (illustrative)")
                                .withIssueDate("2024").build();
@@ -119,12 +128,7 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
 
     @Test
     public void changesReachHarvestersWithinFiveSecondsAndDeletionsPersist() throws Exception {
-        context.turnOffAuthorisationSystem();
-        Collection collection = CollectionBuilder.createCollection(context,
-            CommunityBuilder.createCommunity(context).withName("Freshness test (illustrative)").build()).build();
-        context.commit();
-
-        collection = context.reloadEntity(collection);
+        Collection collection = collection("Freshness test");
         Item fresh = deposit(collection, "A new deposit");
         waitFor(fresh, OaiFreshnessAndDeletionsIT::live, "new deposit harvestable");
 
@@ -314,12 +318,7 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
      */
     @Test
     public void anEarlierVersionBecomesADeletedRecordWhenANewVersionIsInstalled() throws Exception {
-        context.turnOffAuthorisationSystem();
-        Collection collection = CollectionBuilder.createCollection(context,
-            CommunityBuilder.createCommunity(context).withName("Versions test (illustrative)").build()).build();
-        context.commit();
-        collection = context.reloadEntity(collection);
-        Item first = deposit(collection, "A report in two versions");
+        Item first = deposit(collection("Versions test"), "A report in two versions");
         waitFor(first, OaiFreshnessAndDeletionsIT::live, "the first version harvestable");
 
         context.turnOffAuthorisationSystem();
