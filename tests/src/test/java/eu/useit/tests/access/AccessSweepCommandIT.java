@@ -17,6 +17,7 @@ import java.time.Period;
 import java.util.UUID;
 import javax.sql.DataSource;
 
+import eu.useit.dspace.oai.index.OaiIndexConsumer;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.RestClient;
@@ -51,6 +52,8 @@ public class AccessSweepCommandIT extends AbstractUseitIT {
         Item item = newItem("Sweep command check", "Embargoed " + word, Period.ofYears(1));
         String handle = item.getHandle();
         assertThat("embargoed: not harvestable", live(handle), is(false));
+        // what the deposit queued is written first: from here on only the command can tell the indexes
+        OaiIndexConsumer.worker().drainNow();
 
         // the day comes: the embargo's start is in the past, and no event tells the indexes
         setReadDate("start_date", item, LocalDate.now().minusDays(1));
