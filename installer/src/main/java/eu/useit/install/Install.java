@@ -92,7 +92,7 @@ public final class Install {
     public InstallReport run(boolean dryRun) throws InstallException {
         Path dspaceDir = files.dspaceDir();
         InstallPlan plan = files.plan();
-        InstallLoad load = new InstallLoad(dspaceDir, files.dropIns());
+        InstallLoad load = files.load();
         List<String> changes = new ArrayList<>(plan.changes());
         if (dryRun) {
             changes.addAll(load.run(true));
@@ -101,7 +101,7 @@ public final class Install {
         Journal journal = files.apply(plan);
         List<String> problems;
         try {
-            problems = new InstallCheck(dspaceDir, files.xoai()).problems(plan.processes(), plan.forms());
+            problems = files.check().problems(plan.processes(), plan.forms());
         } catch (RuntimeException e) {
             problems = List.of("the installed files could not be checked: " + e);
         }

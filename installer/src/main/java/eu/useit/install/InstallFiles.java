@@ -90,17 +90,17 @@ public final class InstallFiles {
     }
 
     /**
-     * @return the site's OAI configuration
+     * @return the database part of this install: our metadata registries, item and relationship types
      */
-    public Path xoai() {
-        return xoai;
+    public InstallLoad load() {
+        return new InstallLoad(dspaceDir, dropIns);
     }
 
     /**
-     * @return our drop-ins
+     * @return the check of this install's files as DSpace reads them, once they are written
      */
-    public DropIns dropIns() {
-        return dropIns;
+    public InstallCheck check() {
+        return new InstallCheck(dspaceDir, xoai);
     }
 
     /**

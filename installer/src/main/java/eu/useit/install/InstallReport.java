@@ -11,60 +11,27 @@ import java.util.List;
 /**
  * What a run of the install did, or would do in a dry run: one line per change, the site settings kept (notes),
  * the backups made, and a summary line.
+ *
+ * @param dspaceDir the DSpace home
+ * @param changes   one line per change, {@code <file>: <change>} or {@code database: <change>}; empty when the
+ *                  site had everything
+ * @param notes     one line per site setting kept although USE-IT! would set it otherwise
+ * @param warnings  one line per file written without the group whose rights it was meant to have
+ *                  ({@link Journal#warnings})
+ * @param backups   the backups made (none in a dry run or when nothing changed)
+ * @param dryRun    whether nothing was written
  */
-public final class InstallReport {
-
-    private final Path dspaceDir;
-    private final List<String> changes;
-    private final List<String> notes;
-    private final List<String> warnings;
-    private final List<Path> backups;
-    private final boolean dryRun;
+public record InstallReport(Path dspaceDir, List<String> changes, List<String> notes, List<String> warnings,
+                            List<Path> backups, boolean dryRun) {
 
     /**
-     * @param dspaceDir the DSpace home
-     * @param changes   one line per change, {@code <file>: <change>} or {@code database: <change>}
-     * @param notes     one line per site setting kept
-     * @param warnings  one line per file written without the access it was meant to have ({@link Journal#warnings})
-     * @param backups   the backups made
-     * @param dryRun    whether nothing was written
+     * Copies the lists, so that the report does not change with them.
      */
-    public InstallReport(Path dspaceDir, List<String> changes, List<String> notes, List<String> warnings,
-                         List<Path> backups, boolean dryRun) {
-        this.dspaceDir = dspaceDir;
-        this.changes = List.copyOf(changes);
-        this.notes = List.copyOf(notes);
-        this.warnings = List.copyOf(warnings);
-        this.backups = List.copyOf(backups);
-        this.dryRun = dryRun;
-    }
-
-    /**
-     * @return one line per change; empty when the site had everything
-     */
-    public List<String> changes() {
-        return changes;
-    }
-
-    /**
-     * @return one line per site setting kept although USE-IT! would set it otherwise
-     */
-    public List<String> notes() {
-        return notes;
-    }
-
-    /**
-     * @return one line per file written without the group whose rights it was meant to have
-     */
-    public List<String> warnings() {
-        return warnings;
-    }
-
-    /**
-     * @return the backups made (none in a dry run or when nothing changed)
-     */
-    public List<Path> backups() {
-        return backups;
+    public InstallReport {
+        changes = List.copyOf(changes);
+        notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
+        backups = List.copyOf(backups);
     }
 
     /**

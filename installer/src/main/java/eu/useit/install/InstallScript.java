@@ -5,7 +5,6 @@
 package eu.useit.install;
 
 import eu.useit.dspace.support.UseitScript;
-import org.apache.commons.cli.ParseException;
 
 /**
  * {@code dspace useit-install [-n]}: installs the USE-IT! addon into this DSpace, or finds it installed; see
@@ -14,24 +13,10 @@ import org.apache.commons.cli.ParseException;
  */
 public class InstallScript extends UseitScript<InstallScriptConfiguration> {
 
-    private boolean dryRun;
-    private boolean siteContexts;
-
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public InstallScript() {
-        super(Install.NAME, InstallScriptConfiguration.class);
-    }
-
-    @Override
-    public void setup() throws ParseException {
-        dryRun = commandLine.hasOption('n');
-        siteContexts = commandLine.hasOption('a');
-    }
-
     @Override
     public void internalRun() throws Exception {
+        boolean dryRun = commandLine.hasOption('n');
+        boolean siteContexts = commandLine.hasOption('a');
         InstallReport report;
         try {
             Install install = Install.ofRunningDSpace();

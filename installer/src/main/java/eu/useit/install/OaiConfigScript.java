@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import eu.useit.dspace.support.UseitScript;
-import org.apache.commons.cli.ParseException;
 import org.dspace.services.ConfigurationService;
 import org.dspace.services.factory.DSpaceServicesFactory;
 
@@ -30,30 +29,14 @@ public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    private Path file;
-    private Path source;
-    private boolean dryRun;
-    private boolean siteContexts;
-
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public OaiConfigScript() {
-        super(NAME, OaiConfigScriptConfiguration.class);
-    }
-
-    @Override
-    public void setup() throws ParseException {
-        file = commandLine.hasOption('f') ? Path.of(commandLine.getOptionValue('f')) : null;
-        source = commandLine.hasOption('s') ? Path.of(commandLine.getOptionValue('s')) : null;
-        dryRun = commandLine.hasOption('n');
-        siteContexts = commandLine.hasOption('a');
-    }
-
     @Override
     public void internalRun() throws Exception {
-        Path target = (file != null ? file : defaultTarget()).toAbsolutePath().normalize();
-        OaiConfigSource ours = source != null ? OaiConfigSource.file(source) : OaiConfigSource.bundled();
+        String file = commandLine.getOptionValue('f');
+        String source = commandLine.getOptionValue('s');
+        boolean dryRun = commandLine.hasOption('n');
+        boolean siteContexts = commandLine.hasOption('a');
+        Path target = (file != null ? Path.of(file) : defaultTarget()).toAbsolutePath().normalize();
+        OaiConfigSource ours = source != null ? OaiConfigSource.file(Path.of(source)) : OaiConfigSource.bundled();
         List<String> changes = new ArrayList<>();
         List<Path> backups = List.of();
         List<String> warnings = List.of();

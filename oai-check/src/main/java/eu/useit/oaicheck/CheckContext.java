@@ -17,8 +17,6 @@ import java.util.function.Consumer;
 final class CheckContext {
 
     private final OaiClient client;
-    private final Findings findings;
-    private final SchemaValidator schemas;
     private final ResponseChecks responses;
     private final long maxRecords;
     private final Consumer<String> progress;
@@ -41,8 +39,6 @@ final class CheckContext {
     CheckContext(OaiClient client, Findings findings, SchemaValidator schemas, long maxRecords,
                  Consumer<String> progress) {
         this.client = client;
-        this.findings = findings;
-        this.schemas = schemas;
         this.responses = new ResponseChecks(findings, schemas, client.baseUrl());
         this.maxRecords = maxRecords;
         this.progress = progress;
@@ -52,12 +48,18 @@ final class CheckContext {
         return client;
     }
 
+    /**
+     * @return the report (the one the response checks write to)
+     */
     Findings findings() {
-        return findings;
+        return responses.findings();
     }
 
+    /**
+     * @return the schema validator (the one the response checks use)
+     */
     SchemaValidator schemas() {
-        return schemas;
+        return responses.schemas();
     }
 
     ResponseChecks responses() {

@@ -12,19 +12,12 @@ import org.w3c.dom.Element;
 /**
  * ListMetadataFormats: every format has prefix, schema and namespace, no prefix twice, the schema's target
  * namespace is the declared namespace, and {@code oai_dc} (which every aggregator harvests) is there.
+ *
+ * @param context the check's shared state
  */
-final class FormatsCheck {
+record FormatsCheck(CheckContext context) {
 
     private static final String AREA = "ListMetadataFormats";
-
-    private final CheckContext context;
-
-    /**
-     * @param context the check's shared state
-     */
-    FormatsCheck(CheckContext context) {
-        this.context = context;
-    }
 
     /**
      * Asks for the formats and records them in the context.

@@ -13,23 +13,14 @@ import org.w3c.dom.Element;
  * GetRecord for a sample of the harvested identifiers in every format (spread over the list, plus a deleted
  * record if there is one): the record comes back with the header ListIdentifiers gave, and is checked like a
  * harvested one. Also ListMetadataFormats for one identifier.
+ *
+ * @param context the check's shared state
+ * @param records the record checks (shared, so a payload is validated once)
  */
-final class GetRecordCheck {
+record GetRecordCheck(CheckContext context, RecordChecks records) {
 
     private static final String AREA = "GetRecord";
     private static final int SAMPLE = 5;
-
-    private final CheckContext context;
-    private final RecordChecks records;
-
-    /**
-     * @param context the check's shared state
-     * @param records the record checks (shared, so a payload is validated once)
-     */
-    GetRecordCheck(CheckContext context, RecordChecks records) {
-        this.context = context;
-        this.records = records;
-    }
 
     /**
      * Fetches and checks the sample.

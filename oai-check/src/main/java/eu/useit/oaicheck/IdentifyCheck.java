@@ -15,20 +15,13 @@ import org.w3c.dom.Element;
  * Identify: protocolVersion 2.0, baseURL equal to the URL harvested, earliestDatestamp, deletedRecord
  * {@code persistent}, granularity, adminEmail, and an oai-identifier description whose namespace is a domain name
  * with a dot. Records what later checks need (granularity, earliest datestamp, namespace).
+ *
+ * @param context the check's shared state
  */
-final class IdentifyCheck {
+record IdentifyCheck(CheckContext context) {
 
     private static final String AREA = "Identify";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-    private final CheckContext context;
-
-    /**
-     * @param context the check's shared state
-     */
-    IdentifyCheck(CheckContext context) {
-        this.context = context;
-    }
 
     /**
      * @param response the answer to {@code verb=Identify}

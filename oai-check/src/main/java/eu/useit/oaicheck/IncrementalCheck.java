@@ -14,20 +14,13 @@ import org.w3c.dom.Element;
 /**
  * Selective harvesting by date, as incremental harvesters use it: {@code from} and {@code until} are inclusive,
  * so {@code from == until} on a record's day (and, at seconds granularity, on its exact datestamp) returns it.
+ *
+ * @param context the check's shared state
  */
-final class IncrementalCheck {
+record IncrementalCheck(CheckContext context) {
 
     private static final String AREA = "selective harvest";
     private static final String VERB = "ListIdentifiers";
-
-    private final CheckContext context;
-
-    /**
-     * @param context the check's shared state
-     */
-    IncrementalCheck(CheckContext context) {
-        this.context = context;
-    }
 
     /**
      * Runs the check on the first record of the probe format that is not deleted.
@@ -51,7 +44,7 @@ final class IncrementalCheck {
         Set<String> found = new HashSet<>();
         String query = CheckRequest.query("verb", VERB, "metadataPrefix", prefix, "from", date, "until", date);
         Paging.Result result = new Paging(context).follow(VERB, query, AREA, context.maxRecords(),
-                                                          Set.of("noRecordsMatch"),
+                                                          Set.of(OaiErrorCode.NO_RECORDS_MATCH),
                                                           (list, request) -> collect(list, found));
         if (result.complete() && !found.contains(header.identifier())) {
             String what = date.length() == 10 ? "day" : "datestamp";

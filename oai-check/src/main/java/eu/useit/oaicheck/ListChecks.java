@@ -84,7 +84,7 @@ final class ListChecks {
         String query = CheckRequest.query("verb", verb, "metadataPrefix", format.prefix(), "set", set);
         harvest.firstRequest = CheckRequest.get(query).label();
         Paging.Result result = new Paging(context).follow(verb, query, area, context.maxRecords(),
-                                                          Set.of("noRecordsMatch"),
+                                                          Set.of(OaiErrorCode.NO_RECORDS_MATCH),
                                                           (list, request) -> read(list, request, harvest, format,
                                                                                   set, area));
         harvest.complete = result.complete();

@@ -14,24 +14,14 @@ import org.xml.sax.SAXException;
 
 /**
  * What the endpoint answered to one {@link CheckRequest}: status, Content-Type and body, or why nothing came back.
+ *
+ * @param request     the request
+ * @param status      the HTTP status, or -1 when there was no HTTP answer
+ * @param contentType the Content-Type header, or null when there was none
+ * @param body        the body as received (empty when there was no HTTP answer)
+ * @param failure     why no HTTP answer came, or null when one did
  */
-final class OaiResponse {
-
-    private final CheckRequest request;
-    private final int status;
-    private final String contentType;
-    private final byte[] body;
-    private final String failure;
-    private Document document;
-    private String parseError;
-
-    private OaiResponse(CheckRequest request, int status, String contentType, byte[] body, String failure) {
-        this.request = request;
-        this.status = status;
-        this.contentType = contentType;
-        this.body = body;
-        this.failure = failure;
-    }
+record OaiResponse(CheckRequest request, int status, String contentType, byte[] body, String failure) {
 
     /**
      * @return an HTTP answer
@@ -48,28 +38,6 @@ final class OaiResponse {
         return new OaiResponse(request, -1, null, new byte[0], why);
     }
 
-    CheckRequest request() {
-        return request;
-    }
-
-    int status() {
-        return status;
-    }
-
-    /**
-     * @return the Content-Type header, or null when there was none
-     */
-    String contentType() {
-        return contentType;
-    }
-
-    /**
-     * @return why no HTTP answer came, or null when one did
-     */
-    String failure() {
-        return failure;
-    }
-
     /**
      * @return the body decoded as UTF-8 (for looking at it, not for parsing)
      */
@@ -78,24 +46,11 @@ final class OaiResponse {
     }
 
     /**
-     * @return the body parsed as XML (no DTD, no external entities), or null when it is not well-formed
+     * @return the body parsed as XML (no DTD, no external entities)
+     * @throws SAXException if the body is not well-formed XML (or declares a DOCTYPE)
+     * @throws IOException  if it cannot be read
      */
-    Document document() {
-        if (document == null && parseError == null) {
-            try {
-                document = SafeXml.parse(new ByteArrayInputStream(body));
-            } catch (SAXException | IOException e) {
-                parseError = e.getMessage() == null ? e.toString() : e.getMessage();
-            }
-        }
-        return document;
-    }
-
-    /**
-     * @return why the body is not well-formed XML, or null
-     */
-    String parseError() {
-        document();
-        return parseError;
+    Document document() throws SAXException, IOException {
+        return SafeXml.parse(new ByteArrayInputStream(body));
     }
 }

@@ -14,8 +14,10 @@ import org.w3c.dom.Element;
  * its end, and checks the flow control: {@code cursor} counts the elements returned before the page (it is not a
  * page number), the last page of an incomplete list carries an empty token, {@code completeListSize} agrees with
  * what was harvested, and a token never repeats.
+ *
+ * @param context the check's shared state
  */
-final class Paging {
+record Paging(CheckContext context) {
 
     private static final int MAX_EMPTY_PAGES = 20;
 
@@ -43,15 +45,6 @@ final class Paging {
         int read(Element verbElement, CheckRequest request);
     }
 
-    private final CheckContext context;
-
-    /**
-     * @param context the check's shared state
-     */
-    Paging(CheckContext context) {
-        this.context = context;
-    }
-
     /**
      * @param verb       the list verb
      * @param firstQuery the query of the first page
@@ -61,7 +54,7 @@ final class Paging {
      * @param page       reads each page
      * @return what the list gave
      */
-    Result follow(String verb, String firstQuery, String area, long max, Set<String> emptyCodes, Page page) {
+    Result follow(String verb, String firstQuery, String area, long max, Set<OaiErrorCode> emptyCodes, Page page) {
         Findings findings = context.findings();
         CheckRequest request = CheckRequest.get(firstQuery);
         long count = 0;
@@ -78,7 +71,7 @@ final class Paging {
             String label = request.label();
             List<String> codes = ResponseChecks.errorCodes(root);
             if (!codes.isEmpty()) {
-                if (pages == 0 && emptyCodes.containsAll(codes)) {
+                if (pages == 0 && emptyCodes.stream().map(OaiErrorCode::code).toList().containsAll(codes)) {
                     return new Result(0, true, null, null);
                 }
                 findings.add(area, pages == 0 ? "answered error " + codes

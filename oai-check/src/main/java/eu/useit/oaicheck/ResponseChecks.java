@@ -4,6 +4,7 @@
  */
 package eu.useit.oaicheck;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import java.util.regex.Pattern;
 import eu.useit.oaipmh.OaiDates;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.xml.sax.SAXException;
 
 /**
  * What every response must be: HTTP 200, {@code text/xml; charset=UTF-8}, well-formed XML (never HTML, never a
@@ -51,9 +53,12 @@ record ResponseChecks(Findings findings, SchemaValidator schemas, String baseUrl
             findings.add("http", "HTML instead of OAI-PMH XML", request);
             return null;
         }
-        Document document = response.document();
-        if (document == null) {
-            findings.add("xml", "not well-formed XML: " + response.parseError(), request);
+        Document document;
+        try {
+            document = response.document();
+        } catch (SAXException | IOException e) {
+            findings.add("xml", "not well-formed XML: " + (e.getMessage() == null ? e.toString() : e.getMessage()),
+                         request);
             return null;
         }
         Element root = document.getDocumentElement();
@@ -148,9 +153,10 @@ record ResponseChecks(Findings findings, SchemaValidator schemas, String baseUrl
         }
         List<String> codes = errorCodes(root);
         if (requestElement != null && requestElement.hasAttributes()
-            && (codes.contains("badVerb") || codes.contains("badArgument"))) {
-            findings.add("xml", "the request element repeats the arguments of a request answered with badVerb "
-                + "or badArgument (it must have no attributes then)", request);
+            && (codes.contains(OaiErrorCode.BAD_VERB.code()) || codes.contains(OaiErrorCode.BAD_ARGUMENT.code()))) {
+            findings.add("xml", "the request element repeats the arguments of a request answered with "
+                + OaiErrorCode.BAD_VERB.code() + " or " + OaiErrorCode.BAD_ARGUMENT.code()
+                + " (it must have no attributes then)", request);
         }
     }
 

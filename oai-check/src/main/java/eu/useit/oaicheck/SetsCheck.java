@@ -12,19 +12,12 @@ import org.w3c.dom.Element;
  * ListSets, followed through its resumptionTokens: no setSpec twice, and every set {@code a:b} has its parent
  * {@code a} in the list too (setSpecs joined by ':' form a hierarchy). A repository without sets answers
  * noSetHierarchy.
+ *
+ * @param context the check's shared state
  */
-final class SetsCheck {
+record SetsCheck(CheckContext context) {
 
     private static final String AREA = "ListSets";
-
-    private final CheckContext context;
-
-    /**
-     * @param context the check's shared state
-     */
-    SetsCheck(CheckContext context) {
-        this.context = context;
-    }
 
     /**
      * Harvests the sets and records them in the context.
@@ -32,7 +25,8 @@ final class SetsCheck {
     void run() {
         Findings findings = context.findings();
         Paging.Result result = new Paging(context).follow(AREA, CheckRequest.query("verb", AREA), AREA,
-                                                          Long.MAX_VALUE, Set.of("noSetHierarchy"), this::read);
+                                                          Long.MAX_VALUE, Set.of(OaiErrorCode.NO_SET_HIERARCHY),
+                                                          this::read);
         context.setsComplete(result.complete());
         for (String spec : context.sets()) {
             int colon = spec.lastIndexOf(':');

@@ -6,6 +6,7 @@ package eu.useit.dspace.access;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * What anonymous users may do with one file (or, combined, with the files of an item), in the words of the COAR
@@ -19,43 +20,41 @@ public record FileAccess(State state, LocalDate availableFrom) {
     /** The access states, best first. */
     public enum State {
         /** Anonymous users may read it now. */
-        OPEN("open", "c_abf2", "open access"),
+        OPEN("c_abf2"),
         /** Anonymous users may read it from a day in the future. */
-        EMBARGOED("embargoed", "c_f1cf", "embargoed access"),
+        EMBARGOED("c_f1cf"),
         /** Anonymous users may not read it. */
-        RESTRICTED("restricted", "c_16ec", "restricted access"),
+        RESTRICTED("c_16ec"),
         /** There is no file at all. */
-        METADATA_ONLY("metadata-only", "c_14cb", "metadata only access");
+        METADATA_ONLY("c_14cb");
 
-        private final String word;
-        private final String coar;
-        private final String label;
+        private final String coarCode;
 
-        State(String word, String coarCode, String label) {
-            this.word = word;
-            this.coar = "http://purl.org/coar/access_right/" + coarCode;
-            this.label = label;
+        State(String coarCode) {
+            this.coarCode = coarCode;
         }
 
         /**
-         * @return the COAR access right's label ({@code open access}, ...)
-         */
-        public String label() {
-            return label;
-        }
-
-        /**
-         * @return the state as written in compiled OAI records ({@code open}, {@code embargoed}, ...)
+         * @return the state as written in compiled OAI records ({@code open}, {@code embargoed}, {@code restricted},
+         *     {@code metadata-only})
          */
         public String word() {
-            return word;
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /**
+         * @return the COAR access right's label: the state's words and "access" ({@code open access},
+         *     {@code metadata only access}, ...)
+         */
+        public String label() {
+            return word().replace('-', ' ') + " access";
         }
 
         /**
          * @return the COAR access right URI
          */
         public String coar() {
-            return coar;
+            return "http://purl.org/coar/access_right/" + coarCode;
         }
     }
 

@@ -32,13 +32,6 @@ public class ImportScript extends UseitScript<ImportScriptConfiguration> {
     private String email;
     private String format;
 
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public ImportScript() {
-        super("useit-import", ImportScriptConfiguration.class);
-    }
-
     @Override
     public void setup() throws ParseException {
         file = commandLine.getOptionValue('f');

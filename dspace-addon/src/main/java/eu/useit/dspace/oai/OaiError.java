@@ -4,6 +4,9 @@
  */
 package eu.useit.dspace.oai;
 
+import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
+import com.lyncode.xoai.dataprovider.xml.oaipmh.VerbType;
+
 /**
  * An OAI-PMH error: the protocol's error code and a message for the harvester's operator.
  */
@@ -50,16 +53,15 @@ public final class OaiError extends Exception {
     }
 
     /**
-     * @return the verb of the request the error is about, or null when it is not to be repeated
+     * Repeats the request's verb and resumption token in a response's request element, when the error is
+     * {@linkplain #about(String, String) about} them.
+     *
+     * @param request the response's request element
      */
-    public String verb() {
-        return verb;
-    }
-
-    /**
-     * @return the resumption token of the request the error is about, or null
-     */
-    public String resumptionToken() {
-        return resumptionToken;
+    void echoInto(RequestType request) {
+        if (verb != null) {
+            request.setVerb(VerbType.fromValue(verb));
+            request.setResumptionToken(resumptionToken);
+        }
     }
 }

@@ -29,7 +29,6 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
-import com.lyncode.xoai.dataprovider.xml.oaipmh.VerbType;
 import eu.useit.dspace.oai.index.OaiIndexer;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -137,10 +136,7 @@ public final class OaiResponder {
         } catch (ContextServiceException e) {
             throw new OAIException(e);
         }
-        if (error.verb() != null) {
-            request.setVerb(VerbType.fromValue(error.verb()));
-            request.setResumptionToken(error.resumptionToken());
-        }
+        error.echoInto(request);
         info.setRequest(request);
         OAIPMHerrorType type = new OAIPMHerrorType();
         type.setCode(OAIPMHerrorcodeType.fromValue(error.code()));

@@ -17,23 +17,13 @@ import eu.useit.dspace.support.Characters;
  * The sets of the repository: the strand sets first, then DSpace's community and collection sets that anonymous
  * users may read ({@link AnonymousSets}). (XOAI adds the configured static sets, such as the item-type sets,
  * itself.)
+ *
+ * @param strands  the strand sets
+ * @param dspace   DSpace's set repository (communities and collections)
+ * @param readable which set specs name a community or collection that anonymous users may read
  */
-public final class UseitSetRepository implements SetRepository {
-
-    private final StrandSets strands;
-    private final SetRepository dspace;
-    private final Predicate<String> readable;
-
-    /**
-     * @param strands  the strand sets
-     * @param dspace   DSpace's set repository (communities and collections)
-     * @param readable which set specs name a community or collection that anonymous users may read
-     */
-    public UseitSetRepository(StrandSets strands, SetRepository dspace, Predicate<String> readable) {
-        this.strands = strands;
-        this.dspace = dspace;
-        this.readable = readable;
-    }
+public record UseitSetRepository(StrandSets strands, SetRepository dspace, Predicate<String> readable)
+    implements SetRepository {
 
     @Override
     public boolean supportSets() {

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import eu.useit.dspace.oai.index.OaiIndexConsumer;
 import eu.useit.dspace.support.UseitScript;
-import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
 import org.dspace.utils.DSpace;
@@ -21,30 +20,13 @@ import org.dspace.utils.DSpace;
  */
 public class ReindexScript extends UseitScript<ReindexScriptConfiguration> {
 
-    private boolean discovery;
-    private boolean oai;
-    private boolean verify;
-
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public ReindexScript() {
-        super("useit-reindex", ReindexScriptConfiguration.class);
-    }
-
-    @Override
-    public void setup() throws ParseException {
-        discovery = commandLine.hasOption('d');
-        oai = commandLine.hasOption('o');
-        verify = commandLine.hasOption('v');
-        if (!discovery && !oai) {
-            discovery = true;
-            oai = true;
-        }
-    }
-
     @Override
     public void internalRun() throws Exception {
+        // neither -d nor -o: both
+        boolean both = !commandLine.hasOption('d') && !commandLine.hasOption('o');
+        boolean discovery = both || commandLine.hasOption('d');
+        boolean oai = both || commandLine.hasOption('o');
+        boolean verify = commandLine.hasOption('v');
         // as an anonymous user: the indexes hold what anybody may see (Discovery records who else may read what)
         Context context = new Context(Context.Mode.READ_ONLY);
         try {

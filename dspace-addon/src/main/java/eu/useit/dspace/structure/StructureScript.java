@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.List;
 
 import eu.useit.dspace.support.UseitScript;
-import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
 import org.dspace.services.factory.DSpaceServicesFactory;
@@ -21,20 +20,6 @@ import org.dspace.services.factory.DSpaceServicesFactory;
  * administrator.
  */
 public class StructureScript extends UseitScript<StructureScriptConfiguration> {
-
-    private String email;
-
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public StructureScript() {
-        super("useit-structure", StructureScriptConfiguration.class);
-    }
-
-    @Override
-    public void setup() throws ParseException {
-        email = commandLine.getOptionValue('e');
-    }
 
     @Override
     public void internalRun() throws Exception {
@@ -63,6 +48,7 @@ public class StructureScript extends UseitScript<StructureScriptConfiguration> {
     }
 
     private EPerson currentUser(Context context) throws SQLException {
+        String email = commandLine.getOptionValue('e');
         EPerson user = startingUser(context, email);
         if (user == null && email != null) {
             throw new IllegalArgumentException("-e " + email + ": no such user");

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
 import org.dspace.eperson.factory.EPersonServiceFactory;
@@ -17,24 +18,13 @@ import org.dspace.scripts.configuration.ScriptConfiguration;
 import org.dspace.utils.DSpace;
 
 /**
- * One of the addon's DSpace commands: its configuration is the bean of its name in
- * {@code config/spring/api/useit-scripts.xml}, and it knows who started it.
+ * One of the addon's DSpace commands: its configuration is the bean in {@code config/spring/api/useit-scripts.xml}
+ * that names the command's class (the bean's id is the command's name, so the command needs no constructor of its
+ * own to find it); it knows who started it.
  *
  * @param <T> the command's configuration
  */
 public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceRunnable<T> {
-
-    private final String name;
-    private final Class<T> configurationClass;
-
-    /**
-     * @param name               the command's name, the id of its configuration's bean
-     * @param configurationClass the class of that bean
-     */
-    protected UseitScript(String name, Class<T> configurationClass) {
-        this.name = name;
-        this.configurationClass = configurationClass;
-    }
 
     /**
      * Runs the command as DSpace does, with two differences. A run that asked only for help ({@code -h}) runs
@@ -67,6 +57,7 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
     }
 
     private void refuseStrayArguments() throws Failure {
+        String name = getScriptConfiguration().getName();
         List<String> stray = new ArrayList<>(commandLine.getArgList());
         // the command line gives the command's name first
         if (!stray.isEmpty() && stray.get(0).equals(name)) {
@@ -91,9 +82,27 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
         }
     }
 
+    /**
+     * @return the configuration bean whose runnable class is this command's class
+     */
     @Override
+    @SuppressWarnings("unchecked")
     public T getScriptConfiguration() {
-        return new DSpace().getServiceManager().getServiceByName(name, configurationClass);
+        List<ScriptConfiguration> beans = new DSpace().getServiceManager().getServicesByType(ScriptConfiguration.class);
+        return (T) beans.stream().filter(bean -> bean.getDspaceRunnableClass() == getClass()).findFirst()
+                        .orElseThrow(() -> new IllegalStateException("no script configuration bean runs "
+                                                                         + getClass().getName()));
+    }
+
+    /**
+     * Reads nothing: the addon's commands read their options where they use them, and those that check options
+     * before a run (a value of the wrong form) override this.
+     *
+     * @throws ParseException never here
+     */
+    @Override
+    public void setup() throws ParseException {
+        // nothing to read before the run
     }
 
     /**

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import eu.useit.dspace.support.UseitScript;
-import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.services.factory.DSpaceServicesFactory;
@@ -20,24 +19,10 @@ import org.dspace.services.factory.DSpaceServicesFactory;
  */
 public class VocabularyScript extends UseitScript<VocabularyScriptConfiguration> {
 
-    private boolean skos;
-    private String output;
-
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public VocabularyScript() {
-        super("useit-vocabulary", VocabularyScriptConfiguration.class);
-    }
-
-    @Override
-    public void setup() throws ParseException {
-        skos = commandLine.hasOption('s');
-        output = commandLine.getOptionValue('o');
-    }
-
     @Override
     public void internalRun() throws Exception {
+        boolean skos = commandLine.hasOption('s');
+        String output = commandLine.getOptionValue('o');
         String dspaceDir = DSpaceServicesFactory.getInstance().getConfigurationService().getProperty("dspace.dir");
         StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(dspaceDir));
         String text = skos ? SkosExport.turtle(vocabulary) : tree(vocabulary);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import eu.useit.dspace.taxonomy.StrandVocabulary;
@@ -46,6 +47,13 @@ public class MetadataRulesTest {
     private List<String> check(String type, Map<String, List<String>> fields) {
         return rules.check(type, fields).stream().map(v -> v.field() + ": " + v.reason())
                     .collect(Collectors.toList());
+    }
+
+    /** Each value, checked on its own, gives the expected answer (a failure names the value). */
+    private static <T> void assertEach(Function<String, T> check, T expected, String... values) {
+        for (String value : values) {
+            assertThat(value, check.apply(value), is(expected));
+        }
     }
 
     @Test
@@ -117,12 +125,8 @@ public class MetadataRulesTest {
 
     @Test
     public void isoDatesExistInTheCalendar() {
-        assertThat(MetadataRules.isIsoDate("2020"), is(true));
-        assertThat(MetadataRules.isIsoDate("2020-02-29"), is(true));
-        assertThat(MetadataRules.isIsoDate("2021-02-29"), is(false));
-        assertThat(MetadataRules.isIsoDate("2020-13"), is(false));
-        assertThat(MetadataRules.isIsoDate("2020-01-01T10:00:00Z"), is(true));
-        assertThat(MetadataRules.isIsoDate("24/04/2017"), is(false));
+        assertEach(MetadataRules::isIsoDate, true, "2020", "2020-02-29", "2020-01-01T10:00:00Z");
+        assertEach(MetadataRules::isIsoDate, false, "2021-02-29", "2020-13", "24/04/2017");
     }
 
     @Test
@@ -144,59 +148,43 @@ public class MetadataRulesTest {
                        "dc.coverage.spatial: ' n/a ' is a placeholder, not a value; leave out what is not known "
                            + "(and name the field in useit.unverified)"));
         // prose that mentions the word is not a placeholder
-        assertThat(MetadataRules.isPlaceholder("The authors of this article are unverified."), is(false));
-        assertThat(MetadataRules.isPlaceholder("Unknown Pleasures"), is(false));
-        assertThat(MetadataRules.isPlaceholder("Lorem Ipsum Dolor: a history of filler text"), is(false));
+        assertEach(MetadataRules::isPlaceholder, false, "The authors of this article are unverified.",
+                   "Unknown Pleasures", "Lorem Ipsum Dolor: a history of filler text");
     }
 
     @Test
     public void otherWaysOfSayingNothingAreRefusedToo() {
-        for (String value : List.of("N.A.", "n.a.", "N / A", "Not known", "not applicable", "Not available", "tba",
-                                    "t.b.d.", "tbd?", "nil", "\u2026", "...", "\u2014", "(unknown)", "[unknown]",
-                                    "Untitled", "dummy", "FIXME", "NaN", "undefined", "***", "???",
-                                    "Lorem ipsum dolor sit amet", "TODO: write the abstract")) {
-            assertThat(value, MetadataRules.isPlaceholder(value), is(true));
-        }
-        assertThat(MetadataRules.isIsoDate("0000"), is(false));
-        assertThat(MetadataRules.isIsoDate("0000-01-01"), is(false));
-        assertThat(MetadataRules.isWebUrl("https://example.org/"), is(false));
-        assertThat(MetadataRules.isWebUrl("http://www.example.com/x"), is(false));
-        assertThat(MetadataRules.isWebUrl("https://useit.example/"), is(false));
-        assertThat(MetadataRules.isWebUrl("https://www.birmingham.gov.uk/"), is(true));
+        assertEach(MetadataRules::isPlaceholder, true, "N.A.", "n.a.", "N / A", "Not known", "not applicable",
+                   "Not available", "tba", "t.b.d.", "tbd?", "nil", "\u2026", "...", "\u2014", "(unknown)",
+                   "[unknown]", "Untitled", "dummy", "FIXME", "NaN", "undefined", "***", "???",
+                   "Lorem ipsum dolor sit amet", "TODO: write the abstract");
+        assertEach(MetadataRules::isIsoDate, false, "0000", "0000-01-01");
+        assertEach(MetadataRules::isWebUrl, false, "https://example.org/", "http://www.example.com/x",
+                   "https://useit.example/");
+        assertEach(MetadataRules::isWebUrl, true, "https://www.birmingham.gov.uk/");
     }
 
     @Test
     public void aPlaceholderOrABlankIsFoundBehindInvisibleCharactersAndOtherSpaces() {
         // a no-break space, a figure space, a zero-width space, full-width letters, a full stop
-        for (String value : List.of("TBD\u00a0", "\u2007n/a", "T\u200bBD", "\uff34\uff22\uff24", "TBD.",
-                                    "Unknown!")) {
-            assertThat(value, MetadataRules.isPlaceholder(value), is(true));
-        }
-        for (String blank : List.of("\u00a0", "\u200b", "\u202f \u3000")) {
-            assertThat(blank, MetadataRules.meaningful(blank), is(""));
-        }
-        for (String blank : List.of("\u00a0\u200b", "   ", "")) {
-            assertThat(rules.checkValue("dc.title", blank).orElseThrow(),
-                       is("an empty value (only spaces or invisible characters); leave the field out instead"));
-        }
+        assertEach(MetadataRules::isPlaceholder, true, "TBD\u00a0", "\u2007n/a", "T\u200bBD", "\uff34\uff22\uff24",
+                   "TBD.", "Unknown!");
+        assertEach(MetadataRules::meaningful, "", "\u00a0", "\u200b", "\u202f \u3000");
+        assertEach(blank -> rules.checkValue("dc.title", blank).orElseThrow(),
+                   "an empty value (only spaces or invisible characters); leave the field out instead",
+                   "\u00a0\u200b", "   ", "");
         assertThat(rules.checkValue("dc.title", "Caf\u00e9 culture\u00a0").isPresent(), is(false));
     }
 
     @Test
     public void aPlaceholderIsFoundInLettersOfOtherScriptsThatLookLatinAndBehindBlankLetters() {
         // Cyrillic Te and o, Greek Nu and Alpha, a Hangul filler, the blank Braille pattern, a variation selector
-        for (String value : List.of("\u0422BD", "Unkn\u043ewn", "\u039d/\u0391", "TBD\u3164", "\u2800TBC",
-                                    "T\ufe0fBD")) {
-            assertThat(value, MetadataRules.isPlaceholder(value), is(true));
-        }
-        for (String blank : List.of("\u3164", "\u2800\u115f", "\uffa0 \u034f")) {
-            assertThat(blank, MetadataRules.meaningful(blank), is(""));
-        }
+        assertEach(MetadataRules::isPlaceholder, true, "\u0422BD", "Unkn\u043ewn", "\u039d/\u0391", "TBD\u3164",
+                   "\u2800TBC", "T\ufe0fBD");
+        assertEach(MetadataRules::meaningful, "", "\u3164", "\u2800\u115f", "\uffa0 \u034f");
         // words of other scripts are values; so are letters with accents
-        for (String value : List.of("\u041d\u0435\u0442", "\u0422\u0430\u043a", "Tb\u00e9d", "N\u00e5",
-                                    "\u0394\u03b5\u03bd")) {
-            assertThat(value, MetadataRules.isPlaceholder(value), is(false));
-        }
+        assertEach(MetadataRules::isPlaceholder, false, "\u041d\u0435\u0442", "\u0422\u0430\u043a", "Tb\u00e9d",
+                   "N\u00e5", "\u0394\u03b5\u03bd");
     }
 
     @Test

@@ -27,39 +27,45 @@ public class TokenCursorTest {
 
     @Test
     public void aContinuingTokenGetsTheRecordCursorAndItsExpiry() {
-        OAIPMHtype info = new OAIPMHtype();
-        ListRecordsType list = new ListRecordsType();
-        list.setResumptionToken(token("abc", 3));
-        info.setListRecords(list);
+        ResumptionTokenType written = written(token("abc", 3), true, 300);
 
-        TokenCursor.write(info, 300, EXPIRY);
-
-        assertThat(list.getResumptionToken().getCursor(), is(300L));
-        assertThat(list.getResumptionToken().getExpirationDate(), is(EXPIRY));
+        assertThat(written.getCursor(), is(300L));
+        assertThat(written.getExpirationDate(), is(EXPIRY));
     }
 
     @Test
     public void theEmptyTokenThatEndsAListGetsTheCursorButNoExpiry() {
-        OAIPMHtype info = new OAIPMHtype();
-        ListIdentifiersType list = new ListIdentifiersType();
-        list.setResumptionToken(token("", 4));
-        info.setListIdentifiers(list);
+        ResumptionTokenType written = written(token("", 4), false, 400);
 
-        TokenCursor.write(info, 400, EXPIRY);
-
-        assertThat(list.getResumptionToken().getCursor(), is(400L));
-        assertThat(list.getResumptionToken().getExpirationDate(), nullValue());
+        assertThat(written.getCursor(), is(400L));
+        assertThat(written.getExpirationDate(), nullValue());
     }
 
     @Test
     public void aResponseWithoutATokenIsLeftAlone() {
+        assertThat(written(null, true, 100), nullValue());
+    }
+
+    /**
+     * The token of a list response XOAI made, as the response holds it once {@link TokenCursor} wrote into it.
+     *
+     * @param token   XOAI's token of the page (null: the page has none)
+     * @param records whether the response is a ListRecords page (else a ListIdentifiers page)
+     * @param sent    the number of records sent before the page
+     */
+    private static ResumptionTokenType written(ResumptionTokenType token, boolean records, int sent) {
         OAIPMHtype info = new OAIPMHtype();
-        ListRecordsType list = new ListRecordsType();
-        info.setListRecords(list);
+        if (records) {
+            info.setListRecords(new ListRecordsType());
+            info.getListRecords().setResumptionToken(token);
+        } else {
+            info.setListIdentifiers(new ListIdentifiersType());
+            info.getListIdentifiers().setResumptionToken(token);
+        }
 
-        TokenCursor.write(info, 100, EXPIRY);
+        TokenCursor.write(info, sent, EXPIRY);
 
-        assertThat(list.getResumptionToken(), nullValue());
+        return records ? info.getListRecords().getResumptionToken() : info.getListIdentifiers().getResumptionToken();
     }
 
     private static ResumptionTokenType token(String value, int page) {

@@ -21,16 +21,18 @@ import org.junit.rules.TemporaryFolder;
 
 public class TokenKeyTest {
 
+    /** Where a DSpace installation keeps the key file. */
+    private static final String KEY_FILE = "var/oai/useit-token.key";
+
     @Rule
     public TemporaryFolder temporary = new TemporaryFolder();
 
     @Test
     public void aKeyFileIsMadeOnceForItsOwnerOnlyAndKept() throws Exception {
-        Path dspaceDir = temporary.getRoot().toPath();
-        byte[] first = TokenKey.load(null, dspaceDir);
-        byte[] again = TokenKey.load("", dspaceDir);
+        byte[] first = TokenKey.load(null, dspaceDir());
+        byte[] again = TokenKey.load("", dspaceDir());
 
-        Path file = dspaceDir.resolve("var/oai/useit-token.key");
+        Path file = dspaceDir().resolve(KEY_FILE);
         assertThat(first.length, is(64));
         assertThat(again, is(first));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)), is("rw-------"));
@@ -41,12 +43,12 @@ public class TokenKeyTest {
 
     @Test
     public void aKeyFileTooShortToSignWithIsRefusedNotUsed() throws Exception {
-        Path dspaceDir = temporary.getRoot().toPath();
-        Path file = Files.createDirectories(dspaceDir.resolve("var/oai")).resolve("useit-token.key");
+        Path file = dspaceDir().resolve(KEY_FILE);
+        Files.createDirectories(file.getParent());
         Files.writeString(file, "\n");
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                                                        () -> TokenKey.load(null, dspaceDir));
+                                                        () -> TokenKey.load(null, dspaceDir()));
 
         assertThat(refused.getMessage(), containsString("useit-token.key holds a key of 0 bytes"));
         assertThat(refused.getMessage(), containsString("useit.oai.token.secret"));
@@ -55,7 +57,12 @@ public class TokenKeyTest {
     @Test
     public void aConfiguredSecretTooShortIsRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                                                        () -> TokenKey.load("short", temporary.getRoot().toPath()));
+                                                        () -> TokenKey.load("short", dspaceDir()));
         assertThat(refused.getMessage(), containsString("useit.oai.token.secret is 5 bytes long"));
+    }
+
+    /** The DSpace installation directory of a test: its temporary folder. */
+    private Path dspaceDir() {
+        return temporary.getRoot().toPath();
     }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,16 +38,13 @@ public final class SolrServer implements AutoCloseable {
 
     private final Process process;
     private final int port;
-    private final Path libDir;
-    private final Path solrHome;
-    private final Path logFile;
+    /** Starts the same server again: the same jars, Solr home, port and log. */
+    private final Supplier<SolrServer> again;
 
-    private SolrServer(Process process, int port, Path libDir, Path solrHome, Path logFile) {
+    private SolrServer(Process process, int port, Supplier<SolrServer> again) {
         this.process = process;
         this.port = port;
-        this.libDir = libDir;
-        this.solrHome = solrHome;
-        this.logFile = logFile;
+        this.again = again;
     }
 
     /**
@@ -56,7 +54,7 @@ public final class SolrServer implements AutoCloseable {
      * @throws StartupException if Solr does not come up
      */
     public SolrServer startAgain() {
-        return start(libDir, solrHome, port, logFile);
+        return again.get();
     }
 
     /**
@@ -94,7 +92,7 @@ public final class SolrServer implements AutoCloseable {
                 .redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
             int actualPort = awaitReady(process, logFile);
-            return new SolrServer(process, actualPort, libDir, solrHome, logFile);
+            return new SolrServer(process, actualPort, () -> start(libDir, solrHome, actualPort, logFile));
         } catch (IOException e) {
             throw new StartupException("useit.solr.lib=" + libDir + ": cannot start Solr: "
                                            + StartupException.rootMessage(e), e);

@@ -54,9 +54,7 @@ final class AccessMatrix {
     private static final String NO_NUMBER = "987654321";
     /** Zeros DSpace reads before a number (as {@code Integer.valueOf}). */
     private static final String PADDING = "0000";
-    private static final String VIEW_EVENTS = "/api/statistics/viewevents";
     private static final String COPY_REQUESTS = "/api/tools/itemrequests";
-    private static final String SEARCH_EVENTS = "/api/statistics/searchevents";
     private static final String AUTHORIZATION = "/api/authz/authorizations/";
     /** What may follow an object's UUID in its address, DSpace reading the same object. */
     private static final List<String> ADDRESS_SPELLINGS = List.of("/", "?x=1", "#x");
@@ -348,13 +346,13 @@ final class AccessMatrix {
                                                                                  "canSeeVersions")));
         }
         missing.put("authorisations of a list", client.get(authorisationsOfList(MISSING)));
-        missing.put("view event", client.post(VIEW_EVENTS, viewEvent(MISSING)));
+        missing.put("view event", viewEvent(client, MISSING));
         missing.put("copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, null)));
         missing.put("file copy request", client.post(COPY_REQUESTS, copyRequest(MISSING, MISSING_TOO)));
         missing.put("copy request at /", client.post(COPY_REQUESTS + "/", copyRequest(MISSING, null)));
-        missing.put("view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(MISSING))));
-        missing.put("view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + MISSING + " ")));
-        missing.put("search event", client.post(SEARCH_EVENTS, searchEvent(MISSING)));
+        missing.put("view event in base64", viewEvent(client, base64(MISSING)));
+        missing.put("view event with spaces", viewEvent(client, " " + MISSING + " "));
+        missing.put("search event", searchEvent(client, MISSING));
         missing.put("OPTIONS", client.options("/api/core/items/" + MISSING));
         missing.put("file by handle", client.get(fileByHandle(NO_HANDLE)));
         missing.put("group policies", groupPolicies(client, MISSING));
@@ -505,18 +503,16 @@ final class AccessMatrix {
             "/api/statistics/usagereports/search/object?uri=" + RestClient.encode("x\n/" + state.item)),
              missing.get("usage search"), false);
         // objects named in a JSON body, which DSpace looks up with no regard to the caller
-        same(who, state, "view event", client.post(VIEW_EVENTS, viewEvent(state.item)), missing.get("view event"),
-             false);
+        same(who, state, "view event", viewEvent(client, state.item), missing.get("view event"), false);
         same(who, state, "copy request", client.post(COPY_REQUESTS, copyRequest(state.item, null)),
              missing.get("copy request"), false);
         same(who, state, "copy request at /", client.post(COPY_REQUESTS + "/", copyRequest(state.item, null)),
              missing.get("copy request at /"), false);
-        same(who, state, "view event in base64", client.post(VIEW_EVENTS, viewEvent(base64(state.item))),
+        same(who, state, "view event in base64", viewEvent(client, base64(state.item)),
              missing.get("view event in base64"), false);
-        same(who, state, "view event with spaces", client.post(VIEW_EVENTS, viewEvent(" " + state.item + " ")),
+        same(who, state, "view event with spaces", viewEvent(client, " " + state.item + " "),
              missing.get("view event with spaces"), false);
-        same(who, state, "search event", client.post(SEARCH_EVENTS, searchEvent(state.item)),
-             missing.get("search event"), false);
+        same(who, state, "search event", searchEvent(client, state.item), missing.get("search event"), false);
         for (AccessState.File file : state.files) {
             same(who, state, "file's copy request", client.post(COPY_REQUESTS, copyRequest(state.item, file.uuid())),
                  missing.get("file copy request"), false);
@@ -555,8 +551,9 @@ final class AccessMatrix {
             + item + "," + MISSING_TOO;
     }
 
-    private static Map<String, Object> viewEvent(String item) {
-        return Map.of("targetId", item, "targetType", "item");
+    /** A view of an item, as DSpace's UI reports it. */
+    private static RestClient.Response viewEvent(RestClient client, String item) {
+        return client.post("/api/statistics/viewevents", Map.of("targetId", item, "targetType", "item"));
     }
 
     /** The UUID of the account the client is logged in as, in capitals; null when it is not logged in. */
@@ -566,10 +563,11 @@ final class AccessMatrix {
     }
 
     /** A click on a search result, as DSpace's UI reports it. */
-    private static Map<String, Object> searchEvent(String item) {
-        return Map.of("query", "access", "dsoType", "item", "clickedObject", item,
-                      "page", Map.of("size", 10, "totalElements", 1, "totalPages", 1, "number", 0),
-                      "sort", Map.of("by", "score", "order", "desc"));
+    private static RestClient.Response searchEvent(RestClient client, String item) {
+        return client.post("/api/statistics/searchevents", Map.of(
+            "query", "access", "dsoType", "item", "clickedObject", item,
+            "page", Map.of("size", 10, "totalElements", 1, "totalPages", 1, "number", 0),
+            "sort", Map.of("by", "score", "order", "desc")));
     }
 
     /** A UUID's 16 bytes in base64, which Jackson also reads as the UUID. */

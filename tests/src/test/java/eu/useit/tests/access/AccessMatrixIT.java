@@ -23,13 +23,12 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
+import eu.useit.tests.support.AbstractRepositoryProcessIT;
 import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 
 /**
@@ -47,7 +46,7 @@ import org.w3c.dom.Document;
  * ahead (DSpace keeps policy dates as days); they are checked before it, then the others are. The web
  * application's sweep (every 5 s here) must follow them.
  */
-public class AccessMatrixIT {
+public class AccessMatrixIT extends AbstractRepositoryProcessIT {
 
     private static final Duration SWEEP = Duration.ofSeconds(5);
     private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -58,11 +57,6 @@ public class AccessMatrixIT {
      * the timed states, indexing them and checking them must fit in it (here ~1 min; CI has 2 cores).
      */
     private static final Duration BEFORE_MIDNIGHT = Duration.ofSeconds(150);
-
-    private RepositoryProcess repository;
-
-    @Rule
-    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void nothingHiddenShowsToAnybodyBeforeOrAfterARestartAndAccessFollowsTime() throws Exception {

@@ -8,11 +8,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
+import eu.useit.tests.support.AbstractRepositoryProcessIT;
 import eu.useit.tests.support.HarvestLoad;
 import eu.useit.tests.support.RepositoryProcess;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestRule;
 
 /**
  * The small version of the load benchmark ({@code bench/results/load.md}): two harvesters walk the whole OAI-PMH
@@ -21,12 +20,7 @@ import org.junit.rules.TestRule;
  * no wrong answer, no identifier twice, every untouched item in every harvest, every change in the incremental
  * harvest that follows each harvest ({@link HarvestLoad}).
  */
-public class LoadIT {
-
-    private RepositoryProcess repository;
-
-    @Rule
-    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
+public class LoadIT extends AbstractRepositoryProcessIT {
 
     @Test
     public void harvestsMissNothingWhileItemsAreDepositedAndWithdrawn() throws Exception {

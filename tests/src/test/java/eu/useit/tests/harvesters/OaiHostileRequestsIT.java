@@ -31,15 +31,14 @@ import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import eu.useit.tests.support.AbstractRepositoryProcessIT;
 import eu.useit.tests.support.LauncherProcess;
 import eu.useit.tests.support.OaiSchemas;
 import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RawHttp;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.Xml;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 
 /**
@@ -49,18 +48,13 @@ import org.w3c.dom.Document;
  * {@code text/xml} that is valid against OAI-PMH.xsd: never a 5xx, HTML, a stack trace or an echo that breaks the
  * schema.
  */
-public class OaiHostileRequestsIT {
+public class OaiHostileRequestsIT extends AbstractRepositoryProcessIT {
 
     private static final String CORPUS = "/eu/useit/tests/harvesters/oai-hostile-requests.tsv";
     private static final String NAMESPACE = "useit.example.ac.uk";
     private static final Pattern REPEAT = Pattern.compile("\\{repeat:([^:}]*):(\\d+)}");
     private static final Pattern SIGNED = Pattern.compile("\\{signed:([^}]*)}");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private RepositoryProcess repository;
-
-    @Rule
-    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void everyHostileRequestGetsAValidOaiAnswer() throws Exception {

@@ -151,8 +151,7 @@ public class DepositJourneyIT {
     @Test
     public void missingFieldsAndAnUnknownStrandAreRefusedFieldByFieldAndNothingIsArchived() throws Exception {
         String marker = "dpj" + run + "bad";
-        RestSubmission deposit = caseStudy("Faulty deposit " + marker + " (illustrative)", "Community Gardening",
-                                           "community-gardening")
+        RestSubmission deposit = caseStudy("Faulty deposit", marker, "Community Gardening", "community-gardening")
             .set(CASE_STUDY_FORM, "dc.date.issued", "last spring")
             .grantLicence();
         Map<String, List<String>> errors = deposit.errors();
@@ -177,8 +176,7 @@ public class DepositJourneyIT {
     public void valuesTheFormDoesNotOfferAreRefusedAsAPlainRestClientSendsThem() throws Exception {
         String marker = "dpj" + run + "off";
         // a label of the client's own with a real node id: pages and facets would show the label
-        RestSubmission deposit = caseStudy("Off-form deposit " + marker + " (illustrative)", "Anything I like::Sub",
-                                           "community-assets")
+        RestSubmission deposit = caseStudy("Off-form deposit", marker, "Anything I like::Sub", "community-assets")
             .set(CASE_STUDY_FORM, "useit.objective", "What a form does not offer is refused.")
             // the drop-down offers 'sourced' and 'illustrative' only; a page would not call this illustrative
             .set(CASE_STUDY_FORM, "useit.provenance", "Illustrative")
@@ -269,8 +267,7 @@ public class DepositJourneyIT {
         assertThat(admin.get("/api/core/items/" + item).expect(200).json().path("inArchive").asBoolean(), is(true));
 
         // an illustrative case study names no invented person, at deposit as at review
-        RestSubmission caseStudy = caseStudy("Illustrative deposit " + marker + " (illustrative)",
-                                             "Community Research", "community-research")
+        RestSubmission caseStudy = caseStudy("Illustrative deposit", marker, "Community Research", "community-research")
             .set(CASE_STUDY_FORM, "useit.objective", "A record says what it is.")
             .set(CASE_STUDY_FORM, "useit.provenance", "illustrative")
             .set(CASE_STUDY_FORM, "useit.practitioner", "A. Person")
@@ -356,9 +353,13 @@ public class DepositJourneyIT {
         return Map.of("value", child.path("value").asText(), "authority", id, "confidence", 600);
     }
 
-    /** A case-study deposit with its title and a strand as a REST client may send it: any label, any node id. */
-    private static RestSubmission caseStudy(String title, String label, String nodeId) {
-        return RestSubmission.start(submitter, caseStudies).set(CASE_STUDY_FORM, "dc.title", title)
+    /**
+     * A case-study deposit titled {@code <what> <marker> (illustrative)}, with a strand as a REST client may send it:
+     * any label, any node id.
+     */
+    private static RestSubmission caseStudy(String what, String marker, String label, String nodeId) {
+        return RestSubmission.start(submitter, caseStudies)
+            .set(CASE_STUDY_FORM, "dc.title", what + " " + marker + " (illustrative)")
             .set(CASE_STUDY_FORM, "useit.strand", Map.of("value", label, "authority", nodeId, "confidence", 600));
     }
 

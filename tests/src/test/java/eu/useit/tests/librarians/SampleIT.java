@@ -26,7 +26,7 @@ import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
 import eu.useit.dspace.taxonomy.Strand;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
-import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.AbstractSampleIT;
 import eu.useit.tests.support.Sample;
 import eu.useit.tests.support.Scripts;
 import org.dspace.app.scripts.handler.impl.TestDSpaceRunnableHandler;
@@ -35,11 +35,7 @@ import org.dspace.content.Community;
 import org.dspace.content.Item;
 import org.dspace.content.MetadataValue;
 import org.dspace.content.Relationship;
-import org.dspace.content.factory.ContentServiceFactory;
-import org.dspace.content.service.ItemService;
-import org.dspace.content.service.RelationshipService;
 import org.dspace.curate.Curator;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -47,17 +43,7 @@ import org.junit.Test;
  * the booted repository with the right counts per item type, per strand and per provenance, and every record
  * passes the {@code useit-validate} task.
  */
-public class SampleIT extends AbstractUseitIT {
-
-    private static final Path SAMPLE = Path.of(System.getProperty("useit.sample", "../sample/useit-sample.json"));
-
-    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
-    private final RelationshipService relationships = ContentServiceFactory.getInstance().getRelationshipService();
-
-    @BeforeClass
-    public static void loadSample() throws Exception {
-        Sample.load();
-    }
+public class SampleIT extends AbstractSampleIT {
 
     @Test
     public void itemTypesHaveTheSampleCounts() throws Exception {
@@ -70,7 +56,7 @@ public class SampleIT extends AbstractUseitIT {
 
     @Test
     public void strandCollectionsHoldEveryRecordOfTheirStrand() throws Exception {
-        List<ImportRecord> records = JsonRecords.read(Files.readAllBytes(SAMPLE));
+        List<ImportRecord> records = JsonRecords.read(Files.readAllBytes(Sample.FILE));
         StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(System.getProperty("dspace.dir")));
         Map<String, Integer> expected = new HashMap<>();
         for (ImportRecord record : records) {
@@ -135,7 +121,7 @@ public class SampleIT extends AbstractUseitIT {
 
     @Test
     public void aRerunOfTheSampleChangesNothing() throws Exception {
-        TestDSpaceRunnableHandler run = Scripts.run("useit-import", "-f", SAMPLE.toString(), "-e", ADMIN_EMAIL);
+        TestDSpaceRunnableHandler run = Scripts.run("useit-import", "-f", Sample.FILE.toString(), "-e", ADMIN_EMAIL);
         assertThat(run.getInfoMessages(), hasItem(containsString("0 created, 0 updated, 40 unchanged; "
                                                                     + "relationships: 0 added, 0 removed")));
     }

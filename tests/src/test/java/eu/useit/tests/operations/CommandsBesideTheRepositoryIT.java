@@ -32,15 +32,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
+import eu.useit.tests.support.AbstractRepositoryProcessIT;
 import eu.useit.tests.support.LauncherProcess;
 import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestRule;
 import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 
@@ -52,16 +51,11 @@ import org.w3c.dom.Node;
  * (no 5xx, no identifier twice in a harvest), the running repository's configuration files stay as they are, and
  * what the import adds reaches OAI-PMH and the search.
  */
-public class CommandsBesideTheRepositoryIT {
+public class CommandsBesideTheRepositoryIT extends AbstractRepositoryProcessIT {
 
     private static final int RECORDS = 60;
     /** Between two requests of a client: steady traffic that leaves the commands' JVMs a share of the 2 cores. */
     private static final long PAUSE_MILLIS = 200;
-
-    private RepositoryProcess repository;
-
-    @Rule
-    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     @Test
     public void commandsBesideARunningRepositoryBreakNothing() throws Exception {

@@ -24,14 +24,13 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.useit.tests.support.AbstractRepositoryProcessIT;
 import eu.useit.tests.support.OaiHarvest;
 import eu.useit.tests.support.OrgUnitRecords;
 import eu.useit.tests.support.RepositoryProcess;
 import eu.useit.tests.support.RestClient;
 import eu.useit.tests.support.Xml;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestRule;
 import org.w3c.dom.Node;
 
 /**
@@ -40,16 +39,11 @@ import org.w3c.dom.Node;
  * holds all of the import or none of it; after a restart the search index (the Solr core itself, so facets and
  * totals), the search over REST and OAI-PMH all agree with the database: no document of an item that never was.
  */
-public class CrashConsistencyIT {
+public class CrashConsistencyIT extends AbstractRepositoryProcessIT {
 
     private static final int RECORDS = 300;
     private static final Pattern PROGRESS = Pattern.compile("useit-import: ([0-9,]+) of ([0-9,]+) ");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-
-    private RepositoryProcess repository;
-
-    @Rule
-    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
 
     /**
      * A point to kill at: when the command's output first satisfies a condition, and a delay after that; the

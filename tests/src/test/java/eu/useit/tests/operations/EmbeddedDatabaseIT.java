@@ -25,10 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import eu.useit.tests.support.AbstractRepositoryProcessIT;
 import eu.useit.tests.support.RepositoryProcess;
-import org.junit.Rule;
 import org.junit.Test;
-import org.junit.rules.TestRule;
 
 /**
  * The run command's embedded database and secrets, tried as another program on the same machine would: the H2
@@ -37,12 +36,7 @@ import org.junit.rules.TestRule;
  * their owner only; a data directory of an older version (empty password, an empty password file, wider modes) is
  * made so at its next start.
  */
-public class EmbeddedDatabaseIT {
-
-    private RepositoryProcess repository;
-
-    @Rule
-    public final TestRule stop = RepositoryProcess.stopAfter(() -> repository);
+public class EmbeddedDatabaseIT extends AbstractRepositoryProcessIT {
 
     @Test
     public void theEmbeddedDatabaseAndSecretsAreForTheOwnerOnly() throws Exception {

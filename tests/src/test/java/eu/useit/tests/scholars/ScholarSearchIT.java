@@ -46,7 +46,7 @@ import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
 import eu.useit.dspace.taxonomy.Strand;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
-import eu.useit.tests.support.AbstractUseitIT;
+import eu.useit.tests.support.AbstractSampleIT;
 import eu.useit.tests.support.Sample;
 import eu.useit.tests.support.TestRepository;
 import org.dspace.builder.ItemBuilder;
@@ -67,7 +67,6 @@ import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.junit.Before;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 /**
@@ -76,26 +75,11 @@ import org.junit.Test;
  * the repository's content gives when counted through DSpace's Java API, and every sample record where the sample
  * file puts it. Searches are anonymous, as a scholar's are.
  */
-public class ScholarSearchIT extends AbstractUseitIT {
+public class ScholarSearchIT extends AbstractSampleIT {
 
-    private static final Path SAMPLE = Path.of(System.getProperty("useit.sample", "../sample/useit-sample.json"));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Set<String> SEARCHED = Set.of("CaseStudy", "Publication");
-
-    private final ItemService items = ContentServiceFactory.getInstance().getItemService();
-    private final RelationshipService relationships = ContentServiceFactory.getInstance().getRelationshipService();
-
-    /**
-     * The structure and the sample, imported as a librarian does; DSpace's {@code discovery} event consumer indexes
-     * what the import commits.
-     *
-     * @throws Exception if the import fails
-     */
-    @BeforeClass
-    public static void loadSample() throws Exception {
-        Sample.load();
-    }
 
     /**
      * Removes documents of objects no longer in the database. DSpace's test builders delete what they made with the
@@ -156,7 +140,7 @@ public class ScholarSearchIT extends AbstractUseitIT {
         // every sub-theme the sample file uses is a facet value, named by the vocabulary's labels
         StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(System.getProperty("dspace.dir")));
         Set<String> sampleSubthemes = new TreeSet<>();
-        for (ImportRecord record : JsonRecords.read(Files.readAllBytes(SAMPLE))) {
+        for (ImportRecord record : JsonRecords.read(Files.readAllBytes(Sample.FILE))) {
             if (SEARCHED.contains(record.type())) {
                 record.metadata().getOrDefault("useit.strand", List.of()).stream()
                       .map(id -> vocabulary.find(id).orElseThrow())
@@ -365,7 +349,7 @@ public class ScholarSearchIT extends AbstractUseitIT {
 
     /** Sample keys of case studies and outputs per top-level strand label, from the sample file and vocabulary. */
     private static Map<String, Set<String>> sampleStrands() throws Exception {
-        List<ImportRecord> records = JsonRecords.read(Files.readAllBytes(SAMPLE));
+        List<ImportRecord> records = JsonRecords.read(Files.readAllBytes(Sample.FILE));
         StrandVocabulary vocabulary = StrandVocabulary.load(Path.of(System.getProperty("dspace.dir")));
         Map<String, Set<String>> strands = new TreeMap<>();
         for (ImportRecord record : records) {
@@ -383,7 +367,7 @@ public class ScholarSearchIT extends AbstractUseitIT {
 
     /** Keys of the sample's case studies and outputs. */
     private static Set<String> sampleKeys() throws Exception {
-        return JsonRecords.read(Files.readAllBytes(SAMPLE)).stream().filter(r -> SEARCHED.contains(r.type()))
+        return JsonRecords.read(Files.readAllBytes(Sample.FILE)).stream().filter(r -> SEARCHED.contains(r.type()))
                           .map(ImportRecord::key).collect(Collectors.toCollection(TreeSet::new));
     }
 

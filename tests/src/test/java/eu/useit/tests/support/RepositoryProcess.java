@@ -32,28 +32,19 @@ import org.junit.rules.TestRule;
  * own Solr server, its own data directory and database (a file H2 database; on the PostgreSQL pass the database
  * {@code useit.child.db.url}, emptied when a test starts afresh), reached only over HTTP. It can be stopped and
  * started again on the same data, and DSpace commands can be run beside it ({@code ./useit dspace}).
+ *
+ * @param dataDir  the data directory
+ * @param embedded whether it keeps its embedded database (otherwise the PostgreSQL of {@code useit.child.db.url})
+ * @param settings the further JVM options it was started with
+ * @param process  its JVM
+ * @param log      the file that gets its standard output and error
+ * @param server   the server webapp's base URL, e.g. {@code http://127.0.0.1:41234/server}
  */
-public final class RepositoryProcess implements AutoCloseable {
+public record RepositoryProcess(Path dataDir, boolean embedded, List<String> settings, Process process, Path log,
+                                String server) implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern SERVER = Pattern.compile("REST API\\s+(http://\\S+)/api");
-
-    private final Path dataDir;
-    private final boolean embedded;
-    private final List<String> settings;
-    private final Process process;
-    private final Path output;
-    private final String server;
-
-    private RepositoryProcess(Path dataDir, boolean embedded, List<String> settings, Process process, Path output,
-                              String server) {
-        this.dataDir = dataDir;
-        this.embedded = embedded;
-        this.settings = settings;
-        this.process = process;
-        this.output = output;
-        this.server = server;
-    }
 
     /**
      * A JUnit rule that stops a test's repository when the test (or, as a class rule, the class) ends.
@@ -269,7 +260,7 @@ public final class RepositoryProcess implements AutoCloseable {
 
     private Optional<String> solrPort() throws IOException {
         Matcher solr = Pattern.compile("Solr\\s+http://127\\.0\\.0\\.1:(\\d+)/solr")
-                              .matcher(Files.readString(output, StandardCharsets.UTF_8));
+                              .matcher(Files.readString(log, StandardCharsets.UTF_8));
         return solr.find() ? Optional.of(solr.group(1)) : Optional.empty();
     }
 
@@ -290,25 +281,11 @@ public final class RepositoryProcess implements AutoCloseable {
     }
 
     /**
-     * @return the server webapp's base URL, e.g. {@code http://127.0.0.1:41234/server}
-     */
-    public String server() {
-        return server;
-    }
-
-    /**
-     * @return the data directory
-     */
-    public Path dataDir() {
-        return dataDir;
-    }
-
-    /**
      * @return what the repository printed so far
      * @throws IOException if it cannot be read
      */
     public String output() throws IOException {
-        return Files.readString(output, StandardCharsets.UTF_8);
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     /**

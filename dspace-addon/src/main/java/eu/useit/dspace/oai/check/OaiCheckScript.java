@@ -24,13 +24,6 @@ public class OaiCheckScript extends UseitScript<OaiCheckScriptConfiguration> {
 
     private List<String> arguments;
 
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public OaiCheckScript() {
-        super("useit-oai-check", OaiCheckScriptConfiguration.class);
-    }
-
     @Override
     protected boolean takesArguments() {
         // the base URL may follow no option, as the stand-alone checker takes it

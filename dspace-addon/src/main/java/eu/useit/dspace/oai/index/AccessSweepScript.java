@@ -27,13 +27,6 @@ public class AccessSweepScript extends UseitScript<AccessSweepScriptConfiguratio
 
     private Instant since;
 
-    /**
-     * Reads its configuration from the bean of the command's name.
-     */
-    public AccessSweepScript() {
-        super("useit-access-sweep", AccessSweepScriptConfiguration.class);
-    }
-
     @Override
     public void setup() throws ParseException {
         String value = commandLine.getOptionValue('s');

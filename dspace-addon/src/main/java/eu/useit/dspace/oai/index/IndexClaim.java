@@ -97,10 +97,8 @@ public final class IndexClaim implements AutoCloseable {
      */
     @Override
     public void close() throws SQLException {
-        try {
+        try (connection) {
             connection.rollback();
-        } finally {
-            connection.close();
         }
     }
 }
