@@ -4,6 +4,9 @@
  */
 package eu.useit.dspace.access;
 
+import jakarta.servlet.Filter;
+
+import eu.useit.dspace.support.ScriptParametersFilter;
 import org.dspace.app.rest.filter.ContentLanguageHeaderResponseFilter;
 import org.dspace.app.rest.model.RelationshipRest;
 import org.dspace.services.factory.DSpaceServicesFactory;
@@ -14,8 +17,9 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Puts {@link HiddenItemFilter} and {@link SearchSyntaxFilter} into DSpace's server webapp (the addon jar in its
- * {@code WEB-INF/lib}, or the project's launcher), after Spring Security so that it knows the caller, and
+ * Puts {@link HiddenItemFilter}, {@link SearchSyntaxFilter} and {@link ScriptParametersFilter} into DSpace's server
+ * webapp (the addon jar in its {@code WEB-INF/lib}, or the project's launcher), after Spring Security so that they
+ * know the caller, and
  * {@link HiddenItemPermissionEvaluator} in place of DSpace's permission evaluator. Spring Boot finds this class
  * through {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  */
@@ -53,12 +57,8 @@ public class AccessAutoConfiguration {
     public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden, HiddenVersions versions) {
         String signposting = "/" + DSpaceServicesFactory.getInstance().getConfigurationService()
                                                         .getProperty("signposting.path", "signposting");
-        FilterRegistrationBean<HiddenItemFilter> registration = new FilterRegistrationBean<>(new HiddenItemFilter(
-            hidden, versions, signposting));
-        registration.addUrlPatterns("/api/*", signposting + "/*");
-        registration.setOrder(AFTER_SECURITY);
-        registration.setName("useitHiddenItemFilter");
-        return registration;
+        return afterSecurity(new HiddenItemFilter(hidden, versions, signposting), "useitHiddenItemFilter", "/api/*",
+                             signposting + "/*");
     }
 
     /**
@@ -79,15 +79,29 @@ public class AccessAutoConfiguration {
     }
 
     /**
+     * @return the filter that tells an administrator why DSpace would refuse a command's parameters, on DSpace's
+     *     script endpoints
+     */
+    @Bean
+    public FilterRegistrationBean<ScriptParametersFilter> useitScriptParametersFilter() {
+        return afterSecurity(new ScriptParametersFilter(), "useitScriptParametersFilter", "/api/system/scripts/*");
+    }
+
+    /**
      * @return the filter, on DSpace's search endpoints
      */
     @Bean
     public FilterRegistrationBean<SearchSyntaxFilter> useitSearchSyntaxFilter() {
-        FilterRegistrationBean<SearchSyntaxFilter> registration = new FilterRegistrationBean<>(
-            new SearchSyntaxFilter());
-        registration.addUrlPatterns("/api/discover/*");
+        return afterSecurity(new SearchSyntaxFilter(), "useitSearchSyntaxFilter", "/api/discover/*");
+    }
+
+    /** A filter of the addon, on some addresses, after Spring Security's filter chain. */
+    private static <F extends Filter> FilterRegistrationBean<F> afterSecurity(F filter, String name,
+                                                                              String... urlPatterns) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.addUrlPatterns(urlPatterns);
         registration.setOrder(AFTER_SECURITY);
-        registration.setName("useitSearchSyntaxFilter");
+        registration.setName(name);
         return registration;
     }
 

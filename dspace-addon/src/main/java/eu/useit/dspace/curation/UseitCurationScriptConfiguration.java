@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import eu.useit.dspace.support.ExplainedRefusal;
 import eu.useit.dspace.support.RestParameters;
-import org.apache.commons.cli.CommandLine;
 import org.apache.commons.cli.Options;
+import org.apache.commons.cli.ParseException;
 import org.dspace.content.Collection;
 import org.dspace.content.Community;
 import org.dspace.content.DSpaceObject;
@@ -39,7 +40,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * administer every item the task will reach (none mapped in from a collection of others); on all objects
  * ({@code -i all}), one that is not found, or none, site administrators only.
  */
-public class UseitCurationScriptConfiguration extends CurationScriptConfiguration<UseitCuration> {
+public class UseitCurationScriptConfiguration extends CurationScriptConfiguration<UseitCuration>
+    implements ExplainedRefusal {
 
     /** The options whose values are files or accounts of the server: for its command line only. */
     private static final Set<String> COMMAND_LINE_ONLY = Set.of("T", "r", "q", "e");
@@ -66,11 +68,15 @@ public class UseitCurationScriptConfiguration extends CurationScriptConfiguratio
             // whether to list the command at all: DSpace's rule (site, community, collection or item administrators)
             return super.isAllowedToExecute(context, null);
         }
-        Optional<CommandLine> line = RestParameters.parse(getOptions(), parameters);
-        if (line.isEmpty() || RestParameters.hasAny(line.get(), COMMAND_LINE_ONLY)) {
+        if (RestParameters.refusal(getOptions(), parameters, COMMAND_LINE_ONLY).isPresent()) {
             return false;
         }
-        String[] ids = line.get().getOptionValues('i');
+        String[] ids;
+        try {
+            ids = RestParameters.parse(getOptions(), parameters).getOptionValues('i');
+        } catch (ParseException e) {
+            return false;
+        }
         try {
             if (ids == null || ids.length != 1 || "all".equalsIgnoreCase(ids[0])) {
                 return authorizeService.isAdmin(context);
@@ -86,6 +92,22 @@ public class UseitCurationScriptConfiguration extends CurationScriptConfiguratio
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot tell who may curate " + String.join(" ", ids), e);
         }
+    }
+
+    /**
+     * A site administrator's parameters that name an option for the command line only, or that the command would not
+     * parse, are refused with the reason; anybody else's are refused (HTTP 403) without one.
+     */
+    @Override
+    public Optional<String> refusal(Context context, List<DSpaceCommandLineParameter> parameters) {
+        try {
+            if (!authorizeService.isAdmin(context)) {
+                return Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell whether the user is an administrator", e);
+        }
+        return RestParameters.refusal(getOptions(), parameters, COMMAND_LINE_ONLY).map(why -> getName() + ": " + why);
     }
 
     /**

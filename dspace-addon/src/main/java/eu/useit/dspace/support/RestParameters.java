@@ -5,6 +5,7 @@
 package eu.useit.dspace.support;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +30,11 @@ public final class RestParameters {
     /**
      * @param options    the command's options
      * @param parameters the caller's parameters, in order
-     * @return the command line the command will see; empty when it would not parse (the command would refuse it)
+     * @return the command line the command will see
+     * @throws ParseException when it would not parse (the command would refuse it)
      */
-    public static Optional<CommandLine> parse(Options options, List<DSpaceCommandLineParameter> parameters) {
+    public static CommandLine parse(Options options, List<DSpaceCommandLineParameter> parameters)
+        throws ParseException {
         List<String> args = new ArrayList<>();
         for (DSpaceCommandLineParameter parameter : parameters) {
             args.add(parameter.getName());
@@ -39,26 +42,36 @@ public final class RestParameters {
                 args.add(parameter.getValue());
             }
         }
-        try {
-            return Optional.of(new DefaultParser().parse(notRequired(options), args.toArray(new String[0])));
-        } catch (ParseException e) {
-            return Optional.empty();
-        }
+        return new DefaultParser().parse(notRequired(options), args.toArray(new String[0]));
     }
 
     /**
-     * @param line  a parsed command line
-     * @param names short or long option names
-     * @return whether the line has one of them
+     * @param options         the command's options
+     * @param parameters      the caller's parameters, in order
+     * @param commandLineOnly the options (short or long names) a REST caller may not send
+     * @return why the parameters are refused (an option the command does not know or one without its value, or an
+     *     option for the command line only, named), or empty when they are not
      */
-    public static boolean hasAny(CommandLine line, Set<String> names) {
+    public static Optional<String> refusal(Options options, List<DSpaceCommandLineParameter> parameters,
+                                           Set<String> commandLineOnly) {
+        CommandLine line;
+        try {
+            line = parse(options, parameters);
+        } catch (ParseException e) {
+            return Optional.of(e.getMessage() + " (-h lists the options)");
+        }
+        Set<String> named = new LinkedHashSet<>();
         for (Option option : line.getOptions()) {
-            if (option.getOpt() != null && names.contains(option.getOpt())
-                || option.getLongOpt() != null && names.contains(option.getLongOpt())) {
-                return true;
+            if (option.getOpt() != null && commandLineOnly.contains(option.getOpt())
+                || option.getLongOpt() != null && commandLineOnly.contains(option.getLongOpt())) {
+                named.add(option.getOpt() != null && option.getLongOpt() != null
+                    ? "-" + option.getOpt() + " (--" + option.getLongOpt() + ")"
+                    : option.getOpt() != null ? "-" + option.getOpt() : "--" + option.getLongOpt());
             }
         }
-        return false;
+        return named.isEmpty() ? Optional.empty() : Optional.of(String.join(", ", named)
+            + (named.size() == 1 ? " is" : " are") + " for the server's command line only: the value would be a"
+            + " file or an account of the server");
     }
 
     /**

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.cli.Option;
+import org.apache.commons.cli.Options;
 import org.apache.commons.cli.ParseException;
 import org.dspace.core.Context;
 import org.dspace.eperson.EPerson;
@@ -15,6 +17,8 @@ import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.eperson.service.EPersonService;
 import org.dspace.scripts.DSpaceRunnable;
 import org.dspace.scripts.configuration.ScriptConfiguration;
+import org.dspace.scripts.handler.DSpaceRunnableHandler;
+import org.dspace.scripts.handler.impl.CommandLineDSpaceRunnableHandler;
 import org.dspace.utils.DSpace;
 
 /**
@@ -46,6 +50,32 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
         } catch (Exception e) {
             handler.handleException(e);
         }
+    }
+
+    /**
+     * Parses the arguments as DSpace does, but for one thing: through REST, a flag (an option that takes no value)
+     * followed by {@code true} is the flag alone. DSpace's Processes page sends every flag it sets so
+     * ({@code {"name": "-n", "value": true}}) and DSpace passes the value on as an argument, which the addon's
+     * commands would refuse as a stray one. On the command line the arguments are read as typed.
+     */
+    @Override
+    public StepResult initialize(String[] args, DSpaceRunnableHandler runnableHandler, EPerson currentUser)
+        throws ParseException {
+        return super.initialize(runnableHandler instanceof CommandLineDSpaceRunnableHandler ? args : flagsSet(args),
+                                runnableHandler, currentUser);
+    }
+
+    private String[] flagsSet(String[] args) {
+        Options options = getScriptConfiguration().getOptions();
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            read.add(args[i]);
+            Option option = args[i].startsWith("-") ? options.getOption(args[i]) : null;
+            if (option != null && !option.hasArg() && i + 1 < args.length && "true".equals(args[i + 1])) {
+                i++;
+            }
+        }
+        return read.toArray(new String[0]);
     }
 
     /**

@@ -6,6 +6,7 @@ package eu.useit.dspace.support;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.commons.cli.Options;
@@ -28,7 +29,8 @@ import org.dspace.scripts.configuration.ScriptConfiguration;
  *
  * @param <T> the command's runnable
  */
-public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends ScriptConfiguration<T> {
+public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends ScriptConfiguration<T>
+    implements ExplainedRefusal {
 
     /** Who may start a command through DSpace's REST API. */
     public enum RestAccess {
@@ -89,8 +91,15 @@ public abstract class UseitScriptConfiguration<T extends DSpaceRunnable> extends
     /** Parses the parameters as the command will, so that "-o/tmp/x" or "--output=/tmp/x" count as -o too. */
     private boolean hasCommandLineOnlyOption(List<DSpaceCommandLineParameter> parameters) {
         // parameters the command would refuse anyway are refused before a process is made
-        return RestParameters.parse(getOptions(), parameters).map(line -> RestParameters.hasAny(line, commandLineOnly))
-                             .orElse(true);
+        return RestParameters.refusal(getOptions(), parameters, commandLineOnly).isPresent();
+    }
+
+    @Override
+    public Optional<String> refusal(Context context, List<DSpaceCommandLineParameter> parameters) {
+        if (restAccess == RestAccess.NOBODY || !isAdministrator(context)) {
+            return Optional.empty();
+        }
+        return RestParameters.refusal(getOptions(), parameters, commandLineOnly).map(why -> getName() + ": " + why);
     }
 
     @Override

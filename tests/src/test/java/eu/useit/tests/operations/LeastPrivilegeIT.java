@@ -106,17 +106,39 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
     @Test
     public void administratorsRunCommandsButNoOptionOfTheirsBecomesAServerPath() throws Exception {
         Path target = Files.createTempDirectory("least-privilege").resolve("strands.ttl");
-        for (String[] refused : List.of(new String[] {"useit-vocabulary", "-o", target.toString()},
-                                        new String[] {"useit-vocabulary", "--output=" + target, null},
-                                        new String[] {"useit-vocabulary", "-o" + target, null},
-                                        new String[] {"useit-import", "-f", "sample.json", "-e", "x@example.org"},
-                                        new String[] {"useit-oai-check", "-s", "/", "-u", "http://127.0.0.1/"},
-                                        new String[] {"useit-structure", "-e", "someone@example.org"},
-                                        new String[] {"useit-install", "-n", null},
+        // refused with the reason, the option named (DSpace itself would answer a bare 403): command, the option as
+        // named in the answer, then the parameters
+        for (String[] refused : List.of(new String[] {"useit-vocabulary", "-o (--output)", "-o", target.toString()},
+                                        new String[] {"useit-vocabulary", "-o (--output)", "--output=" + target, null},
+                                        new String[] {"useit-vocabulary", "-o (--output)", "-o" + target, null},
+                                        new String[] {"useit-import", "-e (--eperson)", "-f", "sample.json", "-e",
+                                                      "x@example.org"},
+                                        new String[] {"useit-oai-check", "-s (--schemas)", "-s", "/", "-u",
+                                                      "http://127.0.0.1/"},
+                                        new String[] {"useit-structure", "-e (--eperson)", "-e",
+                                                      "someone@example.org"})) {
+            String[] parameters = Arrays.copyOfRange(refused, 2, refused.length);
+            RestClient.Response answer = start(administrator, refused[0], parameters);
+            String request = refused[0] + " " + Arrays.toString(parameters);
+            assertThat(request, answer.status(), is(400));
+            assertThat(request, answer.body(), containsString(refused[0] + ": " + refused[1]
+                + " is for the server's command line only"));
+        }
+        RestClient.Response unknown = start(administrator, "useit-reindex", "-z", null);
+        assertThat(unknown.body(), unknown.status(), is(400));
+        assertThat(unknown.body(), containsString("useit-reindex: Unrecognized option: -z"));
+        RestClient.Response noValue = start(administrator, "useit-access-sweep", "-s", null);
+        assertThat(noValue.body(), noValue.status(), is(400));
+        assertThat(noValue.body(), containsString("useit-access-sweep: Missing argument for option: s"));
+        // commands for the server's command line only, and a plain account's parameters: refused, no reason given
+        for (String[] refused : List.of(new String[] {"useit-install", "-n", null},
                                         new String[] {"useit-oai-config", "-n", null})) {
             String[] parameters = Arrays.copyOfRange(refused, 1, refused.length);
             assertThat(String.join(" ", refused), start(administrator, refused[0], parameters).status(), is(403));
         }
+        RestClient.Response plainly = start(plain, "useit-vocabulary", "-o", target.toString());
+        assertThat(plainly.status(), is(403));
+        assertThat(plainly.body(), not(containsString("command line")));
         assertThat("no file was written", Files.exists(target), is(false));
 
         List<String> listed = new ArrayList<>();
@@ -171,8 +193,10 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
                        start(collectionAdministrator, "curate", refused).status(), is(403));
         }
         assertThat(start(plain, "curate", "-t", "noop", "-i", kept).status(), is(403));
-        assertThat(start(administrator, "curate", "-t", "noop", "-i", kept, "-r", report.toString()).status(),
-                   is(403));
+        RestClient.Response reporter = start(administrator, "curate", "-t", "noop", "-i", kept, "-r",
+                                             report.toString());
+        assertThat(reporter.body(), reporter.status(), is(400));
+        assertThat(reporter.body(), containsString("curate: -r (--reporter) is for the server's command line only"));
         assertThat("no file was written", Files.exists(report), is(false));
         assertThat("the task file is still there", Files.readString(tasks), is("noop\n"));
 
@@ -243,6 +267,12 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
         String[] failed = ended(start(administrator, "useit-oai-check", "-u", "http://127.0.0.1:1/oai/request"));
         assertThat(failed[0], is("FAILED"));
         assertThat(failed[2], containsString("useit-oai-check: the endpoint could not be checked (see the log)"));
+        // DSpace's Processes page sends each flag it sets with the value true ({"name": "-s", "value": true}),
+        // which DSpace passes on as an argument: the flag alone, not a stray value
+        String[] skos = ended(administrator.postForm("/api/system/scripts/useit-vocabulary/processes",
+                                                     Map.of("properties", "[{\"name\": \"-s\", \"value\": true}]")));
+        assertThat(skos[2], skos[0], is("COMPLETED"));
+        assertThat(skos[1], containsString("useit-strands.ttl"));
     }
 
     @Test
