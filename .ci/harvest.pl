@@ -67,7 +67,8 @@ sub count {
     return $live;
 }
 
-# the formats that describe research outputs only (xoai.xml's isResearchOutput filter)
+# the formats that describe research outputs only (xoai.xml's useitResearchOutputWithTitle filter: every record
+# here has a title, which it and the qdc and useit formats ask for too)
 my %outputs_only = map { $_ => 1 } qw(rioxx oai_openaire datacite);
 
 my ($lists, $mismatches) = (0, 0);

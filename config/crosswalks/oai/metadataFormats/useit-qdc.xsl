@@ -5,7 +5,8 @@
   container of the project's namespace https://w3id.org/useit/ns/qdc/1.0/ (schema eu/useit/oaicheck/qdc.xsd in
   the OAI-PMH checker's jar, which takes the DC elements and terms from DCMI's own schemas).
 
-  - the titles come first (dc.title, dcterms.title; "Untitled" when there is none), then dc:identifier with the
+  - the titles come first (dc.title, dcterms.title; xoai.xml offers the format for items with
+    a dc.title only, as the schema wants a title and no placeholder stands in for it), then dc:identifier with the
     landing page ([dspace.ui.url]/handle/[handle]);
   - dc.<element> is dc:<element>; dc.<element>.<qualifier> is the DCMI term that refines the element when there is
     one (dc.date.issued: dcterms:issued, dc.description.abstract: dcterms:abstract ...), else dc:<element>;
@@ -70,7 +71,6 @@
             </xsl:apply-templates>
             <xsl:apply-templates mode="value" select="$termTitles"><xsl:with-param name="as" select="'dcterms:title'"/>
             </xsl:apply-templates>
-            <xsl:if test="not($titles | $termTitles)"><dc:title>Untitled</dc:title></xsl:if>
             <dc:identifier><xsl:value-of select="$landing"/></dc:identifier>
             <xsl:for-each select="$dc/doc:element[contains($elements, concat(' ', @name, ' '))]">
                 <xsl:call-template name="dc-element"/>

@@ -8,7 +8,8 @@
   maxOccurs), dc:* properties take no attributes (they are DCMI's SimpleLiteral), rioxxterms:creator needs both a
   name and an id, and rioxxterms:grant has no room for text. The record is written to validate:
   - dc:identifier: exactly one, the landing page ([dspace.ui.url]/handle/[handle]);
-  - dc:title: the first title; dc:description: the abstract, else the description, else the learning objective;
+  - dc:title: the first title (xoai.xml offers the format for items with a dc.title only: the XSD wants one, and
+    no placeholder stands in for it); dc:description: the abstract, else the description, else the learning objective;
   - dc:language: the first language, else "und" (ISO 639-3 "undetermined");
   - dc:type: the COAR type URI of useit.outputType, else by item type (case study: text, otherwise: other);
   - dcterms:dateAccepted: dcterms.dateAccepted, else the issue date, else the deposit date (date part);
@@ -102,7 +103,6 @@
                                 select="$dc/doc:element[@name='title']/doc:element/doc:field[@name='value']"/>
                 <xsl:with-param name="otherwise"
                                 select="$dcterms/doc:element[@name='title']//doc:field[@name='value']"/>
-                <xsl:with-param name="fallback" select="'Untitled'"/>
             </xsl:call-template>
             <dc:type><xsl:call-template name="coar-type"/></dc:type>
             <dcterms:dateAccepted><xsl:call-template name="date-accepted"/></dcterms:dateAccepted>
@@ -275,13 +275,12 @@
         </xsl:if>
     </xsl:template>
 
-    <!-- One element (in the dc namespace) with the first non-blank value of nodes, else of otherwise, else the
-         fallback; nothing when all are empty. -->
+    <!-- One element (in the dc namespace) with the first non-blank value of nodes, else of otherwise; nothing when
+         both are empty. -->
     <xsl:template name="first-element">
         <xsl:param name="name"/>
         <xsl:param name="nodes" select="$md[false()]"/>
         <xsl:param name="otherwise" select="$md[false()]"/>
-        <xsl:param name="fallback" select="''"/>
         <xsl:param name="prefix" select="''"/>
         <xsl:variable name="first" select="$nodes[normalize-space(.) != ''][1]"/>
         <xsl:variable name="second" select="$otherwise[normalize-space(.) != ''][1]"/>
@@ -289,7 +288,6 @@
             <xsl:choose>
                 <xsl:when test="$first"><xsl:value-of select="normalize-space($first)"/></xsl:when>
                 <xsl:when test="$second"><xsl:value-of select="normalize-space($second)"/></xsl:when>
-                <xsl:otherwise><xsl:value-of select="$fallback"/></xsl:otherwise>
             </xsl:choose>
         </xsl:variable>
         <xsl:variable name="value" select="normalize-space(concat($prefix, ' ', $chosen))"/>

@@ -16,9 +16,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 import eu.useit.dspace.ingest.KeyIndex;
@@ -334,6 +336,47 @@ public class OaiValidityIT extends AbstractUseitIT {
         assertThat(Xml.string(openaire, "//*[local-name()='file']"), endsWith(download));
         assertThat(Xml.string(openaire, "//*[local-name()='file']/@mimeType"), is("application/pdf"));
         assertThat(Xml.string(openaire, "//*[local-name()='file']/@objectType"), is("fulltext"));
+    }
+
+    /**
+     * A format whose schema wants a title is not offered for an item without one: no placeholder ("Untitled")
+     * stands in for it. Such an item is served in oai_dc, in both contexts, and left out of the other formats' lists.
+     */
+    @Test
+    public void anItemWithoutATitleIsServedOnlyInAFormatThatNeedsNone() throws Exception {
+        context.turnOffAuthorisationSystem();
+        Collection outputs = outputsIn("Outputs without titles (illustrative)");
+        Item untitled = ItemBuilder.createItem(context, outputs)
+                                   .withMetadata("dc", "description", "abstract", "Deposited without a title.")
+                                   .withMetadata("useit", "provenance", null, "illustrative").build();
+        context.restoreAuthSystemState();
+        context.commit();
+        OaiImport.run(false);
+        String id = oaiId(untitled.getHandle());
+        for (String oaiContext : List.of("request", "useit")) {
+            Document dc = valid(oaiContext, "verb=GetRecord&metadataPrefix=oai_dc&identifier=" + id);
+            assertThat(oaiContext, Xml.strings(dc, "//oai:metadata//dc:description"),
+                       hasItem("Deposited without a title."));
+            assertThat(oaiContext, Xml.nodes(dc, "//oai:metadata//dc:title"), empty());
+            assertThat(oaiContext, Xml.strings(valid(oaiContext, "verb=ListMetadataFormats&identifier=" + id),
+                                               "//oai:metadataPrefix"), is(List.of("oai_dc")));
+            List<String> formats = oaiContext.equals("useit")
+                ? List.of("oai_openaire", "datacite", "qdc", "rioxx", "useit")
+                : List.of("oai_openaire", "datacite", "qdc", "rioxx");
+            for (String format : formats) {
+                Document refused = valid(oaiContext, "verb=GetRecord&metadataPrefix=" + format + "&identifier=" + id);
+                assertThat(oaiContext + " " + format, Xml.string(refused, "/oai:OAI-PMH/oai:error/@code"),
+                           is("cannotDisseminateFormat"));
+                List<String> listed = new ArrayList<>();
+                for (Node header : new OaiHarvest(TestRepository.serverUrl() + "/oai/" + oaiContext)
+                    .list("ListIdentifiers", "metadataPrefix=" + format)) {
+                    listed.add(Xml.string(header, "oai:identifier"));
+                }
+                assertThat(oaiContext + " " + format, listed.isEmpty(), is(false));
+                assertThat(oaiContext + " " + format, listed,
+                           not(hasItem(URLDecoder.decode(id, StandardCharsets.UTF_8))));
+            }
+        }
     }
 
     @Test
