@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
 public final class SolrSyntax {
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u([0-9a-fA-F]{4})");
-    private static final Pattern ACROSS = Pattern.compile("\\{\\s*!|_query_|_val_");
+    /**
+     * Local parameters anywhere; a magic field's name wherever it could be a term of its own (Solr skips white space
+     * of any kind and comments between a field and its colon), not inside a word such as {@code train_val_test}.
+     */
+    private static final Pattern ACROSS = Pattern.compile("\\{\\s*!"
+        + "|(?<![\\p{L}\\p{N}_])_(query|val)_(?![\\p{L}\\p{N}_])");
 
     private SolrSyntax() {
     }

@@ -49,11 +49,14 @@ public final class RestParameters {
      * @param options         the command's options
      * @param parameters      the caller's parameters, in order
      * @param commandLineOnly the options (short or long names) a REST caller may not send
-     * @return why the parameters are refused (an option the command does not know or one without its value, or an
-     *     option for the command line only, named), or empty when they are not
+     * @return why the parameters are refused (a parameter without a name, an option the command does not know or
+     *     one without its value, or an option for the command line only, named), or empty when they are not
      */
     public static Optional<String> refusal(Options options, List<DSpaceCommandLineParameter> parameters,
                                            Set<String> commandLineOnly) {
+        if (parameters.stream().anyMatch(parameter -> parameter.getName() == null || parameter.getName().isBlank())) {
+            return Optional.of("a parameter without a name (each is {\"name\": \"-x\", \"value\": ...})");
+        }
         CommandLine line;
         try {
             line = parse(options, parameters);

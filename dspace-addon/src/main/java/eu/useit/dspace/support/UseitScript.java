@@ -70,7 +70,7 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
         List<String> read = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             read.add(args[i]);
-            Option option = args[i].startsWith("-") ? options.getOption(args[i]) : null;
+            Option option = args[i] != null && args[i].startsWith("-") ? options.getOption(args[i]) : null;
             if (option != null && !option.hasArg() && i + 1 < args.length && "true".equals(args[i + 1])) {
                 i++;
             }

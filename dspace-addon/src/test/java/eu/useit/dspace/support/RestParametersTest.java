@@ -62,6 +62,9 @@ public class RestParametersTest {
     public void whatTheCommandWouldNotParseIsNamed() {
         assertThat(refusal("-z", null), is(Optional.of("Unrecognized option: -z (-h lists the options)")));
         assertThat(refusal("-e", null), is(Optional.of("Missing argument for option: e (-h lists the options)")));
+        // DSpace makes a parameter without a name of {"value": "x"}: the command would see a stray value
+        assertThat(refusal(null, "x"), is(Optional.of("a parameter without a name (each is {\"name\": \"-x\","
+                                                          + " \"value\": ...})")));
     }
 
     @Test

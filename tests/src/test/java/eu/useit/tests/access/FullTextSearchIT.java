@@ -328,6 +328,9 @@ public class FullTextSearchIT extends AbstractUseitIT {
                                       new String[] {"query", "_val_:\"docfreq(search_text," + secret + ")\""},
                                       new String[] {"query", escaped},
                                       new String[] {"query", unicode},
+                                      // Solr skips comments and any white space between a field and its colon
+                                      new String[] {"query", "_val_ /**/:\"docfreq(search_text," + secret + ")\""},
+                                      new String[] {"query", "_query_\u3000:\"" + join + "\""},
                                       new String[] {"f.title", range})) {
             String request = "?dsoType=COLLECTION&" + asked[0] + "=" + RestClient.encode(asked[1]);
             for (String endpoint : List.of("/api/discover/search/objects", "/api/discover/facets/strand")) {
@@ -338,6 +341,10 @@ public class FullTextSearchIT extends AbstractUseitIT {
         }
         // the same search without the syntax is answered
         assertThat(anonymous.get("/api/discover/search/objects?dsoType=COLLECTION&query=" + secret).status(), is(200));
+        // and words that merely hold a magic field's name, as a query or a facet value a reader clicks
+        for (String words : List.of("query=train_val_test", "f.title=" + RestClient.encode("data_query_tool,equals"))) {
+            assertThat(words, anonymous.get("/api/discover/search/objects?" + words).status(), is(200));
+        }
         // other searches DSpace sends to Solr with a caller's text: the administrators' look-up of collections,
         // open to any account, finds nothing for a plain account (the syntax would also drop that restriction)
         String own = "{!join from=location.coll to=search.resourceid v='search_text:" + secret + "'}";

@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.useit.runtime.LocalAdministrator;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.RestClient;
+import eu.useit.tests.support.Scripts;
 import eu.useit.tests.support.TestRepository;
 import org.dspace.builder.CollectionBuilder;
 import org.dspace.builder.CommunityBuilder;
@@ -130,6 +131,10 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
         RestClient.Response noValue = start(administrator, "useit-access-sweep", "-s", null);
         assertThat(noValue.body(), noValue.status(), is(400));
         assertThat(noValue.body(), containsString("useit-access-sweep: Missing argument for option: s"));
+        RestClient.Response nameless = administrator.postForm("/api/system/scripts/useit-reindex/processes",
+                                                              Map.of("properties", "[{\"value\": \"x\"}]"));
+        assertThat(nameless.body(), nameless.status(), is(400));
+        assertThat(nameless.body(), containsString("useit-reindex: a parameter without a name"));
         // commands for the server's command line only, and a plain account's parameters: refused, no reason given
         for (String[] refused : List.of(new String[] {"useit-install", "-n", null},
                                         new String[] {"useit-oai-config", "-n", null})) {
@@ -277,6 +282,8 @@ public class LeastPrivilegeIT extends AbstractUseitIT {
 
     @Test
     public void badParametersThroughRestAreRefusedSayingWhatIsWrong() throws Exception {
+        // the import checks its records against the USE-IT! collections: made here, whichever test ran before
+        Scripts.run("useit-structure");
         // an option with a long name only (--format) is read like any other
         String[] dryRun = ended(administrator.multipart("/api/system/scripts/useit-import/processes",
             Map.of("properties", properties("-f", "records.json", "--format", "json", "-n", null)), "records.json",

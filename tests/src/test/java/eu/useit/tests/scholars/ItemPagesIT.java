@@ -330,6 +330,28 @@ public class ItemPagesIT {
         }
     }
 
+    /**
+     * Every browse DSpace lists can be followed as DSpace's UI follows it: a vocabulary's tree leads to a search of
+     * DSpace's default configuration filtered by its facet (there is no strand filter there: the strands are browsed
+     * on the addon's page, and DSpace lists no tree of theirs).
+     */
+    @Test
+    public void everyBrowseDSpaceListsLeadsToASearchThatAnswers() throws Exception {
+        JsonNode answer = anonymous.get("/api/discover/browses?size=100").expect(200).json();
+        JsonNode browses = answer.at("/_embedded/browses");
+        List<String> ids = new ArrayList<>();
+        for (JsonNode browse : browses) {
+            ids.add(browse.path("id").asText());
+            if ("hierarchicalBrowse".equals(browse.path("browseType").asText())) {
+                String facet = browse.path("facetType").asText();
+                anonymous.get("/api/discover/search/objects?size=1&f." + facet + "=" + RestClient.encode("x,equals"))
+                         .expect(200);
+            }
+        }
+        assertThat(answer.toString(), (long) ids.size(), is(answer.at("/page/totalElements").asLong()));
+        assertThat(ids, not(hasItem("useit-strands")));
+    }
+
     @Test
     public void crawlersGetASitemapOfEveryPublicItemAndRulesThatKeepThemOutOfSearchResults() throws Exception {
         List<String> handles = new ArrayList<>();
