@@ -4,7 +4,6 @@
  */
 package eu.useit.install;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,10 +30,6 @@ import java.util.Set;
 public final class InstallFiles {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
-    private static final String SIGNPOSTING = "spring/rest/signposting.xml";
-    private static final String DSPACE_FILES_PROCESSOR =
-        "org.dspace.app.rest.signposting.processor.item.ItemContentBitstreamsProcessor";
-    private static final String OUR_FILES_PROCESSOR = "eu.useit.dspace.pages.OpenFilesSignposting";
 
     private final Path dspaceDir;
     private final Path config;
@@ -163,7 +158,6 @@ public final class InstallFiles {
         for (String note : oaiPlan.notes()) {
             notes.add(oaiName() + ": " + note);
         }
-        signposting(notes);
         files.addAll(OaiCoreFiles.plan(dspaceDir, stamp(), this::name, notes));
         return new InstallPlan(stamp(), files, notes, submission.processNames(),
                                new LinkedHashSet<>(submission.forms()));
@@ -244,21 +238,6 @@ public final class InstallFiles {
             throw new InstallException("the addon jar carries no " + path + " (a broken build?)");
         }
         return content;
-    }
-
-    /**
-     * DSpace's signposting lists an item's files in its linkset, closed ones too; the addon's processor lists the
-     * open ones only. Replacing a bean of the site's is the administrator's edit (the install only adds): a note.
-     */
-    private void signposting(List<String> notes) throws InstallException {
-        Path file = config.resolve(SIGNPOSTING);
-        byte[] content = readIfThere(file);
-        String text = content == null ? "" : new String(content, StandardCharsets.UTF_8);
-        if (text.contains(DSPACE_FILES_PROCESSOR) && !text.contains(OUR_FILES_PROCESSOR)) {
-            notes.add(name(file) + ": DSpace's " + DSPACE_FILES_PROCESSOR.substring(DSPACE_FILES_PROCESSOR
-                .lastIndexOf('.') + 1) + " links an item's files, closed ones too, from its linkset; to link only "
-                + "those anybody may download, put " + OUR_FILES_PROCESSOR + " in its place");
-        }
     }
 
     private String oaiName() {

@@ -4,8 +4,7 @@
  */
 package eu.useit.dspace.access;
 
-import jakarta.servlet.Filter;
-
+import eu.useit.dspace.support.AddonFilters;
 import eu.useit.dspace.support.ScriptParametersFilter;
 import org.dspace.app.rest.filter.ContentLanguageHeaderResponseFilter;
 import org.dspace.app.rest.model.RelationshipRest;
@@ -18,8 +17,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Puts {@link HiddenItemFilter}, {@link SearchSyntaxFilter} and {@link ScriptParametersFilter} into DSpace's server
- * webapp (the addon jar in its {@code WEB-INF/lib}, or the project's launcher), after Spring Security so that they
- * know the caller, and
+ * webapp (the addon jar in its {@code WEB-INF/lib}, or the project's launcher), where {@link AddonFilters} puts them,
+ * and
  * {@link HiddenItemPermissionEvaluator} in place of DSpace's permission evaluator. Spring Boot finds this class
  * through {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
  */
@@ -27,9 +26,6 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(name = "org.dspace.app.rest.utils.ContextUtil")
 public class AccessAutoConfiguration {
-
-    /** After Spring Security's filter chain (order -100), before DSpace's controllers. */
-    private static final int AFTER_SECURITY = 0;
 
     /**
      * @return which items callers may not see
@@ -57,8 +53,8 @@ public class AccessAutoConfiguration {
     public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden, HiddenVersions versions) {
         String signposting = "/" + DSpaceServicesFactory.getInstance().getConfigurationService()
                                                         .getProperty("signposting.path", "signposting");
-        return afterSecurity(new HiddenItemFilter(hidden, versions, signposting), "useitHiddenItemFilter", "/api/*",
-                             signposting + "/*");
+        return AddonFilters.register(new HiddenItemFilter(hidden, versions, signposting), "useitHiddenItemFilter",
+                                     "/api/*", signposting + "/*");
     }
 
     /**
@@ -74,7 +70,7 @@ public class AccessAutoConfiguration {
         ContentLanguageHeaderResponseFilter languages) {
         FilterRegistrationBean<ContentLanguageHeaderResponseFilter> registration = new FilterRegistrationBean<>(
             languages);
-        registration.setOrder(AFTER_SECURITY - 1);
+        registration.setOrder(AddonFilters.ORDER - 1);
         return registration;
     }
 
@@ -84,7 +80,8 @@ public class AccessAutoConfiguration {
      */
     @Bean
     public FilterRegistrationBean<ScriptParametersFilter> useitScriptParametersFilter() {
-        return afterSecurity(new ScriptParametersFilter(), "useitScriptParametersFilter", "/api/system/scripts/*");
+        return AddonFilters.register(new ScriptParametersFilter(), "useitScriptParametersFilter",
+                                     "/api/system/scripts/*");
     }
 
     /**
@@ -92,18 +89,9 @@ public class AccessAutoConfiguration {
      */
     @Bean
     public FilterRegistrationBean<SearchSyntaxFilter> useitSearchSyntaxFilter() {
-        return afterSecurity(new SearchSyntaxFilter(), "useitSearchSyntaxFilter", "/api/discover/*");
+        return AddonFilters.register(new SearchSyntaxFilter(), "useitSearchSyntaxFilter", "/api/discover/*");
     }
 
-    /** A filter of the addon, on some addresses, after Spring Security's filter chain. */
-    private static <F extends Filter> FilterRegistrationBean<F> afterSecurity(F filter, String name,
-                                                                              String... urlPatterns) {
-        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(urlPatterns);
-        registration.setOrder(AFTER_SECURITY);
-        registration.setName(name);
-        return registration;
-    }
 
     /**
      * Replaces DSpace's {@code DSpacePermissionEvaluator} bean (its webapp allows bean definitions to be overridden),

@@ -11,11 +11,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import eu.useit.dspace.support.AddonFilter;
 import eu.useit.dspace.support.RequestPaths;
 import eu.useit.dspace.support.Uuids;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.dspace.app.rest.utils.ContextUtil;
@@ -49,7 +49,7 @@ import org.springframework.http.MediaType;
  * <p>
  * Runs after Spring Security, so the request's DSpace context knows the caller.
  */
-public final class HiddenItemFilter extends HttpFilter {
+public final class HiddenItemFilter extends AddonFilter {
 
     private static final long serialVersionUID = 1L;
 
@@ -90,7 +90,7 @@ public final class HiddenItemFilter extends HttpFilter {
     }
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws IOException, ServletException {
         if ("OPTIONS".equals(request.getMethod())) {
             // DSpace answers it alike for every address (the methods allowed, CORS), without looking for an object

@@ -7,9 +7,9 @@ package eu.useit.dspace.access;
 import java.io.IOException;
 import java.util.Map;
 
+import eu.useit.dspace.support.AddonFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -24,12 +24,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * answered 400, naming the parameter. {@link eu.useit.dspace.search.SearchSyntaxPlugin} keeps them out of every
  * other search DSpace sends to Solr.
  */
-public final class SearchSyntaxFilter extends HttpFilter {
+public final class SearchSyntaxFilter extends AddonFilter {
 
     private static final long serialVersionUID = 1L;
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws IOException, ServletException {
         for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
             for (String value : parameter.getValue()) {

@@ -6,13 +6,11 @@ package eu.useit.dspace.casestudy;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-import eu.useit.dspace.taxonomy.StrandVocabulary;
 import org.dspace.content.DSpaceObject;
 import org.dspace.content.Item;
-import org.dspace.content.MetadataValue;
 import org.dspace.curate.AbstractCurationTask;
 import org.dspace.curate.Curator;
 
@@ -25,13 +23,13 @@ import org.dspace.curate.Curator;
  */
 public class ValidationTask extends AbstractCurationTask {
 
-    private MetadataRules rules;
+    private ItemCheck check;
     private int failures;
 
     @Override
     public void init(Curator curator, String taskId) throws IOException {
         super.init(curator, taskId);
-        rules = new MetadataRules(StrandVocabulary.load(Path.of(configurationService.getProperty("dspace.dir"))));
+        check = ItemCheck.load(Path.of(configurationService.getProperty("dspace.dir")), itemService);
     }
 
     @Override
@@ -41,22 +39,14 @@ public class ValidationTask extends AbstractCurationTask {
             distribute(dso);
             return failures == 0 ? Curator.CURATE_SUCCESS : Curator.CURATE_FAIL;
         }
-        String type = itemService.getMetadataFirstValue(item, "dspace", "entity", "type", Item.ANY);
-        if (type == null || !ItemTypes.ALL.contains(type)) {
+        Optional<List<String>> problems = check.problems(item);
+        if (problems.isEmpty()) {
             setResult("not a USE-IT! item");
             return Curator.CURATE_SKIP;
         }
-        List<Violation> violations = rules.check(type, RecordFields.of(itemService, item));
-        for (MetadataValue strand : itemService.getMetadataByMetadataString(item, "useit.strand")) {
-            rules.checkStrandLabel(strand.getValue(), strand.getAuthority())
-                 .ifPresent(reason -> violations.add(new Violation("useit.strand", reason)));
-        }
-        String name = item.getHandle() != null ? item.getHandle() : item.getID().toString();
-        List<String> lines = new ArrayList<>();
-        for (Violation violation : violations) {
-            lines.add(name + " " + violation.field() + ": " + violation.reason());
-        }
+        List<String> lines = problems.get();
         lines.forEach(this::report);
+        String name = item.getHandle() != null ? item.getHandle() : item.getID().toString();
         setResult(lines.isEmpty() ? name + ": valid" : String.join("\n", lines));
         return lines.isEmpty() ? Curator.CURATE_SUCCESS : Curator.CURATE_FAIL;
     }

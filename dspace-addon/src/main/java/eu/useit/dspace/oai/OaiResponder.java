@@ -4,8 +4,6 @@
  */
 package eu.useit.dspace.oai;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +28,6 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHerrorcodeType;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.RequestType;
 import eu.useit.dspace.oai.index.OaiIndexer;
-import org.apache.solr.client.solrj.SolrQuery;
-import org.apache.solr.client.solrj.SolrServerException;
-import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrException;
 import org.dspace.xoai.services.api.config.XOAIManagerResolverException;
 import org.dspace.xoai.services.api.context.ContextServiceException;
@@ -108,12 +103,10 @@ public final class OaiResponder {
                                                                 context::isItemShown);
             ResumptionTokens formatter = new ResumptionTokens(tokens, contextName, request.verb(), items::lastSent,
                                                               stillServed);
-            OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets, items, formatter);
+            OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets,
+                                                           XoaiItemRepository.of(items), formatter);
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
-            TokenCursor.refuseEmptySetsPage(response.getInfo());
-            TokenCursor.write(response.getInfo(), start.cursor(), formatter.expiry());
-            RequestEcho.echo(response.getInfo(), request);
-            response.getInfo().setResponseDate(responseDate());
+            XoaiAnswer.correct(response.getInfo(), request, start.cursor(), formatter.expiry(), responseDate());
             return response;
         } catch (ContextServiceException | SolrException | InvalidContextException e) {
             throw new OAIException(e);
@@ -164,18 +157,7 @@ public final class OaiResponder {
     }
 
     private RepositoryConfiguration identify() throws ContextServiceException {
-        return new UseitIdentify(services.identify().getIdentify(), this::earliestDatestamp);
-    }
-
-    private Date earliestDatestamp() {
-        try {
-            SolrDocumentList first = services.solr().getServer().query(new SolrQuery("*:*").setRows(1)
-                .setFields("item.lastmodified").addSort("item.lastmodified", SolrQuery.ORDER.asc)).getResults();
-            return first.isEmpty() ? null : (Date) first.get(0).getFieldValue("item.lastmodified");
-        } catch (SolrServerException | SolrException | IOException e) {
-            // SolrException: Solr answered with an error (a core reloading, a shard without a live replica)
-            throw new UncheckedIOException(new IOException("The OAI index cannot be read: " + e.getMessage(), e));
-        }
+        return services.identify().getIdentify();
     }
 
     private static boolean served(XOAIContext context, SetRepositoryHelper sets, String prefix, String set) {

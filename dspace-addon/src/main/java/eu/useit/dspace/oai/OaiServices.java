@@ -16,7 +16,7 @@ import org.dspace.xoai.services.api.xoai.SetRepositoryResolver;
  * The beans of DSpace's OAI web layer that the USE-IT! endpoint builds on.
  *
  * @param managers    the XOAI configuration (xoai.xml)
- * @param identify    DSpace's Identify answer
+ * @param identify    the Identify answer ({@link UseitIdentify})
  * @param sets        DSpace's community and collection sets
  * @param solr        the OAI core
  * @param queries     XOAI filters as Solr queries

@@ -20,8 +20,8 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.VerbType;
  * wants the element's attributes to match the request's arguments; XOAI keeps the dates as {@code Date}s and writes
  * them at the repository's granularity, so {@code from=2024-01-01} came back as {@code 2024-01-01T00:00:00Z} (and
  * {@code until}, which the addon reads to the day's last second, as {@code T23:59:59Z}); and a refused resumption
- * token's verb and token, which XOAI leaves out. With {@link TokenCursor}, the only changes the addon makes to what
- * XOAI answered.
+ * token's verb and token, which XOAI leaves out. One of the changes the addon makes to what XOAI answered, all
+ * made in {@link XoaiAnswer}.
  */
 final class RequestEcho extends RequestType {
 

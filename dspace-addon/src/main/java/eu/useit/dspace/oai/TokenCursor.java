@@ -12,8 +12,8 @@ import com.lyncode.xoai.dataprovider.xml.oaipmh.OAIPMHtype;
 import com.lyncode.xoai.dataprovider.xml.oaipmh.ResumptionTokenType;
 
 /**
- * One of the two places the addon changes what XOAI wrote (the other is {@link RequestEcho}), here about
- * resumption: the {@code resumptionToken} element of a list response, and a ListSets page its token left empty.
+ * Changes to what XOAI wrote about resumption (made, with the others, in {@link XoaiAnswer}): the
+ * {@code resumptionToken} element of a list response, and a ListSets page its token left empty.
  * XOAI writes the page number as the {@code cursor} and no {@code expirationDate}; OAI-PMH 2.0 §3.5 wants the number
  * of records sent before this page, and our tokens expire. Both come from the request ({@link ListPosition}) and the
  * token issuer ({@link ResumptionTokens#expiry()}), not from XOAI's state. XOAI answers a ListSets token past the

@@ -19,8 +19,6 @@ import com.lyncode.xoai.dataprovider.data.Item;
 import com.lyncode.xoai.dataprovider.data.ItemIdentifier;
 import com.lyncode.xoai.dataprovider.exceptions.IdDoesNotExistException;
 import com.lyncode.xoai.dataprovider.exceptions.OAIException;
-import com.lyncode.xoai.dataprovider.filter.ScopedFilter;
-import com.lyncode.xoai.dataprovider.services.api.ItemRepository;
 import com.lyncode.xoai.dataprovider.services.api.SetRepository;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
@@ -33,9 +31,10 @@ import org.dspace.xoai.filter.DSpaceSetSpecFilter;
 /**
  * The records of DSpace's OAI core, read page by page with a keyset: sorted by first moment then handle, each page
  * starting after the last record of the previous one ({@link ListPosition}), so a deep page costs what the first
- * does. Knows the strand sets besides DSpace's community and collection sets. One instance serves one request.
+ * does. Knows the strand sets besides DSpace's community and collection sets. One instance serves one request;
+ * XOAI reads it as its {@code ItemRepository} through {@link XoaiItemRepository}.
  */
-public final class UseitItemRepository implements ItemRepository {
+public final class UseitItemRepository {
 
     private static final String DATESTAMP = Keyset.DATESTAMP_FIELD;
     private static final String HANDLE = Keyset.HANDLE_FIELD;
@@ -72,7 +71,12 @@ public final class UseitItemRepository implements ItemRepository {
         this.setExists = spec -> known.computeIfAbsent(spec, sets::exists);
     }
 
-    @Override
+    /**
+     * @param identifier an OAI identifier
+     * @return its record
+     * @throws IdDoesNotExistException if it names no record of the request's context
+     * @throws OAIException            if the OAI core cannot be read
+     */
     public Item getItem(String identifier) throws IdDoesNotExistException, OAIException {
         String[] parts = identifier == null ? new String[0] : identifier.split(":", 3);
         if (parts.length != 3 || !"oai".equals(parts[0]) || !namespace.equalsIgnoreCase(parts[1])
@@ -92,20 +96,24 @@ public final class UseitItemRepository implements ItemRepository {
         return item;
     }
 
-    private Page list(List<ScopedFilter> filters, int offset, int length, String set, Date from, Date until)
-        throws OAIException {
+    /**
+     * @param request XOAI's request for a page
+     * @return the page
+     * @throws OAIException if the OAI core cannot be read
+     */
+    Page list(ListRequest request) throws OAIException {
         // the context's filter is the same for every page of every harvest: a filter query, cached by Solr and
         // not scored
-        SolrQuery query = new SolrQuery("*:*").addFilterQuery(services.queries().buildQuery(filters)).setRows(length)
-            .addSort(SINCE, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
-        if (set != null) {
-            query.addFilterQuery(setQuery(set));
+        SolrQuery query = new SolrQuery("*:*").addFilterQuery(services.queries().buildQuery(request.filters()))
+            .setRows(request.length()).addSort(SINCE, SolrQuery.ORDER.asc).addSort(HANDLE, SolrQuery.ORDER.asc);
+        if (request.set() != null) {
+            query.addFilterQuery(setQuery(request.set()));
         }
-        if (from != null) {
-            query.addFilterQuery(DATESTAMP + ":[" + from.toInstant() + " TO *]");
+        if (request.from() != null) {
+            query.addFilterQuery(DATESTAMP + ":[" + request.from().toInstant() + " TO *]");
         }
-        if (until != null) {
-            query.addFilterQuery(DATESTAMP + ":[* TO " + until.toInstant().plusMillis(999) + "]");
+        if (request.until() != null) {
+            query.addFilterQuery(DATESTAMP + ":[* TO " + request.until().toInstant().plusMillis(999) + "]");
         }
         if (start.after() != null) {
             start.after().addFilterTo(query);
@@ -115,7 +123,7 @@ public final class UseitItemRepository implements ItemRepository {
         for (SolrDocument document : documents) {
             items.add(new UseitSolrItem(document, strands, setExists));
         }
-        long complete = offset + documents.getNumFound();
+        long complete = request.offset() + documents.getNumFound();
         if (!documents.isEmpty()) {
             SolrDocument last = documents.get(documents.size() - 1);
             Instant stamp = ((Date) last.getFieldValue(SINCE)).toInstant();
@@ -151,110 +159,23 @@ public final class UseitItemRepository implements ItemRepository {
         }
     }
 
-    private ListItemsResults items(Page page) {
-        return new ListItemsResults(page.hasMore(), page.items(), page.total());
-    }
+    /**
+     * A page of records.
+     *
+     * @param items   its records
+     * @param hasMore whether more records follow
+     * @param total   the number of records of the whole list
+     */
+    record Page(List<Item> items, boolean hasMore, int total) {
 
-    private ListItemIdentifiersResult identifiers(Page page) {
-        return new ListItemIdentifiersResult(page.hasMore(), new ArrayList<ItemIdentifier>(page.items()),
-                                             page.total());
-    }
+        /** @return the page for ListRecords */
+        ListItemsResults records() {
+            return new ListItemsResults(hasMore, items, total);
+        }
 
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length)
-        throws OAIException {
-        return identifiers(list(filters, offset, length, null, null, null));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
-                                                        Date from) throws OAIException {
-        return identifiers(list(filters, offset, length, null, from, null));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiersUntil(List<ScopedFilter> filters, int offset, int length,
-                                                             Date until) throws OAIException {
-        return identifiers(list(filters, offset, length, null, null, until));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
-                                                        Date from, Date until) throws OAIException {
-        return identifiers(list(filters, offset, length, null, from, until));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
-                                                        String set) throws OAIException {
-        return identifiers(list(filters, offset, length, set, null, null));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
-                                                        String set, Date from) throws OAIException {
-        return identifiers(list(filters, offset, length, set, from, null));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiersUntil(List<ScopedFilter> filters, int offset, int length,
-                                                             String set, Date until) throws OAIException {
-        return identifiers(list(filters, offset, length, set, null, until));
-    }
-
-    @Override
-    public ListItemIdentifiersResult getItemIdentifiers(List<ScopedFilter> filters, int offset, int length,
-                                                        String set, Date from, Date until) throws OAIException {
-        return identifiers(list(filters, offset, length, set, from, until));
-    }
-
-    @Override
-    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length) throws OAIException {
-        return items(list(filters, offset, length, null, null, null));
-    }
-
-    @Override
-    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, Date from)
-        throws OAIException {
-        return items(list(filters, offset, length, null, from, null));
-    }
-
-    @Override
-    public ListItemsResults getItemsUntil(List<ScopedFilter> filters, int offset, int length, Date until)
-        throws OAIException {
-        return items(list(filters, offset, length, null, null, until));
-    }
-
-    @Override
-    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, Date from, Date until)
-        throws OAIException {
-        return items(list(filters, offset, length, null, from, until));
-    }
-
-    @Override
-    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, String set)
-        throws OAIException {
-        return items(list(filters, offset, length, set, null, null));
-    }
-
-    @Override
-    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, String set, Date from)
-        throws OAIException {
-        return items(list(filters, offset, length, set, from, null));
-    }
-
-    @Override
-    public ListItemsResults getItemsUntil(List<ScopedFilter> filters, int offset, int length, String set,
-                                          Date until) throws OAIException {
-        return items(list(filters, offset, length, set, null, until));
-    }
-
-    @Override
-    public ListItemsResults getItems(List<ScopedFilter> filters, int offset, int length, String set, Date from,
-                                     Date until) throws OAIException {
-        return items(list(filters, offset, length, set, from, until));
-    }
-
-    private record Page(List<Item> items, boolean hasMore, int total) {
+        /** @return the page for ListIdentifiers */
+        ListItemIdentifiersResult identifiers() {
+            return new ListItemIdentifiersResult(hasMore, new ArrayList<ItemIdentifier>(items), total);
+        }
     }
 }

@@ -14,10 +14,11 @@ import java.time.Duration;
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.oai.index.TombstoneGuard;
 import eu.useit.dspace.support.UseitBeans;
-import org.dspace.services.ConfigurationService;
 import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.xoai.services.api.CollectionsService;
+import org.dspace.xoai.services.api.EarliestDateResolver;
 import org.dspace.xoai.services.api.HandleResolver;
+import org.dspace.xoai.services.api.config.ConfigurationService;
 import org.dspace.xoai.services.api.config.XOAIManagerResolver;
 import org.dspace.xoai.services.api.context.ContextService;
 import org.dspace.xoai.services.api.solr.SolrQueryResolver;
@@ -49,7 +50,8 @@ public class UseitOaiAutoConfiguration {
 
     /**
      * @param managers    the XOAI configuration
-     * @param identify    DSpace's Identify answer
+     * @param dates       DSpace's earliest date, for Identify on an empty OAI index
+     * @param oaiSettings DSpace's configuration as its OAI layer reads it, for Identify
      * @param sets        DSpace's set repository
      * @param solr        the OAI core
      * @param queries     XOAI filters as Solr queries
@@ -61,15 +63,17 @@ public class UseitOaiAutoConfiguration {
      */
     @Bean
     public FilterRegistrationBean<OaiEndpoint> useitOaiEndpoint(XOAIManagerResolver managers,
-                                                                IdentifyResolver identify,
+                                                                EarliestDateResolver dates,
+                                                                ConfigurationService oaiSettings,
                                                                 SetRepositoryResolver sets,
                                                                 SolrServerResolver solr, SolrQueryResolver queries,
                                                                 CollectionsService collections,
                                                                 ContextService contexts,
                                                                 SharedTokenKey tokenKey) throws IOException {
-        ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
+        var configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         Path dspaceDir = Path.of(configuration.getProperty("dspace.dir"));
         HandleResolver handles = new OaiHandles(contexts);
+        IdentifyResolver identify = () -> new UseitIdentify(dates, oaiSettings, contexts.getContext(), solr);
         OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles,
             new AnonymousSets(handles, contexts, AnonymousAccess.fromDSpace()));
         byte[] key = tokenKey.key();
@@ -95,7 +99,7 @@ public class UseitOaiAutoConfiguration {
      */
     @Bean(destroyMethod = "close")
     public SharedTokenKey useitSharedTokenKey() throws IOException, SQLException {
-        ConfigurationService configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
+        var configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         String dspaceDir = configuration.getProperty("dspace.dir");
         byte[] key = TokenKey.load(configuration.getProperty(TokenKey.SETTING), Path.of(dspaceDir));
         return SharedTokenKey.join(UseitBeans.dataSource(), hostName() + ":" + dspaceDir, key, Clock.systemUTC());

@@ -25,7 +25,7 @@ import org.dspace.util.FrontendUrlService;
 /**
  * FAIR Signposting's {@code item} links of an item: its files that anybody may download now, and no others. (DSpace's
  * own processor for this relation lists every file of the ORIGINAL bundle, restricted and embargoed ones too.)
- * Declared in {@code config/spring/rest/signposting.xml} in place of DSpace's.
+ * Given to the bean of DSpace's processor by {@link SignpostingSwap}.
  */
 public class OpenFilesSignposting extends ItemSignpostingProcessor {
 

@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -30,14 +29,14 @@ import org.dspace.scripts.factory.ScriptServiceFactory;
  * {@link ExplainedRefusal} that refuses the caller's parameters; no process is made. Any other request, and one whose
  * {@code properties} DSpace would not read, goes on to DSpace unchanged.
  */
-public final class ScriptParametersFilter extends HttpFilter {
+public final class ScriptParametersFilter extends AddonFilter {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PROCESSES = Pattern.compile("/api/system/scripts/([^/]+)/processes");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
-    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws IOException, ServletException {
         Matcher processes = PROCESSES.matcher(RequestPaths.mapped(request));
         // DSpace takes a command's start as a multipart form only (anything else it refuses for its type)

@@ -30,6 +30,9 @@ import org.dspace.utils.DSpace;
  */
 public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceRunnable<T> {
 
+    /** The command's configuration bean, found on first use. */
+    private T configuration;
+
     /**
      * Runs the command as DSpace does, with two differences. A run that asked only for help ({@code -h}) runs
      * nothing: DSpace's command line prints the help and stops, but its REST API (8.1) starts the process anyway,
@@ -118,10 +121,14 @@ public abstract class UseitScript<T extends ScriptConfiguration> extends DSpaceR
     @Override
     @SuppressWarnings("unchecked")
     public T getScriptConfiguration() {
-        List<ScriptConfiguration> beans = new DSpace().getServiceManager().getServicesByType(ScriptConfiguration.class);
-        return (T) beans.stream().filter(bean -> bean.getDspaceRunnableClass() == getClass()).findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no script configuration bean runs "
-                                                                         + getClass().getName()));
+        if (configuration == null) {
+            List<ScriptConfiguration> beans =
+                new DSpace().getServiceManager().getServicesByType(ScriptConfiguration.class);
+            configuration = (T) beans.stream().filter(bean -> bean.getDspaceRunnableClass() == getClass())
+                                    .findFirst().orElseThrow(() -> new IllegalStateException(
+                                        "no script configuration bean runs " + getClass().getName()));
+        }
+        return configuration;
     }
 
     /**

@@ -771,8 +771,35 @@ final class AccessMatrix {
         }
         inspectRest(who, client.get("/api/discover/facets/subject?configuration=default&prefix=amk&size=500"));
         inspectRest(who, client.get("/api/discover/facets/partner?configuration=useit&size=500"));
-        inspectRest(who, client.get("/api/discover/browses/title/items?size=500&startsWith=Access"));
         inspectRest(who, client.get("/api/discover/search/objects?configuration=useit&size=100"));
+        browse(client, who);
+    }
+
+    /**
+     * Every list of "browse by" a stock DSpace site has (the runtime's dspace.cfg gives it the same): a public
+     * item is in the title list and its subject among the subjects; a hidden one in none of them, nor its
+     * subject's own list of items.
+     */
+    private void browse(RestClient client, String who) {
+        String base = "/api/discover/browses/";
+        RestClient.Response titles = client.get(base + "title/items?size=1000").expect(200);
+        RestClient.Response subjects = client.get(base + "subject/entries?size=1000").expect(200);
+        for (AccessState state : states) {
+            if (!state.hidden() && !(titles.body().contains(state.marker) && subjects.body().contains(state.marker))) {
+                problems.add("browse as " + who + ": the public " + state + " is missing from the title list or its"
+                                 + " subject from the subjects");
+            }
+            // the items of its subject (the answer's own links repeat the subject: only its count is read)
+            long bySubject = client.get(base + "subject/items?size=100&filterValue=" + RestClient.encode(state.marker))
+                                   .expect(200).json().at("/page/totalElements").asLong();
+            if (state.hidden() ? bySubject > 0 : bySubject == 0) {
+                problems.add("browse as " + who + ": the items of the subject of " + state + ": " + bySubject);
+            }
+        }
+        inspectRest(who, titles);
+        inspectRest(who, subjects);
+        inspectRest(who, client.get(base + "dateissued/items?size=1000").expect(200));
+        inspectRest(who, client.get(base + "author/entries?size=1000").expect(200));
     }
 
     private void inspectRest(String who, RestClient.Response response) {

@@ -120,19 +120,34 @@ public class DepositJourneyIT {
         String item = deposit.item();
         deposit.deposit().expect(201);
 
-        // changed in review (an administrator removes the source): the review step's check finds it when the
-        // reviewer acts, and sends the deposit back with the reason
+        // changed in review (an administrator removes the source): the reviewer's approval is refused naming the
+        // problem, and nothing changes; somebody else trying the reviewer's task is told nothing of it
         admin.patch("/api/core/items/" + item, List.of(Map.of("op", "remove", "path", "/metadata/useit.source")))
              .expect(200);
-        decide(item, Map.of("submit_approve", "true"));
+        String task = claim(item);
+        String sourceMissing = "useit.source: a sourced record needs the URL of its source";
+        String notApproved = reviewer.postParameters("/api/workflow/claimedtasks/" + task,
+                                                     Map.of("submit_approve", "true")).expect(422).body();
+        assertThat(notApproved, containsString(sourceMissing));
+        RestClient.Response othersAnswer = submitter.postParameters("/api/workflow/claimedtasks/" + task,
+                                                                    Map.of("submit_approve", "true"));
+        assertThat(othersAnswer.status(), is(403));
+        assertThat(othersAnswer.body(), not(containsString("useit.source")));
+        assertThat("still the reviewer's", reviewer.get("/api/workflow/claimedtasks/" + task).expect(200).json()
+                                                   .path("id").asText(), is(task));
         assertThat("not archived", admin.get("/api/core/items/" + item).expect(200).json().path("inArchive")
                                         .asBoolean(), is(false));
+        // the reviewer sends it back: the review step's check writes the problem with it
+        reviewer.postParameters("/api/workflow/claimedtasks/" + task,
+                                Map.of("submit_reject", "true", "reason", "Please give the source.")).expect(204);
         RestSubmission back = RestSubmission.sentBack(submitter, item);
-        assertThat(provenance(item), containsString("useit.source: a sourced record needs the URL of its source"));
+        assertThat(provenance(item), containsString(sourceMissing));
         assertThat(anonymousHits(marker), is(0L));
 
         // corrected and deposited again: the reviewer approves, the item is archived and published
         back.set(CASE_STUDY_FORM, "useit.source", "https://www.useituia.co.uk/").grantLicence();
+        Map<String, List<String>> shown = RestSubmission.sentBack(submitter, item).errors();
+        assertThat(shown.toString(), shown.isEmpty(), is(true));
         back.deposit().expect(201);
         decide(item, Map.of("submit_approve", "true"));
         long approved = System.nanoTime();
@@ -331,12 +346,15 @@ public class DepositJourneyIT {
 
     /** The reviewer claims the deposit's task and acts on it. */
     private static void decide(String item, Map<String, String> decision) {
+        reviewer.postParameters("/api/workflow/claimedtasks/" + claim(item), decision).expect(204);
+    }
+
+    /** The reviewer claims the deposit's task: its id. */
+    private static String claim(String item) {
         JsonNode tasks = reviewer.get("/api/workflow/pooltasks/search/findByItem?uuid=" + item).expect(200).json();
         String pooled = tasks.path("id").asText();
-        String claimed = reviewer.postUris("/api/workflow/claimedtasks",
-                                           reviewer.server() + "/api/workflow/pooltasks/" + pooled)
-                                 .expect(201).json().path("id").asText();
-        reviewer.postParameters("/api/workflow/claimedtasks/" + claimed, decision).expect(204);
+        return reviewer.postUris("/api/workflow/claimedtasks", reviewer.server() + "/api/workflow/pooltasks/" + pooled)
+                       .expect(201).json().path("id").asText();
     }
 
     /**
