@@ -44,8 +44,8 @@ async function account(admin, who, collection, role, names) {
     return made.data.uuid;
 }
 
-/** The reviewer claims the one task waiting for them and approves it. */
-async function approveWaitingTask(reviewerId) {
+/** The reviewer claims the one task waiting for them: its id. */
+async function claimWaitingTask(reviewerId) {
     const pool = await reviewer('GET', `/workflow/pooltasks/search/findByUser?uuid=${reviewerId}`);
     assert.equal(pool.status, 200, 'pool tasks');
     const tasks = pool.data._embedded.pooltasks;
@@ -53,9 +53,19 @@ async function approveWaitingTask(reviewerId) {
     const claimed = await reviewer('POST', '/workflow/claimedtasks',
                                    {body: `${base}/api/workflow/pooltasks/${tasks[0].id}`, type: 'text/uri-list'});
     assert.equal(claimed.status, 201, 'claim');
-    const approved = await reviewer('POST', `/workflow/claimedtasks/${claimed.data.id}`,
-                                    {body: 'submit_approve=true', type: 'application/x-www-form-urlencoded'});
-    assert.equal(approved.status, 204, 'approve');
+    return claimed.data.id;
+}
+
+/** The reviewer acts on a claimed task: the answer's status. */
+async function act(task, body) {
+    const answer = await reviewer('POST', `/workflow/claimedtasks/${task}`,
+                                  {body, type: 'application/x-www-form-urlencoded'});
+    return answer.status;
+}
+
+/** The reviewer claims the one task waiting for them and approves it. */
+async function approveWaitingTask(reviewerId) {
+    assert.equal(await act(await claimWaitingTask(reviewerId), 'submit_approve=true'), 204, 'approve');
 }
 
 /** An administrator changes the deposit waiting for the reviewer: removes a field of it. */
@@ -199,9 +209,12 @@ test('a deposit that breaks a record rule is refused with the reason, and comes 
     await waitForStatus(/Saved\. Ready to deposit/);
     await page.click('#send');
     await page.waitForSelector('#outcome-step:not([hidden])');
-    // changed in review (an administrator removes the source): the review step's check sends it back
+    // changed in review (an administrator removes the source): the reviewer's approval is refused (HTTP 422 with
+    // the problem), and the reviewer sends it back; the review step's check writes the problem with it
     await removeInReview('useit.source');
-    await approveWaitingTask(reviewerId);
+    const task = await claimWaitingTask(reviewerId);
+    assert.equal(await act(task, 'submit_approve=true'), 422, 'an approval of a record that breaks a rule');
+    assert.equal(await act(task, 'submit_reject=true&reason=Please%20give%20the%20source.'), 204, 'send back');
     await page.click('#check');
     await page.waitForSelector('#outcome button');
     assert.match(await page.textContent('#outcome'),

@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import eu.useit.dspace.casestudy.ItemCheck;
 import eu.useit.dspace.support.AddonFilters;
 import org.dspace.content.service.ItemService;
-import org.dspace.curate.service.XmlWorkflowCuratorService;
 import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.workflow.CurationTaskConfig;
 import org.dspace.xmlworkflow.storedcomponents.service.ClaimedTaskService;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -48,14 +48,14 @@ public class DepositPageAutoConfiguration {
 
     /**
      * @param tasks    DSpace's claimed tasks
-     * @param curation DSpace's workflow curation
+     * @param curation DSpace's workflow curation configuration
      * @param items    DSpace's item service
      * @return the check of a reviewer's approval ({@link ReviewApprovalFilter}), where {@link AddonFilters} puts
      *     the addon's filters
      */
     @Bean
     public FilterRegistrationBean<ReviewApprovalFilter> useitReviewApprovalFilter(ClaimedTaskService tasks,
-                                                                                 XmlWorkflowCuratorService curation,
+                                                                                 CurationTaskConfig curation,
                                                                                  ItemService items) {
         Path dspaceDir = Path.of(DSpaceServicesFactory.getInstance().getConfigurationService()
                                                       .getProperty("dspace.dir"));

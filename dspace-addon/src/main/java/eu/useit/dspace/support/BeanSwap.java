@@ -46,7 +46,8 @@ public abstract class BeanSwap implements BeanFactoryPostProcessor {
         Set<String> classes = new HashSet<>();
         for (String name : factory.getBeanDefinitionNames()) {
             BeanDefinition bean = factory.getBeanDefinition(name);
-            Swap swap = swaps.get(bean.getBeanClassName());
+            // a bean made by a factory bean, or a child naming only its parent, has no class name
+            Swap swap = bean.getBeanClassName() == null ? null : swaps.get(bean.getBeanClassName());
             if (swap != null) {
                 bean.setBeanClassName(swap.ours());
                 log.info("Bean {}: {} in place of DSpace's class ({})", name, swap.ours(), swap.why());
