@@ -60,11 +60,19 @@ public record ItemCheck(MetadataRules rules, ItemService items) {
             rules.checkStrandLabel(strand.getValue(), strand.getAuthority())
                  .ifPresent(reason -> violations.add(new Violation("useit.strand", reason)));
         }
-        String name = item.getHandle() != null ? item.getHandle() : item.getID().toString();
+        String name = nameOf(item);
         List<String> lines = new ArrayList<>();
         for (Violation violation : violations) {
             lines.add(name + " " + violation.field() + ": " + violation.reason());
         }
         return Optional.of(lines);
+    }
+
+    /**
+     * @param item an item
+     * @return how the check's lines name it: its handle, or its UUID before it has one
+     */
+    public static String nameOf(Item item) {
+        return item.getHandle() != null ? item.getHandle() : item.getID().toString();
     }
 }

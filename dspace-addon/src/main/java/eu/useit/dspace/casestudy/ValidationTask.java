@@ -46,8 +46,7 @@ public class ValidationTask extends AbstractCurationTask {
         }
         List<String> lines = problems.get();
         lines.forEach(this::report);
-        String name = item.getHandle() != null ? item.getHandle() : item.getID().toString();
-        setResult(lines.isEmpty() ? name + ": valid" : String.join("\n", lines));
+        setResult(lines.isEmpty() ? ItemCheck.nameOf(item) + ": valid" : String.join("\n", lines));
         return lines.isEmpty() ? Curator.CURATE_SUCCESS : Curator.CURATE_FAIL;
     }
 
