@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
+  USE-IT! repository addon for DSpace.
+  Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+
   USE-IT! crosswalk: DSpace's XOAI item document to DataCite metadata (kernel-4, metadataPrefix "datacite").
   DataCite's mandatory properties are always written: the identifier is the handle URL; a record without
   authors names its publisher, or ":unav" (DataCite's "value unavailable"); the publisher defaults to the

@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
+  USE-IT! repository addon for DSpace.
+  Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+
   USE-IT! crosswalk: DSpace's XOAI item document to the OpenAIRE Guidelines for Literature Repositories v4
   (oai_openaire, schema repo-lit/4.0/openaire.xsd).
 

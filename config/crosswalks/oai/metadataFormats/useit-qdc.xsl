@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
+  USE-IT! repository addon for DSpace.
+  Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+
   USE-IT! crosswalk: DSpace's XOAI item document to qualified Dublin Core (metadataPrefix "qdc"): DCMI's fifteen
   elements (http://purl.org/dc/elements/1.1/) and DCMI terms (http://purl.org/dc/terms/) in a qdc:qualifieddc
   container of the project's namespace https://w3id.org/useit/ns/qdc/1.0/ (schema eu/useit/oaicheck/qdc.xsd in

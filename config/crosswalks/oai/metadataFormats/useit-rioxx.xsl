@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
+  USE-IT! repository addon for DSpace.
+  Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+
   USE-IT! crosswalk: DSpace's XOAI item document to the RIOXX application profile v3.0 (metadataPrefix "rioxx",
   namespace http://www.rioxx.net/schema/v3.0/rioxx/, schema http://www.rioxx.net/schema/v3.0/rioxx/rioxx.xsd,
   XSD 1.1). xoai.xml offers it for research outputs only: case studies and Library outputs.

@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
+  USE-IT! repository addon for DSpace.
+  Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+
   USE-IT! crosswalk: DSpace's XOAI item document to the native USE-IT! format (metadataPrefix "useit",
   namespace https://w3id.org/useit/ns/1.0/, schema eu/useit/oaicheck/useit.xsd in the checker's jar).
   Element order follows the schema; nothing is written empty.

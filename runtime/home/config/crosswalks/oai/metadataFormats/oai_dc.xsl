@@ -1,5 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
+  USE-IT! repository addon for DSpace.
+  Licensed under the BSD 3-Clause License: see the LICENSE file at the root of the source tree.
+
   USE-IT! crosswalk: DSpace's XOAI item document (doc:metadata) to Simple Dublin Core (oai_dc).
 
   Each of the fifteen DC elements takes the values of the DSpace dc field of the same name, qualified or not,

@@ -67,31 +67,35 @@ final class CfgMerge {
      * @param dspaceCfg the site's {@code dspace.cfg}
      * @param localCfg  the site's {@code local.cfg}, or null if it has none
      * @return the merged files and what changed
+     * @throws InstallException if {@code local.cfg} includes ours: its settings override, so our lists would
+     *                          replace DSpace's ({@code spring.springloader.modules}: DSpace would load none of its
+     *                          own Spring files)
      */
-    static Result merge(byte[] dspaceCfg, byte[] localCfg) {
+    static Result merge(byte[] dspaceCfg, byte[] localCfg) throws InstallException {
         CfgFile main = CfgFile.of(text(dspaceCfg));
         CfgFile local = CfgFile.of(localCfg == null ? "" : text(localCfg));
         List<String> mainChanges = new ArrayList<>();
         List<String> localChanges = new ArrayList<>();
         List<String> notes = new ArrayList<>();
 
+        if (includesOurs(local)) {
+            throw new InstallException(LOCAL_CFG + " includes " + OUR_CFG + ": settings of local.cfg override "
+                                           + DSPACE_CFG + "'s, so our lists would replace DSpace's instead of adding"
+                                           + " to them (spring.springloader.modules: DSpace would load none of its "
+                                           + "Spring files and not start; registry.metadata.load, curation tasks);"
+                                           + " move the include to " + DSPACE_CFG + "; nothing was changed");
+        }
         if (!includesOurs(main)) {
-            if (includesOurs(local)) {
-                notes.add(LOCAL_CFG + " includes " + OUR_CFG + ": settings it lists there replace dspace.cfg's "
-                              + "instead of adding to them (registry.metadata.load, curation tasks); move the "
-                              + "include to " + DSPACE_CFG);
+            String include = INCLUDE + " = " + (main.entries("module_dir").isEmpty() ? "modules" : "${module_dir}")
+                + "/" + OUR_CFG;
+            List<String> lines = List.of("# The USE-IT! addon's settings (added by useit-install)", include);
+            List<CfgFile.Entry> includes = main.entries(INCLUDE);
+            if (includes.isEmpty()) {
+                main.append(lines);
             } else {
-                String include = INCLUDE + " = " + (main.entries("module_dir").isEmpty() ? "modules" : "${module_dir}")
-                    + "/" + OUR_CFG;
-                List<String> lines = List.of("# The USE-IT! addon's settings (added by useit-install)", include);
-                List<CfgFile.Entry> includes = main.entries(INCLUDE);
-                if (includes.isEmpty()) {
-                    main.append(lines);
-                } else {
-                    main.insertAfter(includes.get(includes.size() - 1).lastLine(), lines);
-                }
-                mainChanges.add("added " + include);
+                main.insertAfter(includes.get(includes.size() - 1).lastLine(), lines);
             }
+            mainChanges.add("added " + include);
         }
 
         List<String> block = new ArrayList<>();

@@ -58,9 +58,10 @@ public final class HomeInstall {
      */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> paths = new ArrayList<>(List.of(args));
-        boolean siteContexts = paths.remove("-a");
+        boolean all = paths.remove("-" + SiteContexts.ALL);
+        boolean crosswalks = paths.remove("-" + SiteContexts.CROSSWALKS);
         if (paths.size() != 2) {
-            err.println("usage: HomeInstall [-a] <bare DSpace home> <home to make>");
+            err.println("usage: HomeInstall [-a [-x]] <bare DSpace home> <home to make>");
             return 2;
         }
         Path base = Path.of(paths.get(0)).toAbsolutePath().normalize();
@@ -69,6 +70,7 @@ public final class HomeInstall {
             if (!Files.isRegularFile(base.resolve("config").resolve("dspace.cfg"))) {
                 throw new InstallException(base + ": not a DSpace home (it has no config/dspace.cfg)");
             }
+            SiteContexts siteContexts = SiteContexts.of(all, crosswalks);
             copyAnew(base, home);
             InstallFiles files = new InstallFiles(home, InstallFiles.defaultXoai(home), DropIns.bundled(),
                                                   Clock.systemDefaultZone(), siteContexts);

@@ -57,10 +57,11 @@ public final class Install {
     }
 
     /**
-     * @return this install, also giving the site's own OAI contexts our formats and sets ({@code -a})
+     * @param siteContexts what to do to the site's own OAI contexts ({@code -a}, {@code -x})
+     * @return this install, with that choice
      */
-    public Install includingSiteContexts() {
-        return new Install(files.includingSiteContexts());
+    public Install with(SiteContexts siteContexts) {
+        return new Install(files.with(siteContexts));
     }
 
     /**
@@ -160,9 +161,8 @@ public final class Install {
             return 0;
         }
         try {
-            Install install = ofRunningDSpace();
-            InstallReport report = (line.hasOption('a') ? install.includingSiteContexts() : install)
-                .run(line.hasOption('n'));
+            SiteContexts siteContexts = SiteContexts.of(line);
+            InstallReport report = ofRunningDSpace().with(siteContexts).run(line.hasOption('n'));
             report.lines().forEach(out::println);
             out.println(report.summary());
             return 0;

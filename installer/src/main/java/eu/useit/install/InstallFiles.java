@@ -29,6 +29,9 @@ import java.util.Set;
  */
 public final class InstallFiles {
 
+    /** Where installs before the installer's own Spring folder put its commands (DSpace's web app loads it too). */
+    static final String EARLIER_INSTALL_SCRIPTS = "spring/api/useit-install-scripts.xml";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final Path dspaceDir;
@@ -45,7 +48,7 @@ public final class InstallFiles {
      * @param clock     the clock that dates the backups
      */
     public InstallFiles(Path dspaceDir, Path xoai, DropIns dropIns, Clock clock) {
-        this(dspaceDir, xoai, dropIns, clock, false);
+        this(dspaceDir, xoai, dropIns, clock, SiteContexts.LEFT);
     }
 
     /**
@@ -53,10 +56,10 @@ public final class InstallFiles {
      * @param xoai         the site's OAI configuration ({@code ${oai.config.dir}/xoai.xml})
      * @param dropIns      our drop-ins, usually {@link DropIns#bundled()}
      * @param clock        the clock that dates the backups
-     * @param siteContexts whether the site's own OAI contexts get our formats and sets too (the administrator's
-     *                     explicit choice: {@code -a}); otherwise they are left as they are
+     * @param siteContexts what to do to the site's own OAI contexts (the administrator's explicit choice:
+     *                     {@code -a}, {@code -x}); by default they are left as they are
      */
-    public InstallFiles(Path dspaceDir, Path xoai, DropIns dropIns, Clock clock, boolean siteContexts) {
+    public InstallFiles(Path dspaceDir, Path xoai, DropIns dropIns, Clock clock, SiteContexts siteContexts) {
         this.dspaceDir = dspaceDir.toAbsolutePath().normalize();
         this.config = this.dspaceDir.resolve("config");
         this.dropIns = dropIns;
@@ -71,10 +74,11 @@ public final class InstallFiles {
     }
 
     /**
-     * @return the same install's files, also giving the site's own OAI contexts our formats and sets ({@code -a})
+     * @param siteContexts what to do to the site's own OAI contexts ({@code -a}, {@code -x})
+     * @return the same install's files, with that choice
      */
-    public InstallFiles includingSiteContexts() {
-        return new InstallFiles(dspaceDir, xoai, dropIns, clock, true);
+    public InstallFiles with(SiteContexts siteContexts) {
+        return new InstallFiles(dspaceDir, xoai, dropIns, clock, siteContexts);
     }
 
     /**
@@ -124,6 +128,13 @@ public final class InstallFiles {
         List<String> notes = new ArrayList<>();
         for (String path : dropIns.copies()) {
             copy(path, files);
+        }
+        Path earlierScripts = config.resolve(EARLIER_INSTALL_SCRIPTS);
+        if (Files.exists(earlierScripts)) {
+            // not removed by the install: the journal writes and puts back, it does not delete a site's file
+            notes.add(name(earlierScripts) + ": an earlier install's; the installer's commands are now in config/"
+                          + "spring/" + InstallerSpringLoader.FOLDER + ", which the web application does not load:"
+                          + " remove this file, then the installer jar may leave the web application's WEB-INF/lib");
         }
 
         Path dspaceCfg = dspaceDir.resolve(CfgMerge.DSPACE_CFG);

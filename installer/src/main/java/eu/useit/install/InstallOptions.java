@@ -16,7 +16,7 @@ final class InstallOptions {
     }
 
     /**
-     * @return {@code -n/--dry-run}, {@code -a/--all-contexts} and {@code -h/--help}
+     * @return {@code -n/--dry-run}, {@code -a/--all-contexts}, {@code -x/--our-crosswalks} and {@code -h/--help}
      */
     static Options options() {
         Options options = new Options();
@@ -26,7 +26,7 @@ final class InstallOptions {
     }
 
     /**
-     * Adds {@code -n/--dry-run} and {@code -a/--all-contexts}.
+     * Adds {@code -n/--dry-run}, {@code -a/--all-contexts} and {@code -x/--our-crosswalks}.
      *
      * @param options the options to add to
      */
@@ -34,5 +34,18 @@ final class InstallOptions {
         options.addOption("n", "dry-run", false, "report what would change; write nothing, load nothing");
         options.addOption("a", "all-contexts", false, "give the site's own OAI-PMH contexts USE-IT!'s formats and "
                               + "sets too (their records change shape for harvesters); without it they are left");
+        addCrosswalks(options);
+    }
+
+    /**
+     * Adds {@code -x/--our-crosswalks}.
+     *
+     * @param options the options to add to
+     */
+    static void addCrosswalks(Options options) {
+        options.addOption(SiteContexts.CROSSWALKS, "our-crosswalks", false, "with -a: where a site's context "
+                              + "already offers a prefix of ours (oai_openaire, qdc, rioxx, ...), serve it there with "
+                              + "USE-IT!'s crosswalk in place of the site's: every record of that context changes "
+                              + "shape in that format");
     }
 }

@@ -16,11 +16,10 @@ public class InstallScript extends UseitScript<InstallScriptConfiguration> {
     @Override
     public void internalRun() throws Exception {
         boolean dryRun = commandLine.hasOption('n');
-        boolean siteContexts = commandLine.hasOption('a');
         InstallReport report;
         try {
-            Install install = Install.ofRunningDSpace();
-            report = (siteContexts ? install.includingSiteContexts() : install).run(dryRun);
+            SiteContexts siteContexts = SiteContexts.of(commandLine);
+            report = Install.ofRunningDSpace().with(siteContexts).run(dryRun);
         } catch (InstallException e) {
             handler.logError(Install.NAME + ": " + e.getMessage());
             // the line above says it all: exit status 1 (failed process through REST), no stack trace

@@ -34,7 +34,6 @@ public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
         String file = commandLine.getOptionValue('f');
         String source = commandLine.getOptionValue('s');
         boolean dryRun = commandLine.hasOption('n');
-        boolean siteContexts = commandLine.hasOption('a');
         Path target = (file != null ? Path.of(file) : defaultTarget()).toAbsolutePath().normalize();
         OaiConfigSource ours = source != null ? OaiConfigSource.file(Path.of(source)) : OaiConfigSource.bundled();
         List<String> changes = new ArrayList<>();
@@ -42,6 +41,7 @@ public class OaiConfigScript extends UseitScript<OaiConfigScriptConfiguration> {
         List<String> warnings = List.of();
         OaiFiles.Plan plan;
         try {
+            SiteContexts siteContexts = SiteContexts.of(commandLine);
             // the configuration by its path, as given; our crosswalks by their path beside it
             plan = new OaiFiles(target, ours, siteContexts).plan(path -> path.equals(target) ? target.toString()
                 : target.getParent().relativize(path).toString().replace('\\', '/'));

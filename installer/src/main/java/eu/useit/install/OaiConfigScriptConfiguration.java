@@ -31,6 +31,7 @@ public class OaiConfigScriptConfiguration extends UseitScriptConfiguration<OaiCo
         options.addOption("a", "all-contexts", false,
                           "also add USE-IT!'s sets and formats to the site's own contexts (such as request) and "
                               + "replace DSpace's stock entity filter there: the site's records then change there");
+        InstallOptions.addCrosswalks(options);
         options.addOption("n", "dry-run", false, "report what would change, write nothing");
     }
 }

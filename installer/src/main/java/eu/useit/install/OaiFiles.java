@@ -24,7 +24,7 @@ public final class OaiFiles {
     private final Path xoai;
     private final Path folder;
     private final OaiConfigSource source;
-    private final boolean siteContexts;
+    private final SiteContexts siteContexts;
 
     /**
      * What the OAI part would write.
@@ -47,9 +47,9 @@ public final class OaiFiles {
     /**
      * @param xoai         the site's {@code xoai.xml}
      * @param source       ours, usually {@link OaiConfigSource#bundled()}
-     * @param siteContexts whether the site's own contexts get our formats and sets too ({@code -a})
+     * @param siteContexts what to do to the site's own contexts ({@code -a}, {@code -x})
      */
-    public OaiFiles(Path xoai, OaiConfigSource source, boolean siteContexts) {
+    public OaiFiles(Path xoai, OaiConfigSource source, SiteContexts siteContexts) {
         this.xoai = xoai.toAbsolutePath().normalize();
         this.folder = this.xoai.getParent();
         this.source = source;

@@ -31,7 +31,10 @@ import java.util.Objects;
  * <li>A context both define (such as {@code request}) is left as the site has it, with a note, unless the
  * administrator asks for ours in it ({@code siteContexts}): then it keeps the site's name, description,
  * transformer and other references, and gets the sets and formats of ours it lacks (a format counts as there when
- * the context offers its prefix); its filter is replaced by ours only when it is DSpace's stock entity-type filter,
+ * the context offers its prefix, and keeps the site's crosswalk unless the administrator asks for ours as well,
+ * {@link SiteContexts#OUR_CROSSWALKS}: then the context's reference to the site's format of that prefix names ours,
+ * and the site's format and its file stay for its other contexts); its filter is replaced by ours only when it is
+ * DSpace's stock entity-type filter,
  * which shows Publications only (and items without an entity type): USE-IT! records are case studies, projects and
  * partners too. Any other filter of the site stays, with a note.</li>
  * <li>Children of a context follow the order XOAI's parser reads (Transformer, Filter, Set, Format,
@@ -61,15 +64,15 @@ final class XoaiConfigMerge implements FileMerge {
 
     private final XmlText ours;
     private final String ourName;
-    private final boolean siteContexts;
+    private final SiteContexts siteContexts;
 
     /**
      * @param ourFile      our {@code xoai.xml}
      * @param ourName      our file, for messages
-     * @param siteContexts whether the contexts the site already has get our sets and formats too
+     * @param siteContexts what the contexts the site already has get of ours
      * @throws InstallException if ours is malformed
      */
-    XoaiConfigMerge(byte[] ourFile, String ourName, boolean siteContexts) throws InstallException {
+    XoaiConfigMerge(byte[] ourFile, String ourName, SiteContexts siteContexts) throws InstallException {
         // LF line ends, so that positions in our elements and in their snippets agree
         String text = new String(ourFile, StandardCharsets.UTF_8).replace("\r\n", "\n");
         this.ours = SiteXml.read(text.getBytes(StandardCharsets.UTF_8), ourName, ROOT).xml();
@@ -292,8 +295,9 @@ final class XoaiConfigMerge implements FileMerge {
                 } else {
                     int changeCount = changes.size();
                     int noteCount = notes.size();
-                    mergeInto(context, existing, baseUrl, siteContexts);
-                    if (siteContexts) {
+                    boolean apply = siteContexts != SiteContexts.LEFT;
+                    mergeInto(context, existing, baseUrl, apply);
+                    if (apply) {
                         continue;
                     }
                     // only tried: the site's context stays as it is
@@ -330,8 +334,16 @@ final class XoaiConfigMerge implements FileMerge {
                 boolean there = false;
                 for (XmlText.Element offered : existing.children("Format")) {
                     Format offeredFormat = byId(offered.attribute("ref"));
-                    there |= id.equals(offered.attribute("ref")) || offeredFormat != null && format != null
+                    boolean samePrefix = offeredFormat != null && format != null
                         && offeredFormat.prefix().equals(format.prefix());
+                    if (samePrefix && !id.equals(offered.attribute("ref")) && ourCrosswalkWanted(format)) {
+                        if (apply) {
+                            file.replace(offered, reference("Format", id));
+                        }
+                        changes.add("context " + baseUrl + " serves " + format.prefix() + " with USE-IT!'s crosswalk"
+                                        + " (format " + id + " in place of the site's " + offeredFormat.id() + ")");
+                    }
+                    there |= id.equals(offered.attribute("ref")) || samePrefix;
                 }
                 if (!there) {
                     references.add(reference("Format", id));
@@ -339,6 +351,11 @@ final class XoaiConfigMerge implements FileMerge {
                 }
             }
             insertReferences(existing, "Format", references, apply);
+        }
+
+        /** Whether the administrator asked for our crosswalk of this format in the site's contexts (-x). */
+        private boolean ourCrosswalkWanted(Format format) {
+            return siteContexts == SiteContexts.OUR_CROSSWALKS && format.xslt().startsWith(OUR_CROSSWALKS);
         }
 
         private void mergeFilter(XmlText.Element context, XmlText.Element existing, String baseUrl, boolean apply) {

@@ -8,11 +8,14 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.junit.Test;
 
@@ -76,7 +79,7 @@ public class CfgMergeTest {
     }
 
     @Test
-    public void dspacesSearchConsumerBecomesOursInLocalCfgAndASitesOwnIsLeftWithANote() {
+    public void dspacesSearchConsumerBecomesOursInLocalCfgAndASitesOwnIsLeftWithANote() throws Exception {
         String main = "include = modules/useit.cfg\nevent.dispatcher.default.consumers = discovery, useitoai\n"
             + "event.dispatcher.noindex.consumers = useitoai\n"
             + "event.consumer.discovery.class = org.dspace.discovery.IndexEventConsumer\n";
@@ -99,7 +102,7 @@ public class CfgMergeTest {
     }
 
     @Test
-    public void aSiteThatHasItAllIsLeftAlone() {
+    public void aSiteThatHasItAllIsLeftAlone() throws Exception {
         String main = "module_dir = modules\ninclude = ${module_dir}/a.cfg, ${module_dir}/useit.cfg\n"
             + "event.dispatcher.default.consumers = discovery, useitoai\n"
             + "event.dispatcher.noindex.consumers = useitoai\n";
@@ -112,20 +115,20 @@ public class CfgMergeTest {
     }
 
     @Test
-    public void anIncludeInLocalCfgIsKeptWithANote() {
+    public void anIncludeInLocalCfgIsRefusedWithTheReason() throws Exception {
         String main = "module_dir = modules\nevent.dispatcher.default.consumers = useitoai\n"
             + "event.dispatcher.noindex.consumers = useitoai\n";
-        String local = "include = modules/useit.cfg\n";
-
-        CfgMerge.Result result = CfgMerge.merge(bytes(main), bytes(local));
-
-        assertThat(result.dspaceCfg().changed(), is(false));
-        assertThat(result.localCfg().changed(), is(false));
-        assertThat(result.dspaceCfg().notes(), contains(startsWith("config/local.cfg includes useit.cfg: ")));
+        for (String mainWithOurs : List.of(main, main + "include = ${module_dir}/useit.cfg\n")) {
+            InstallException refused = assertThrows(InstallException.class,
+                () -> CfgMerge.merge(bytes(mainWithOurs), bytes("include = modules/useit.cfg\n")));
+            assertThat(refused.getMessage(), startsWith("config/local.cfg includes useit.cfg: "));
+            assertThat(refused.getMessage(), containsString("spring.springloader.modules"));
+            assertThat(refused.getMessage(), endsWith("move the include to config/dspace.cfg; nothing was changed"));
+        }
     }
 
     @Test
-    public void aSiteWithoutIncludesGetsOneAtTheEnd() {
+    public void aSiteWithoutIncludesGetsOneAtTheEnd() throws Exception {
         CfgMerge.Result result = CfgMerge.merge(bytes("dspace.dir = /srv/dspace"), bytes(""));
 
         assertThat(text(result.dspaceCfg().content()),

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertThrows;
@@ -110,6 +111,24 @@ public class InstallFilesTest {
         assertThat(plan.changes().stream().anyMatch(change -> change.startsWith("config/spring/rest/signposting.xml")),
                    is(false));
         assertThat(plan.changes().stream().anyMatch(change -> change.contains("useit-signposting.xml")), is(true));
+    }
+
+    @Test
+    public void theInstallersCommandsAreOutOfTheWebApplicationsFolder() throws Exception {
+        InstallPlan first = install().plan();
+        assertThat(first.changes(), hasItem("config/spring/useit-installer/useit-install-scripts.xml: added "
+                                                + "(USE-IT!'s drop-in)"));
+        assertThat(first.changes(), not(hasItem(containsString("spring/api/useit-install-scripts.xml"))));
+        assertThat(first.notes(), not(hasItem(containsString("spring/api/useit-install-scripts.xml"))));
+
+        // an earlier install's file, which DSpace's web application loads: the administrator is told to remove it
+        Path earlier = home.resolve("config").resolve(InstallFiles.EARLIER_INSTALL_SCRIPTS);
+        Files.createDirectories(earlier.getParent());
+        Files.writeString(earlier, "<beans/>");
+        assertThat(install().plan().notes(), hasItem(startsWith("config/spring/api/useit-install-scripts.xml: an "
+                                                                    + "earlier install's; the installer's commands "
+                                                                    + "are now in config/spring/useit-installer")));
+        assertThat(Files.readString(earlier), is("<beans/>"));
     }
 
     @Test

@@ -74,7 +74,7 @@ public class OaiFilesTest {
     }
 
     private Report run(boolean dryRun, boolean siteContexts, OaiConfigSource source) throws InstallException {
-        OaiFiles.Plan plan = new OaiFiles(xoai, source, siteContexts)
+        OaiFiles.Plan plan = new OaiFiles(xoai, source, siteContexts ? SiteContexts.OURS_ADDED : SiteContexts.LEFT)
             .plan(path -> folder.relativize(path).toString());
         List<String> changes = new ArrayList<>();
         for (FileChange file : plan.files()) {

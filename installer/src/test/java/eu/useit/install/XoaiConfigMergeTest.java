@@ -26,12 +26,13 @@ import org.junit.Test;
  */
 public class XoaiConfigMergeTest {
 
-    private static XoaiConfigMerge merge(boolean siteContexts) throws Exception {
-        return new XoaiConfigMerge(OaiConfigSource.bundled().read(OaiConfigSource.XOAI), "xoai.xml", siteContexts);
+    private static Merged mergeInto(String site, boolean siteContexts) throws Exception {
+        return mergeInto(site, siteContexts ? SiteContexts.OURS_ADDED : SiteContexts.LEFT);
     }
 
-    private static Merged mergeInto(String site, boolean siteContexts) throws Exception {
-        return merge(siteContexts).mergeInto(site.getBytes(StandardCharsets.UTF_8), "site.xml");
+    private static Merged mergeInto(String site, SiteContexts siteContexts) throws Exception {
+        return new XoaiConfigMerge(OaiConfigSource.bundled().read(OaiConfigSource.XOAI), "xoai.xml", siteContexts)
+            .mergeInto(site.getBytes(StandardCharsets.UTF_8), "site.xml");
     }
 
     private static String text(Merged merged) {
@@ -122,6 +123,47 @@ public class XoaiConfigMergeTest {
                                         .filter(f -> "oaiopenaire".equals(f.attribute("id"))).findFirst().orElseThrow();
         assertThat(xml.content(siteFormat.child("XSLT")), is("metadataFormats/oai_openaire.xsl"));
         assertThat(XoaiConfigCheck.problems(xml, path -> true), is(empty()));
+    }
+
+    @Test
+    public void aPrefixTheSiteServesKeepsItsCrosswalkUnlessOursIsAskedFor() throws Exception {
+        // the site's request context serves oai_openaire with the site's crosswalk
+        String site = SiteFixture.text().replace("<Format ref=\"mets\"/>",
+                                                 "<Format ref=\"mets\"/>\n            <Format ref=\"oaiopenaire\"/>");
+        assertThat(site, containsString("oaiopenaire\"/>"));
+
+        XmlText added = XmlText.of(text(mergeInto(site, SiteContexts.OURS_ADDED)));
+        assertThat(formatRefs(context(added, "request")), hasItem("oaiopenaire"));
+        assertThat(formatRefs(context(added, "request")), not(hasItem("useit-oai_openaire")));
+
+        Merged merged = mergeInto(site, SiteContexts.OUR_CROSSWALKS);
+        assertThat(merged.changes(), hasItem("context request serves oai_openaire with USE-IT!'s crosswalk (format "
+                                                 + "useit-oai_openaire in place of the site's oaiopenaire)"));
+        XmlText xml = XmlText.of(text(merged));
+        List<String> refs = formatRefs(context(xml, "request"));
+        assertThat(refs, not(hasItem("oaiopenaire")));
+        // in the place the site's had, once
+        assertThat(refs.subList(0, 3), is(List.of("oaidc", "mets", "useit-oai_openaire")));
+        assertThat(refs.stream().filter("useit-oai_openaire"::equals).count(), is(1L));
+        // the site's format stays defined, and its other context is as it was
+        XmlText.Element siteFormat = xml.root().child("Formats").children("Format").stream()
+                                        .filter(f -> "oaiopenaire".equals(f.attribute("id"))).findFirst().orElseThrow();
+        assertThat(xml.content(siteFormat.child("XSLT")), is("metadataFormats/oai_openaire.xsl"));
+        assertThat(formatRefs(context(xml, "lab")), is(formatRefs(context(XmlText.of(site), "lab"))));
+        assertThat(XoaiConfigCheck.problems(xml, path -> true), is(empty()));
+        assertThat("a second run finds nothing to do", mergeInto(text(merged), SiteContexts.OUR_CROSSWALKS).changes(),
+                   is(empty()));
+    }
+
+    @Test
+    public void ourCrosswalksAreOnlyForTheSitesContextsAskedFor() {
+        InstallException error = assertThrows(InstallException.class, () -> SiteContexts.of(false, true));
+        assertThat(error.getMessage(), containsString("-x/--our-crosswalks"));
+        assertThat(error.getMessage(), containsString("-a/--all-contexts"));
+    }
+
+    private static List<String> formatRefs(XmlText.Element context) {
+        return context.children("Format").stream().map(f -> f.attribute("ref")).toList();
     }
 
     @Test
@@ -222,8 +264,8 @@ public class XoaiConfigMergeTest {
         byte[] site = SiteFixture.text().replace("\"defaultFilter\"", "\"siteDefault\"")
                                  .getBytes(StandardCharsets.UTF_8);
 
-        Merged fromLf = new XoaiConfigMerge(ours, "xoai.xml", true).mergeInto(site, "site.xml");
-        Merged fromCrlf = new XoaiConfigMerge(crlf, "xoai.xml", true).mergeInto(site, "site.xml");
+        Merged fromLf = new XoaiConfigMerge(ours, "xoai.xml", SiteContexts.OURS_ADDED).mergeInto(site, "site.xml");
+        Merged fromCrlf = new XoaiConfigMerge(crlf, "xoai.xml", SiteContexts.OURS_ADDED).mergeInto(site, "site.xml");
 
         assertThat(text(fromCrlf), is(text(fromLf)));
     }

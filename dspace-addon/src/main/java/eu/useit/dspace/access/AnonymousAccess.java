@@ -32,6 +32,9 @@ import org.dspace.eperson.Group;
  */
 public final class AnonymousAccess {
 
+    /** The name of its Spring bean ({@code config/spring/api/useit-services.xml}). */
+    public static final String BEAN = "useitAnonymousAccess";
+
     private final ReadPolicies reads;
 
     /**

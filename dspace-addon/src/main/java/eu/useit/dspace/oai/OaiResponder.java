@@ -16,7 +16,6 @@ import com.lyncode.xoai.dataprovider.OAIRequestParameters;
 import com.lyncode.xoai.dataprovider.core.XOAIContext;
 import com.lyncode.xoai.dataprovider.core.XOAIManager;
 import com.lyncode.xoai.dataprovider.data.internal.SetRepositoryHelper;
-import com.lyncode.xoai.dataprovider.exceptions.BadResumptionToken;
 import com.lyncode.xoai.dataprovider.exceptions.CannotDisseminateFormatException;
 import com.lyncode.xoai.dataprovider.exceptions.InvalidContextException;
 import com.lyncode.xoai.dataprovider.exceptions.OAIException;
@@ -98,15 +97,16 @@ public final class OaiResponder {
                                                         services.openSets()::readable);
             SetRepositoryHelper setHelper = new SetRepositoryHelper(sets);
             BiPredicate<String, String> stillServed = (prefix, set) -> served(context, setHelper, prefix, set);
-            ListPosition start = start(contextName, request, stillServed);
-            UseitItemRepository items = new UseitItemRepository(services, strandSets, start, sets, namespace,
+            ResumptionTokens requestTokens = new ResumptionTokens(tokens, contextName, request.verb(), stillServed);
+            ListPage page = ListPage.of(requestTokens, request.get("resumptionToken"));
+            UseitItemRepository items = new UseitItemRepository(services, strandSets, page, sets, namespace,
                                                                 context::isItemShown);
-            ResumptionTokens formatter = new ResumptionTokens(tokens, contextName, request.verb(), items::lastSent,
-                                                              stillServed);
             OAIDataProvider provider = new OAIDataProvider(manager, contextName, identify(), sets,
-                                                           XoaiItemRepository.of(items), formatter);
+                                                           XoaiItemRepository.of(items),
+                                                           new PageTokens(requestTokens, page));
             OAIPMH response = provider.handle(new OAIRequestParameters(parameters(request)));
-            XoaiAnswer.correct(response.getInfo(), request, start.cursor(), formatter.expiry(), responseDate());
+            XoaiAnswer.correct(response.getInfo(), request, page.start().cursor(), requestTokens.expiry(),
+                               responseDate());
             return response;
         } catch (ContextServiceException | SolrException | InvalidContextException e) {
             throw new OAIException(e);
@@ -176,18 +176,5 @@ public final class OaiResponder {
         parameters.put("verb", List.of(request.verb()));
         request.arguments().forEach((name, value) -> parameters.put(name, List.of(value)));
         return parameters;
-    }
-
-    /**
-     * Where the request's page starts, read from its resumption token before XOAI runs. A token that cannot be read
-     * starts nowhere: XOAI reads it again and answers badResumptionToken with the same reason.
-     */
-    private ListPosition start(String contextName, OaiRequest request, BiPredicate<String, String> stillServed) {
-        ResumptionTokens reader = new ResumptionTokens(tokens, contextName, request.verb(), () -> null, stillServed);
-        try {
-            return reader.position(request.get("resumptionToken"));
-        } catch (BadResumptionToken e) {
-            return ListPosition.FIRST;
-        }
     }
 }

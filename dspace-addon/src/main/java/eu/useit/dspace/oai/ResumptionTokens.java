@@ -13,14 +13,12 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.function.BiPredicate;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.lyncode.xoai.dataprovider.core.ResumptionToken;
 import com.lyncode.xoai.dataprovider.exceptions.BadResumptionToken;
-import com.lyncode.xoai.dataprovider.services.api.ResumptionTokenFormatter;
 
 /**
  * Resumption tokens that carry a keyset position instead of an offset: the list's arguments, the cursor (records
@@ -28,10 +26,10 @@ import com.lyncode.xoai.dataprovider.services.api.ResumptionTokenFormatter;
  * an HMAC. A token needs no server-side state, so it survives restarts; it expires after the configured validity;
  * forged, truncated or altered tokens, tokens of another verb, and tokens whose format or set no longer exists are
  * refused as {@code badResumptionToken}, and so are tokens of another base URL (context) of the repository. One
- * instance serves one request: it reads where the request's page starts ({@link #position}) and, as XOAI's
- * formatter, writes the next token after the last record of the page that request read ({@code lastSent}).
+ * instance serves one request's context and verb: it reads the request's token ({@link ListPage}) and writes the
+ * next one after the last record of the page the request read ({@link PageTokens}, XOAI's formatter).
  */
-public final class ResumptionTokens implements ResumptionTokenFormatter {
+public final class ResumptionTokens {
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -45,23 +43,19 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
     private final TokenTerms terms;
     private final String contextName;
     private final String verb;
-    private final Supplier<Keyset> lastSent;
     private final BiPredicate<String, String> stillServed;
 
     /**
      * @param terms       the node's terms: signing secret, validity, clock
      * @param contextName the OAI context of the request; a token is only good in the context that issued it
      * @param verb        the request's verb; a token is only good for the verb that issued it
-     * @param lastSent    the last record of the page the request read (null when it read none, or the list is not
-     *                    of records), asked for when XOAI has the next token written
      * @param stillServed tells whether a metadata prefix (may be null) and set spec (may be null) are still served
      */
-    public ResumptionTokens(TokenTerms terms, String contextName, String verb, Supplier<Keyset> lastSent,
+    public ResumptionTokens(TokenTerms terms, String contextName, String verb,
                             BiPredicate<String, String> stillServed) {
         this.terms = terms;
         this.contextName = contextName;
         this.verb = verb;
-        this.lastSent = lastSent;
         this.stillServed = stillServed;
     }
 
@@ -72,9 +66,13 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         return Date.from(terms.now().plus(terms.validity()));
     }
 
-    @Override
-    public String format(ResumptionToken token) {
-        Keyset last = lastSent.get();
+    /**
+     * @param token the list XOAI continues: its arguments and the cursor of the next page
+     * @param last  the last record of the page sent, where the next page starts (null when the list is not of
+     *              records: the next page starts by offset)
+     * @return the signed token
+     */
+    public String format(ResumptionToken token, Keyset last) {
         String payload = String.join("\n", VERSION, contextName, verb,
             text(token.getMetadataPrefix()), text(token.getSet()),
             token.hasFrom() ? Long.toString(token.getFrom().getTime()) : "",
@@ -87,7 +85,11 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(sign(bytes));
     }
 
-    @Override
+    /**
+     * @param token a resumption token, or null
+     * @return the list it continues, as XOAI takes it (an empty one without a token)
+     * @throws BadResumptionToken if the token is not a valid, current token of this list
+     */
     public ResumptionToken parse(String token) throws BadResumptionToken {
         return token == null ? new ResumptionToken() : read(token).token();
     }
@@ -101,7 +103,12 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
         return token == null ? ListPosition.FIRST : read(token).position();
     }
 
-    private Read read(String token) throws BadResumptionToken {
+    /**
+     * @param token a resumption token
+     * @return the list it continues and where its page starts
+     * @throws BadResumptionToken if the token is not a valid, current token of this list
+     */
+    Read read(String token) throws BadResumptionToken {
         String[] parts = token.split("\\.", -1);
         byte[] bytes;
         byte[] signature;
@@ -156,8 +163,13 @@ public final class ResumptionTokens implements ResumptionTokenFormatter {
                         new ListPosition(after, offset));
     }
 
-    /** A token read: the list it continues, as XOAI takes it, and where its page starts. */
-    private record Read(ResumptionToken token, ListPosition position) {
+    /**
+     * A token read.
+     *
+     * @param token    the list it continues, as XOAI takes it
+     * @param position where its page starts
+     */
+    record Read(ResumptionToken token, ListPosition position) {
     }
 
     /**

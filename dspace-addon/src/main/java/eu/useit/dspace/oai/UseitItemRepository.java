@@ -30,7 +30,7 @@ import org.dspace.xoai.filter.DSpaceSetSpecFilter;
 
 /**
  * The records of DSpace's OAI core, read page by page with a keyset: sorted by first moment then handle, each page
- * starting after the last record of the previous one ({@link ListPosition}), so a deep page costs what the first
+ * starting after the last record of the previous one ({@link ListPage}), so a deep page costs what the first
  * does. Knows the strand sets besides DSpace's community and collection sets. One instance serves one request;
  * XOAI reads it as its {@code ItemRepository} through {@link XoaiItemRepository}.
  */
@@ -42,17 +42,17 @@ public final class UseitItemRepository {
 
     private final OaiServices services;
     private final StrandSets strands;
-    private final ListPosition start;
+    private final ListPage page;
     private final Predicate<String> setExists;
     private final String namespace;
     private final Predicate<ItemIdentifier> inContext;
-    private Keyset lastSent;
 
     /**
      * @param services    DSpace's OAI beans: the OAI core, XOAI filters as Solr queries, the collection service and
      *                    handle resolver for community/collection sets
      * @param strands     the strand sets
-     * @param start       where the request's page starts (from its resumption token)
+     * @param page        the request's place in the list: where its page starts (from its resumption token); the
+     *                    page read records its last record there
      * @param sets        the set repository (whether a deleted record's community or collection still exists)
      * @param namespace   the repository's identifier namespace ({@code oai.identifier.prefix}): identifiers of
      *                    another namespace name no record here
@@ -60,11 +60,11 @@ public final class UseitItemRepository {
      *                    of an item outside it names no record here, for ListMetadataFormats too (where XOAI asks
      *                    the condition only to choose the formats, and so answered noMetadataFormats)
      */
-    public UseitItemRepository(OaiServices services, StrandSets strands, ListPosition start, SetRepository sets,
+    public UseitItemRepository(OaiServices services, StrandSets strands, ListPage page, SetRepository sets,
                                String namespace, Predicate<ItemIdentifier> inContext) {
         this.services = services;
         this.strands = strands;
-        this.start = start;
+        this.page = page;
         this.namespace = namespace;
         this.inContext = inContext;
         Map<String, Boolean> known = new HashMap<>();
@@ -115,8 +115,9 @@ public final class UseitItemRepository {
         if (request.until() != null) {
             query.addFilterQuery(DATESTAMP + ":[* TO " + request.until().toInstant().plusMillis(999) + "]");
         }
-        if (start.after() != null) {
-            start.after().addFilterTo(query);
+        Keyset after = page.start().after();
+        if (after != null) {
+            after.addFilterTo(query);
         }
         SolrDocumentList documents = run(query);
         List<Item> items = new ArrayList<>();
@@ -127,17 +128,9 @@ public final class UseitItemRepository {
         if (!documents.isEmpty()) {
             SolrDocument last = documents.get(documents.size() - 1);
             Instant stamp = ((Date) last.getFieldValue(SINCE)).toInstant();
-            lastSent = new Keyset(stamp, (String) last.getFieldValue(HANDLE));
+            page.read(new Keyset(stamp, (String) last.getFieldValue(HANDLE)));
         }
         return new Page(items, documents.getNumFound() > documents.size(), (int) complete);
-    }
-
-    /**
-     * @return the last record of the page this request read, where the next page starts; null before the page is
-     *     read or when it was empty
-     */
-    public Keyset lastSent() {
-        return lastSent;
     }
 
     private String setQuery(String setSpec) {

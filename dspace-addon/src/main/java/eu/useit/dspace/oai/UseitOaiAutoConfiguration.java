@@ -25,6 +25,7 @@ import org.dspace.xoai.services.api.solr.SolrQueryResolver;
 import org.dspace.xoai.services.api.solr.SolrServerResolver;
 import org.dspace.xoai.services.api.xoai.IdentifyResolver;
 import org.dspace.xoai.services.api.xoai.SetRepositoryResolver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -58,6 +59,7 @@ public class UseitOaiAutoConfiguration {
      * @param collections DSpace's collection service
      * @param contexts    DSpace's OAI context service
      * @param tokenKey    this web node's token secret, checked against the other nodes'
+     * @param anonymous   what anonymous users may see (the bean {@code useitAnonymousAccess})
      * @return the endpoint's registration, ahead of Spring Security and DSpace's controller
      * @throws IOException if the resumption token key cannot be made
      */
@@ -69,13 +71,15 @@ public class UseitOaiAutoConfiguration {
                                                                 SolrServerResolver solr, SolrQueryResolver queries,
                                                                 CollectionsService collections,
                                                                 ContextService contexts,
-                                                                SharedTokenKey tokenKey) throws IOException {
+                                                                SharedTokenKey tokenKey,
+                                                                ObjectProvider<AnonymousAccess> anonymous)
+        throws IOException {
         var configuration = DSpaceServicesFactory.getInstance().getConfigurationService();
         Path dspaceDir = Path.of(configuration.getProperty("dspace.dir"));
         HandleResolver handles = new OaiHandles(contexts);
         IdentifyResolver identify = () -> new UseitIdentify(dates, oaiSettings, contexts.getContext(), solr);
         OaiServices services = new OaiServices(managers, identify, sets, solr, queries, collections, handles,
-            new AnonymousSets(handles, contexts, AnonymousAccess.fromDSpace()));
+            new AnonymousSets(handles, contexts, UseitBeans.installed(anonymous, AnonymousAccess.BEAN)));
         byte[] key = tokenKey.key();
         Duration validity = Duration.ofHours(configuration.getLongProperty("useit.oai.token.validity.hours", 168));
         TokenTerms tokens = new TokenTerms(key, validity, Clock.systemUTC());

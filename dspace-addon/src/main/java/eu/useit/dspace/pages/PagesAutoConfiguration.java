@@ -7,7 +7,6 @@ package eu.useit.dspace.pages;
 import java.nio.file.Path;
 
 import eu.useit.dspace.access.AnonymousAccess;
-import eu.useit.dspace.access.ReadPolicies;
 import eu.useit.dspace.oai.VocabularySets;
 import eu.useit.dspace.oai.index.IllustrativeNote;
 import eu.useit.dspace.oai.index.TombstoneStore;
@@ -15,13 +14,12 @@ import eu.useit.dspace.support.UseitBeans;
 import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.app.util.service.MetadataExposureService;
-import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.ItemService;
 import org.dspace.content.service.RelationshipService;
-import org.dspace.eperson.service.GroupService;
 import org.dspace.services.ConfigurationService;
 import org.dspace.xoai.services.api.solr.SolrServerResolver;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -50,27 +48,19 @@ public class PagesAutoConfiguration {
     }
 
     /**
-     * @param policies DSpace's resource policy service
-     * @param groups   DSpace's group service
-     * @return what anonymous users may see
-     */
-    @Bean
-    public AnonymousAccess useitPageAccess(ResourcePolicyService policies, GroupService groups) {
-        return new AnonymousAccess(new ReadPolicies(policies, groups));
-    }
-
-    /**
      * @param items         DSpace's item service
      * @param relationships DSpace's relationship service
      * @param exposure      DSpace's rule for hidden metadata
-     * @param anonymous     what anonymous users may see
+     * @param anonymous     what anonymous users may see (the bean {@code useitAnonymousAccess})
+     * @param tombstones    the OAI tombstones (the bean {@code useitTombstoneStore})
      * @return the item reader of the pages
      */
     @Bean
     public ItemReader useitItemReader(ItemService items, RelationshipService relationships,
-                                      MetadataExposureService exposure, AnonymousAccess anonymous) {
-        return new ItemReader(items, relationships, exposure, anonymous,
-                              new TombstoneStore(UseitBeans.dataSource()));
+                                      MetadataExposureService exposure, ObjectProvider<AnonymousAccess> anonymous,
+                                      ObjectProvider<TombstoneStore> tombstones) {
+        return new ItemReader(items, relationships, exposure, UseitBeans.installed(anonymous, AnonymousAccess.BEAN),
+                              UseitBeans.installed(tombstones, "useitTombstoneStore"));
     }
 
     /**
@@ -105,9 +95,9 @@ public class PagesAutoConfiguration {
      * @return the file downloads
      */
     @Bean
-    public FileDownloads useitFileDownloads(BitstreamService bitstreams, AnonymousAccess anonymous,
+    public FileDownloads useitFileDownloads(BitstreamService bitstreams, ObjectProvider<AnonymousAccess> anonymous,
                                             PageLinks links) {
-        return new FileDownloads(bitstreams, anonymous, links);
+        return new FileDownloads(bitstreams, UseitBeans.installed(anonymous, AnonymousAccess.BEAN), links);
     }
 
     /**

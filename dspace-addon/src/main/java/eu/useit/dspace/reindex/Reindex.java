@@ -130,7 +130,7 @@ public final class Reindex {
         progress.finish();
         if (!failed.isEmpty()) {
             // kept: the index queue checks them again
-            new IndexQueue(UseitBeans.dataSource()).addNow(failed);
+            UseitBeans.get(IndexQueue.BEAN, IndexQueue.class).addNow(failed);
         }
         return refused;
     }

@@ -174,7 +174,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
             SearchDocuments.reindex(context, rewrite, failed);
             if (!failed.isEmpty()) {
                 // kept: the index queue checks them again
-                new IndexQueue(UseitBeans.dataSource()).addNow(failed);
+                UseitBeans.get(IndexQueue.BEAN, IndexQueue.class).addNow(failed);
                 return new Differences(differences.phantoms(), differences.missing(), differences.stale(), examples,
                                        failed.stream().map(item -> IndexableItem.TYPE + "-" + item).toList());
             }

@@ -4,6 +4,9 @@
  */
 package eu.useit.dspace.support;
 
+import java.util.Collections;
+import java.util.Set;
+import java.util.WeakHashMap;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -13,26 +16,28 @@ import org.flywaydb.core.api.FlywayException;
  * The addon's own database tables, made and upgraded by Flyway migrations shipped in the addon jar
  * ({@code eu/useit/dspace/db/migration}), with a history table of their own ({@code useit_schema_history}) so that
  * they never mix with DSpace's migrations: DSpace's next version can add its own without ours being in the way.
- * Run once per JVM, before the tables are first used.
+ * Run once per data source and JVM: when DSpace migrates its database ({@link UseitSchemaMigration}), else before the
+ * tables are first used.
  */
 public final class UseitSchema {
 
     /** Flyway's history table for the addon's migrations. */
     public static final String HISTORY = "useit_schema_history";
 
-    private static volatile boolean migrated;
+    /** The data sources brought up to date in this JVM (DSpace has one; tests make others). */
+    private static final Set<DataSource> MIGRATED = Collections.newSetFromMap(new WeakHashMap<>());
 
     private UseitSchema() {
     }
 
     /**
-     * Brings the addon's tables up to date (once per JVM).
+     * Brings the addon's tables up to date (once per data source in a JVM).
      *
      * @param dataSource DSpace's data source
      * @throws IllegalStateException if a migration fails
      */
     public static synchronized void ensure(DataSource dataSource) {
-        if (migrated) {
+        if (MIGRATED.contains(dataSource)) {
             return;
         }
         try {
@@ -45,7 +50,7 @@ public final class UseitSchema {
                   .baselineVersion("0")
                   .load()
                   .migrate();
-            migrated = true;
+            MIGRATED.add(dataSource);
         } catch (FlywayException e) {
             throw new IllegalStateException("The USE-IT! tables could not be made or upgraded: " + e.getMessage(), e);
         }

@@ -31,23 +31,23 @@ public class ResumptionTokensTest {
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Keyset LAST = new Keyset(Instant.parse("2026-11-20T08:30:00.123Z"), "123456789/42");
 
-    private static ResumptionTokens tokens(String verb, Instant now, Keyset lastSent) {
-        return tokens("request", verb, now, lastSent);
+    private static ResumptionTokens tokens(String verb, Instant now) {
+        return tokens("request", verb, now);
     }
 
-    private static ResumptionTokens tokens(String context, String verb, Instant now, Keyset lastSent) {
+    private static ResumptionTokens tokens(String context, String verb, Instant now) {
         return new ResumptionTokens(new TokenTerms(KEY, Duration.ofHours(24), Clock.fixed(now, ZoneOffset.UTC)),
-                                    context, verb, () -> lastSent, (prefix, set) -> !"gone".equals(set));
+                                    context, verb, (prefix, set) -> !"gone".equals(set));
     }
 
     private static String issue(String set) {
-        return tokens("ListRecords", NOW, LAST).format(
-            new ResumptionToken(100, "oai_dc", set, Date.from(Instant.parse("2020-01-01T00:00:00Z")), null));
+        return tokens("ListRecords", NOW).format(
+            new ResumptionToken(100, "oai_dc", set, Date.from(Instant.parse("2020-01-01T00:00:00Z")), null), LAST);
     }
 
     @Test
     public void aTokenCarriesTheListAndTheKeysetAcrossInstances() throws BadResumptionToken {
-        ResumptionTokens later = tokens("ListRecords", NOW.plus(Duration.ofHours(23)), null);
+        ResumptionTokens later = tokens("ListRecords", NOW.plus(Duration.ofHours(23)));
         ResumptionToken token = later.parse(issue("strand"));
         assertThat(token.getOffset(), is(100));
         assertThat(token.getMetadataPrefix(), is("oai_dc"));
@@ -63,52 +63,51 @@ public class ResumptionTokensTest {
         // from=0001-01-01 as XOAI reads it (the Julian calendar), after a record accessioned in 1960
         Instant from = Instant.parse("0000-12-30T00:00:00Z");
         Keyset restored = new Keyset(Instant.parse("1960-05-01T00:00:00Z"), "123456789/7");
-        String token = tokens("ListRecords", NOW, restored).format(
-            new ResumptionToken(100, "oai_dc", null, Date.from(from), Date.from(NOW)));
+        String token = tokens("ListRecords", NOW).format(
+            new ResumptionToken(100, "oai_dc", null, Date.from(from), Date.from(NOW)), restored);
 
-        ResumptionTokens later = tokens("ListRecords", NOW, null);
+        ResumptionTokens later = tokens("ListRecords", NOW);
         assertThat(later.parse(token).getFrom().toInstant(), is(from));
         assertThat(later.position(token), is(new ListPosition(restored, 100)));
     }
 
     @Test
     public void aTokenIssuedWithoutARecordPageStartsByOffset() throws BadResumptionToken {
-        String token = tokens("ListSets", NOW, null).format(new ResumptionToken(100, null, null, null, null));
+        String token = tokens("ListSets", NOW).format(new ResumptionToken(100, null, null, null, null), null);
 
-        assertThat(tokens("ListSets", NOW, null).position(token), is(new ListPosition(null, 100)));
+        assertThat(tokens("ListSets", NOW).position(token), is(new ListPosition(null, 100)));
     }
 
     @Test
     public void expiredForgedAlteredOrForeignTokensAreRefused() {
         String token = issue(null);
-        Keyset page = null;
         assertThrows(BadResumptionToken.class,
-            () -> tokens("ListRecords", NOW.plus(Duration.ofHours(25)), page).parse(token));
-        assertThrows(BadResumptionToken.class, () -> tokens("ListIdentifiers", NOW, page).parse(token));
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse("forged"));
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).position("forged"));
+            () -> tokens("ListRecords", NOW.plus(Duration.ofHours(25))).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListIdentifiers", NOW).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).parse("forged"));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).position("forged"));
         assertThrows(BadResumptionToken.class,
-            () -> tokens("ListRecords", NOW, page).parse(token.substring(0, token.length() - 2)));
+            () -> tokens("ListRecords", NOW).parse(token.substring(0, token.length() - 2)));
         char[] altered = token.toCharArray();
         altered[5] = altered[5] == 'A' ? 'B' : 'A';
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, page).parse(new String(altered)));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).parse(new String(altered)));
         assertThrows(BadResumptionToken.class,
             () -> new ResumptionTokens(new TokenTerms("another key".getBytes(StandardCharsets.UTF_8),
-                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC)), "request", "ListRecords", () -> page,
+                Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC)), "request", "ListRecords",
                 (p, s) -> true).parse(token));
     }
 
     @Test
     public void aTokenForAFormatOrSetNoLongerServedIsStale() {
         String token = issue("gone");
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW, null).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).parse(token));
     }
 
     @Test
     public void aTokenOfAnotherBaseUrlIsRefused() {
         String token = issue(null);
         assertThrows(BadResumptionToken.class,
-            () -> tokens("useit", "ListRecords", NOW, null).parse(token));
+            () -> tokens("useit", "ListRecords", NOW).parse(token));
     }
 
     /** Tokens signed with the right key but with fields no token of ours has (as from someone with the key). */
@@ -128,7 +127,7 @@ public class ResumptionTokensTest {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(payload), 12));
             assertThrows(String.join("|", fields), BadResumptionToken.class,
-                () -> tokens("ListRecords", NOW, null).parse(token));
+                () -> tokens("ListRecords", NOW).parse(token));
         }
     }
 }

@@ -6,6 +6,8 @@ package eu.useit.tests.harvesters;
 
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -21,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 
+import eu.useit.dspace.support.UseitSchemaMigration;
 import eu.useit.runtime.SolrServer;
 import eu.useit.tests.support.AbstractUseitIT;
 import eu.useit.tests.support.OaiHarvest;
@@ -40,6 +43,7 @@ import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.eperson.EPerson;
 import org.dspace.services.factory.DSpaceServicesFactory;
+import org.flywaydb.core.api.callback.Callback;
 import org.junit.Test;
 import org.w3c.dom.Document;
 
@@ -112,6 +116,17 @@ public class IndexQueueIT extends AbstractUseitIT {
         }
         await("the deleted deposit's search document is removed once the index is back",
               () -> documents(solr, document) == 0);
+    }
+
+    /**
+     * The queue's table, and the addon's others, come with any migration DSpace runs: DSpace hands Flyway every bean
+     * of Flyway's callback type of its kernel (DatabaseUtils), as read here; that the callback makes the tables is
+     * {@code UseitSchemaMigrationTest}'s.
+     */
+    @Test
+    public void dspaceHandsItsDatabaseMigrationTheAddonsCallback() {
+        assertThat(DSpaceServicesFactory.getInstance().getServiceManager().getServicesByType(Callback.class),
+                   hasItem(instanceOf(UseitSchemaMigration.class)));
     }
 
     private static long documents(RestClient solr, String uniqueId) {

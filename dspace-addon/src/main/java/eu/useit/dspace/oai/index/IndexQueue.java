@@ -36,6 +36,9 @@ public final class IndexQueue {
     /** The wait after the first failure; it doubles with each further one. */
     public static final Duration FIRST_DELAY = Duration.ofSeconds(5);
 
+    /** The name of its Spring bean ({@code config/spring/api/useit-services.xml}). */
+    public static final String BEAN = "useitIndexQueue";
+
     private static final Logger log = LogManager.getLogger(IndexQueue.class);
 
     private static final String TABLE = "useit_index_queue";

@@ -28,6 +28,7 @@ import org.dspace.content.Community;
 import org.dspace.content.Item;
 import org.dspace.content.service.CommunityService;
 import org.dspace.core.Context;
+import org.dspace.services.factory.DSpaceServicesFactory;
 import org.dspace.xoai.app.XOAIExtensionItemCompilePlugin;
 import org.dspace.xoai.util.ItemUtils;
 
@@ -47,11 +48,25 @@ public final class OaiDocuments {
 
     /**
      * @param communities DSpace's community service
-     * @param plugins     the configured compile plugins (as DSpace's {@code oai import} uses them)
+     * @param plugins     the configured compile plugins, in the order DSpace's {@code oai import} runs them
      */
     public OaiDocuments(CommunityService communities, List<XOAIExtensionItemCompilePlugin> plugins) {
         this.communities = communities;
         this.plugins = List.copyOf(plugins);
+    }
+
+    /**
+     * The bean {@code useitOaiDocuments}: the compile plugins as DSpace's {@code oai import} has them, from DSpace's
+     * service manager, in its order (which Spring's injection of a list does not keep). A record both write
+     * compiles the same, so one written by either is not written again with a new datestamp.
+     *
+     * @param communities DSpace's community service
+     * @return the documents
+     */
+    public static OaiDocuments withDSpacesPlugins(CommunityService communities) {
+        return new OaiDocuments(communities, DSpaceServicesFactory.getInstance().getServiceManager()
+                                                                  .getServicesByType(
+                                                                      XOAIExtensionItemCompilePlugin.class));
     }
 
     /**

@@ -8,21 +8,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.support.HibernateSession;
 import eu.useit.dspace.support.UseitBeans;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.core.Context;
 import org.dspace.event.Consumer;
 import org.dspace.event.Event;
-import org.dspace.kernel.ServiceManager;
 import org.dspace.services.factory.DSpaceServicesFactory;
-import org.dspace.xoai.app.XOAIExtensionItemCompilePlugin;
-import org.dspace.xoai.solr.DSpaceSolrServer;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 
@@ -39,9 +34,6 @@ public class OaiIndexConsumer implements Consumer {
 
     private static final Logger log = LogManager.getLogger(OaiIndexConsumer.class);
 
-    private static OaiIndexer indexer;
-    private static IndexWorker worker;
-
     /** The objects whose events the consumer needs (config/modules/useit.cfg). */
     private static final List<String> FILTERED = List.of("Item", "Bundle", "Bitstream", "Collection", "Community",
                                                          "Group");
@@ -49,34 +41,20 @@ public class OaiIndexConsumer implements Consumer {
     private final ChangedItems changed = new ChangedItems();
 
     /**
-     * @return the indexer of this DSpace (made on first use)
-     * @throws Exception if the OAI core cannot be reached
+     * @return the indexer of this DSpace: the Spring bean {@code useitOaiIndexer}
+     *     ({@code config/spring/api/useit-services.xml}), made on first use
      */
-    public static synchronized OaiIndexer indexer() throws Exception {
-        if (indexer == null) {
-            ServiceManager services = DSpaceServicesFactory.getInstance().getServiceManager();
-            List<XOAIExtensionItemCompilePlugin> plugins =
-                services.getServicesByType(XOAIExtensionItemCompilePlugin.class);
-            indexer = new OaiIndexer(DSpaceSolrServer.getServer(), new TombstoneStore(UseitBeans.dataSource()),
-                new OaiDocuments(ContentServiceFactory.getInstance().getCommunityService(), plugins),
-                ContentServiceFactory.getInstance().getItemService(), AnonymousAccess.fromDSpace());
-        }
-        return indexer;
+    public static OaiIndexer indexer() {
+        return UseitBeans.get("useitOaiIndexer", OaiIndexer.class);
     }
 
     /**
-     * @return the worker that empties the index queue of this DSpace (made on first use)
-     * @throws Exception if the OAI core cannot be reached
+     * @return the worker that empties the index queue of this DSpace: the Spring bean {@code useitIndexWorker},
+     *     made on first use with its queue's table
      */
-    public static synchronized IndexWorker worker() throws Exception {
-        if (worker == null) {
-            IndexQueue queue = new IndexQueue(UseitBeans.dataSource());
-            queue.ensureTable();
-            worker = new IndexWorker(queue, indexer());
-        }
-        return worker;
+    public static IndexWorker worker() {
+        return UseitBeans.get("useitIndexWorker", IndexWorker.class);
     }
-
 
     @Override
     public void initialize() throws Exception {
@@ -108,7 +86,7 @@ public class OaiIndexConsumer implements Consumer {
         IndexWorker indexWorker;
         try {
             indexWorker = worker();
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             // the next start's index check writes what is missing (`dspace useit-reindex` too)
             log.error("Changed items could not be queued for the OAI index: {}", e.getMessage(), e);
             return;
