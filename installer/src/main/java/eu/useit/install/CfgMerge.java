@@ -12,10 +12,11 @@ import java.util.Set;
 /**
  * Merges the USE-IT! settings into a site's {@code config/dspace.cfg} and {@code config/local.cfg}:
  * <ul>
- * <li>{@code dspace.cfg} gets {@code include = ${module_dir}/useit.cfg} after its last include, unless it (or
- * {@code local.cfg}) already includes {@code useit.cfg}. It goes in {@code dspace.cfg}, not {@code local.cfg}:
- * DSpace lets {@code local.cfg} override, so list settings of {@code useit.cfg} included from there
- * ({@code registry.metadata.load}, curation tasks) would replace the site's lists instead of adding to them.</li>
+ * <li>{@code dspace.cfg} gets {@code include = ${module_dir}/useit.cfg} after its last include, unless it already
+ * includes {@code useit.cfg}. It goes in {@code dspace.cfg}, not {@code local.cfg}: DSpace lets {@code local.cfg}
+ * override, so list settings of {@code useit.cfg} included from there ({@code registry.metadata.load}, curation
+ * tasks, {@code spring.springloader.modules}) would replace the site's lists instead of adding to them; a
+ * {@code local.cfg} that includes it is refused.</li>
  * <li>{@code event.dispatcher.default.consumers} and {@code event.dispatcher.noindex.consumers} get
  * {@code useitoai}, keeping the site's consumers: added to the setting in {@code local.cfg} if it is there, else
  * written to {@code local.cfg} (created if needed) as the list {@code dspace.cfg} has plus {@code useitoai}.</li>

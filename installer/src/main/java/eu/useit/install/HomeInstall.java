@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code java -cp … eu.useit.install.HomeInstall [-a] <base> <home>}: makes a DSpace home by installing the addon
+ * {@code java -cp … eu.useit.install.HomeInstall [-a [-x]] <base> <home>}: makes a DSpace home by installing the addon
  * into a copy of a bare one, as a site's administrator does with {@code useit-install} — the same drop-ins, the same
  * merges, the same checks of every merged file. The build makes the embedded runtime's home this way from
  * {@code runtime/home}, so every start of {@code ./useit run} runs what the install made.
@@ -38,8 +38,8 @@ public final class HomeInstall {
 
     /**
      * @param args {@code -a} (the home's own OAI contexts get our formats and sets too, as {@code useit-install -a}
-     *             gives them on a site), the bare DSpace home and the home to make; exits with status 1 (one error
-     *             line) on failure
+     *             gives them on a site), {@code -x} with it (our crosswalks there for the prefixes they serve), the
+     *             bare DSpace home and the home to make; exits with status 1 (one error line) on failure
      */
     public static void main(String[] args) {
         int status = run(args, System.out, System.err);
@@ -98,7 +98,8 @@ public final class HomeInstall {
      *
      * @param home the DSpace home
      * @return what changed, one line each
-     * @throws InstallException if a file cannot be read or written
+     * @throws InstallException if a file cannot be read or written, or {@code local.cfg} includes
+     *                          {@code useit.cfg} (refused: {@link CfgMerge})
      */
     public static List<String> mergeSettings(Path home) throws InstallException {
         Path dspaceCfg = home.resolve(CfgMerge.DSPACE_CFG);

@@ -175,7 +175,7 @@ public final class Install {
     private static void help(PrintStream stream) {
         PrintWriter writer = new PrintWriter(stream);
         new HelpFormatter().printHelp(writer, HelpFormatter.DEFAULT_WIDTH,
-                                      "dspace dsrun " + Install.class.getName() + " [-n] [-a]",
+                                      "dspace dsrun " + Install.class.getName() + " [-n] [-a [-x]]",
                                       "Install the USE-IT! addon into this DSpace (later runs: dspace " + NAME + ")",
                                       InstallOptions.options(), HelpFormatter.DEFAULT_LEFT_PAD,
                                       HelpFormatter.DEFAULT_DESC_PAD, null);

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertThrows;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -72,6 +73,32 @@ public class HomeInstallTest {
                    contains(startsWith("useit-install: " + home + ": " + empty + ": not a DSpace home")));
         assertThat(Files.exists(home), is(false));
         assertThat(run(empty.toString()), is(2));
+    }
+
+    @Test
+    public void ourCrosswalksWithoutAllContextsAreRefusedBeforeAnythingIsMade() throws Exception {
+        Path base = SiteHome.install(folder.newFolder("base").toPath());
+        Path home = folder.getRoot().toPath().resolve("home");
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/local.cfg"), "# an earlier home's\n");
+
+        assertThat(run("-x", base.toString(), home.toString()), is(1));
+
+        assertThat(err.toString(StandardCharsets.UTF_8).lines().toList(),
+                   contains(containsString("-x/--our-crosswalks applies to the site's own contexts")));
+        assertThat("the earlier home is as it was", Files.readString(home.resolve("config/local.cfg")),
+                   is("# an earlier home's\n"));
+    }
+
+    @Test
+    public void aLocalCfgThatIncludesOursIsRefusedWithTheReason() throws Exception {
+        Path home = SiteHome.install(folder.newFolder("site").toPath());
+        Files.writeString(home.resolve("config/local.cfg"), "include = modules/useit.cfg\n");
+
+        InstallException refused = assertThrows(InstallException.class, () -> HomeInstall.mergeSettings(home));
+
+        assertThat(refused.getMessage(), startsWith("config/local.cfg includes useit.cfg: "));
+        assertThat(Files.readString(home.resolve("config/local.cfg")), is("include = modules/useit.cfg\n"));
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.h2.jdbcx.JdbcDataSource;
 
 /**
  * The one in-memory H2 database of the addon's unit tests that need the addon's tables: the addon migrates them
- * once per JVM ({@link UseitSchema}), as for DSpace's one database. Its lock mode is the runtime's
+ * once per data source in a JVM ({@link UseitSchema}), as for DSpace's one database. Its lock mode is the runtime's
  * ({@code LOCK_TIMEOUT}).
  */
 public final class TestDatabase {

@@ -8,6 +8,8 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.Assert.assertThrows;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -49,6 +51,19 @@ public class UseitSchemaMigrationTest {
         assertThat(callback.supports(Event.AFTER_MIGRATE, null), is(true));
         assertThat(callback.supports(Event.BEFORE_MIGRATE, null), is(false));
         assertThat(callback.supports(Event.AFTER_MIGRATE_ERROR, null), is(false));
+    }
+
+    @Test
+    public void aFailedMigrationOfTheAddonDoesNotFailDSpaces() {
+        JdbcDataSource away = new JdbcDataSource();
+        away.setURL("jdbc:h2:mem:useit-away;IFEXISTS=TRUE");
+        away.setUser("sa");
+
+        // logged; DSpace's own migration, committed already, goes on (and asks for its reindex)
+        new UseitSchemaMigration(away).handle(Event.AFTER_MIGRATE, null);
+
+        IllegalStateException firstUse = assertThrows(IllegalStateException.class, () -> UseitSchema.ensure(away));
+        assertThat(firstUse.getMessage(), startsWith("The USE-IT! tables could not be made or upgraded: "));
     }
 
     private static List<String> tables(JdbcDataSource database) throws SQLException {

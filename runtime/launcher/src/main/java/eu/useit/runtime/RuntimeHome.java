@@ -47,7 +47,8 @@ public final class RuntimeHome {
      * @param template the assembled DSpace home (runtime/launcher/target/dspace-home)
      * @param dataDir  the data directory (created if missing)
      * @return the laid-out home
-     * @throws StartupException if the template is missing or the data directory cannot be written
+     * @throws StartupException if the template is missing, the data directory cannot be written, or the install
+     *                          refuses its {@code local.cfg} (one that includes {@code useit.cfg})
      */
     public static RuntimeHome install(Path template, Path dataDir) {
         if (template == null || !Files.isRegularFile(template.resolve("config").resolve("dspace.cfg"))) {
@@ -58,17 +59,26 @@ public final class RuntimeHome {
         try {
             copyTree(template.resolve("config"), home.dspaceDir().resolve("config"));
             // an administrator's own local.cfg was kept: it gets the addon's settings as a site's would
-            HomeInstall.mergeSettings(home.dspaceDir());
+            mergeSettings(home);
             copyTree(template.resolve("solr"), home.solrHome());
             for (String dir : new String[] {"assetstore", "log", "upload", "var"}) {
                 Files.createDirectories(home.dspaceDir().resolve(dir));
             }
             home.restrict();
-        } catch (IOException | UncheckedIOException | InstallException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new StartupException("useit.data.dir=" + dataDir + ": cannot write the data directory: "
                                            + StartupException.rootMessage(e), e);
         }
         return home;
+    }
+
+    /** The addon's settings into the home's local.cfg; a local.cfg the install refuses says why, with its path. */
+    private static void mergeSettings(RuntimeHome home) {
+        try {
+            HomeInstall.mergeSettings(home.dspaceDir());
+        } catch (InstallException e) {
+            throw new StartupException(home.dspaceDir() + ": " + e.getMessage(), e);
+        }
     }
 
     /**

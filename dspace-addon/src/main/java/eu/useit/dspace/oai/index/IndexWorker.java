@@ -91,7 +91,7 @@ public final class IndexWorker {
     }
 
     /**
-     * Looks at the queue every period from now on (once per JVM; a web application does it).
+     * Looks at the queue every period from now on (once per worker, the kernel's bean; a web application does it).
      *
      * @param period how often
      */
