@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -50,6 +51,7 @@ import org.dspace.core.Constants;
 import org.dspace.eperson.Group;
 import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.eperson.service.GroupService;
+import org.dspace.handle.factory.HandleServiceFactory;
 import org.dspace.versioning.Version;
 import org.dspace.versioning.factory.VersionServiceFactory;
 import org.junit.Test;
@@ -199,6 +201,41 @@ public class OaiFreshnessAndDeletionsIT extends AbstractUseitIT {
         context.commit();
         waitFor(withdrawn, OaiFreshnessAndDeletionsIT::live, "reinstated item live again");
         context.restoreAuthSystemState();
+    }
+
+    /**
+     * An item whose handle was taken from it (DSpace unbinds an item's handles as it deletes it) and that is no longer
+     * public: its record is a deleted record under the handle harvesters saw, at once, not an index write that fails
+     * and stays queued (a tombstone cannot be kept without the handle).
+     */
+    @Test
+    public void anItemThatLostItsHandleIsADeletedRecordUnderTheHandleHarvestersSaw() throws Exception {
+        Collection collection = collection("Handle test");
+        Item item = deposit(collection, "To lose its handle");
+        waitFor(item, OaiFreshnessAndDeletionsIT::live, "deposit harvestable");
+        String handle = item.getHandle();
+
+        context.turnOffAuthorisationSystem();
+        item = context.reloadEntity(item);
+        HandleServiceFactory.getInstance().getHandleService().unbindHandle(context, item);
+        items.withdraw(context, item);
+        context.restoreAuthSystemState();
+        context.commit();
+        assertThat(items.find(context, item.getID()).getHandle(), is(nullValue()));
+
+        Instant start = Instant.now();
+        Document record = recordOf(handle);
+        while (!deleted(record) && Duration.between(start, Instant.now()).compareTo(PROMISE) <= 0) {
+            Thread.sleep(100);
+            record = recordOf(handle);
+        }
+        assertThat("a deleted record within " + PROMISE + ", last answer: " + Xml.string(record, "/*"),
+                   deleted(record), is(true));
+    }
+
+    private Document recordOf(String handle) throws Exception {
+        return request.document("verb=GetRecord&metadataPrefix=oai_dc&identifier="
+            + URLEncoder.encode(NAMESPACE + handle, StandardCharsets.UTF_8));
     }
 
     @Test

@@ -211,7 +211,9 @@ public final class OaiIndexer {
         if (!seen && kept.isEmpty()) {
             return Optional.empty();
         }
-        if (item == null) {
+        if (item == null || item.getHandle() == null) {
+            // deleted, or its handle taken from it (DSpace unbinds an item's handles as it deletes it): the record
+            // is named by the handle harvesters saw
             return Optional.of(seen ? fromIndex(before) : kept.get());
         }
         Tombstone now = documents.tombstoneOf(context, item);
