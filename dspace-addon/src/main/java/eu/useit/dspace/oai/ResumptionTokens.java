@@ -86,24 +86,6 @@ public final class ResumptionTokens {
     }
 
     /**
-     * @param token a resumption token, or null
-     * @return the list it continues, as XOAI takes it (an empty one without a token)
-     * @throws BadResumptionToken if the token is not a valid, current token of this list
-     */
-    public ResumptionToken parse(String token) throws BadResumptionToken {
-        return token == null ? new ResumptionToken() : read(token).token();
-    }
-
-    /**
-     * @param token the request's resumption token, or null
-     * @return where the page it asks for starts ({@link ListPosition#FIRST} without a token)
-     * @throws BadResumptionToken if the token is not a valid, current token of this list
-     */
-    public ListPosition position(String token) throws BadResumptionToken {
-        return token == null ? ListPosition.FIRST : read(token).position();
-    }
-
-    /**
      * @param token a resumption token
      * @return the list it continues and where its page starts
      * @throws BadResumptionToken if the token is not a valid, current token of this list

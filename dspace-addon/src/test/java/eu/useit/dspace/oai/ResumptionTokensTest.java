@@ -48,14 +48,14 @@ public class ResumptionTokensTest {
     @Test
     public void aTokenCarriesTheListAndTheKeysetAcrossInstances() throws BadResumptionToken {
         ResumptionTokens later = tokens("ListRecords", NOW.plus(Duration.ofHours(23)));
-        ResumptionToken token = later.parse(issue("strand"));
+        ResumptionToken token = later.read(issue("strand")).token();
         assertThat(token.getOffset(), is(100));
         assertThat(token.getMetadataPrefix(), is("oai_dc"));
         assertThat(token.getSet(), is("strand"));
         assertThat(token.getFrom().toInstant(), is(Instant.parse("2020-01-01T00:00:00Z")));
         assertThat(token.getUntil(), is(nullValue()));
-        assertThat(later.position(issue("strand")), is(new ListPosition(LAST, 100)));
-        assertThat(later.position(null), is(ListPosition.FIRST));
+        assertThat(later.read(issue("strand")).position(), is(new ListPosition(LAST, 100)));
+        assertThat(ListPage.of(later, null).start(), is(ListPosition.FIRST));
     }
 
     @Test
@@ -67,47 +67,46 @@ public class ResumptionTokensTest {
             new ResumptionToken(100, "oai_dc", null, Date.from(from), Date.from(NOW)), restored);
 
         ResumptionTokens later = tokens("ListRecords", NOW);
-        assertThat(later.parse(token).getFrom().toInstant(), is(from));
-        assertThat(later.position(token), is(new ListPosition(restored, 100)));
+        assertThat(later.read(token).token().getFrom().toInstant(), is(from));
+        assertThat(later.read(token).position(), is(new ListPosition(restored, 100)));
     }
 
     @Test
     public void aTokenIssuedWithoutARecordPageStartsByOffset() throws BadResumptionToken {
         String token = tokens("ListSets", NOW).format(new ResumptionToken(100, null, null, null, null), null);
 
-        assertThat(tokens("ListSets", NOW).position(token), is(new ListPosition(null, 100)));
+        assertThat(tokens("ListSets", NOW).read(token).position(), is(new ListPosition(null, 100)));
     }
 
     @Test
     public void expiredForgedAlteredOrForeignTokensAreRefused() {
         String token = issue(null);
         assertThrows(BadResumptionToken.class,
-            () -> tokens("ListRecords", NOW.plus(Duration.ofHours(25))).parse(token));
-        assertThrows(BadResumptionToken.class, () -> tokens("ListIdentifiers", NOW).parse(token));
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).parse("forged"));
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).position("forged"));
+            () -> tokens("ListRecords", NOW.plus(Duration.ofHours(25))).read(token).token());
+        assertThrows(BadResumptionToken.class, () -> tokens("ListIdentifiers", NOW).read(token).token());
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).read("forged").token());
         assertThrows(BadResumptionToken.class,
-            () -> tokens("ListRecords", NOW).parse(token.substring(0, token.length() - 2)));
+            () -> tokens("ListRecords", NOW).read(token.substring(0, token.length() - 2)).token());
         char[] altered = token.toCharArray();
         altered[5] = altered[5] == 'A' ? 'B' : 'A';
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).parse(new String(altered)));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).read(new String(altered)).token());
         assertThrows(BadResumptionToken.class,
             () -> new ResumptionTokens(new TokenTerms("another key".getBytes(StandardCharsets.UTF_8),
                 Duration.ofHours(24), Clock.fixed(NOW, ZoneOffset.UTC)), "request", "ListRecords",
-                (p, s) -> true).parse(token));
+                (p, s) -> true).read(token).token());
     }
 
     @Test
     public void aTokenForAFormatOrSetNoLongerServedIsStale() {
         String token = issue("gone");
-        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).parse(token));
+        assertThrows(BadResumptionToken.class, () -> tokens("ListRecords", NOW).read(token).token());
     }
 
     @Test
     public void aTokenOfAnotherBaseUrlIsRefused() {
         String token = issue(null);
         assertThrows(BadResumptionToken.class,
-            () -> tokens("useit", "ListRecords", NOW).parse(token));
+            () -> tokens("useit", "ListRecords", NOW).read(token).token());
     }
 
     /** Tokens signed with the right key but with fields no token of ours has (as from someone with the key). */
@@ -127,7 +126,7 @@ public class ResumptionTokensTest {
             String token = Base64.getUrlEncoder().withoutPadding().encodeToString(payload) + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(mac.doFinal(payload), 12));
             assertThrows(String.join("|", fields), BadResumptionToken.class,
-                () -> tokens("ListRecords", NOW).parse(token));
+                () -> tokens("ListRecords", NOW).read(token).token());
         }
     }
 }
