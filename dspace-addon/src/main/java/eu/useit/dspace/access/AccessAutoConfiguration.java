@@ -6,9 +6,11 @@ package eu.useit.dspace.access;
 
 import eu.useit.dspace.support.AddonFilters;
 import eu.useit.dspace.support.ScriptParametersFilter;
+import eu.useit.dspace.support.UseitBeans;
 import org.dspace.app.rest.filter.ContentLanguageHeaderResponseFilter;
 import org.dspace.app.rest.model.RelationshipRest;
 import org.dspace.services.factory.DSpaceServicesFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,33 +30,19 @@ import org.springframework.context.annotation.Bean;
 public class AccessAutoConfiguration {
 
     /**
-     * @return which items callers may not see
-     */
-    @Bean
-    public HiddenItems useitHiddenItems() {
-        return HiddenItems.fromDSpace();
-    }
-
-    /**
-     * @param hidden which items callers may not see
-     * @return which versions and version histories callers may not see
-     */
-    @Bean
-    public HiddenVersions useitHiddenVersions(HiddenItems hidden) {
-        return HiddenVersions.fromDSpace(hidden);
-    }
-
-    /**
-     * @param hidden   which items callers may not see
-     * @param versions which versions and version histories callers may not see
+     * @param hidden   which items callers may not see (the kernel's bean {@code useitHiddenItems})
+     * @param versions which versions and version histories callers may not see (its {@code useitHiddenVersions})
      * @return the filter, on the REST API and DSpace's FAIR Signposting
      */
     @Bean
-    public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(HiddenItems hidden, HiddenVersions versions) {
+    public FilterRegistrationBean<HiddenItemFilter> useitHiddenItemFilter(ObjectProvider<HiddenItems> hidden,
+                                                                          ObjectProvider<HiddenVersions> versions) {
         String signposting = "/" + DSpaceServicesFactory.getInstance().getConfigurationService()
                                                         .getProperty("signposting.path", "signposting");
-        return AddonFilters.register(new HiddenItemFilter(hidden, versions, signposting), "useitHiddenItemFilter",
-                                     "/api/*", signposting + "/*");
+        HiddenItemFilter filter = new HiddenItemFilter(UseitBeans.installed(hidden, HiddenItems.BEAN),
+                                                       UseitBeans.installed(versions, HiddenVersions.BEAN),
+                                                       signposting);
+        return AddonFilters.register(filter, "useitHiddenItemFilter", "/api/*", signposting + "/*");
     }
 
     /**
@@ -97,13 +85,15 @@ public class AccessAutoConfiguration {
      * Replaces DSpace's {@code DSpacePermissionEvaluator} bean (its webapp allows bean definitions to be overridden),
      * so that method security and DSpace's converters both use it.
      *
-     * @param hidden   which items callers may not see
-     * @param versions which versions and version histories callers may not see
+     * @param hidden   which items callers may not see (the kernel's bean {@code useitHiddenItems})
+     * @param versions which versions and version histories callers may not see (its {@code useitHiddenVersions})
      * @return the evaluator
      */
     @Bean(name = "DSpacePermissionEvaluator")
-    public HiddenItemPermissionEvaluator dSpacePermissionEvaluator(HiddenItems hidden, HiddenVersions versions) {
-        return new HiddenItemPermissionEvaluator(hidden, versions);
+    public HiddenItemPermissionEvaluator dSpacePermissionEvaluator(ObjectProvider<HiddenItems> hidden,
+                                                                   ObjectProvider<HiddenVersions> versions) {
+        return new HiddenItemPermissionEvaluator(UseitBeans.installed(hidden, HiddenItems.BEAN),
+                                                 UseitBeans.installed(versions, HiddenVersions.BEAN));
     }
 
     /**
@@ -114,7 +104,7 @@ public class AccessAutoConfiguration {
      * @return the endpoint's repository
      */
     @Bean(name = RelationshipRest.CATEGORY + "." + RelationshipRest.PLURAL_NAME)
-    public PublicRelationshipRestRepository useitRelationships(HiddenItems hidden) {
-        return new PublicRelationshipRestRepository(hidden);
+    public PublicRelationshipRestRepository useitRelationships(ObjectProvider<HiddenItems> hidden) {
+        return new PublicRelationshipRestRepository(UseitBeans.installed(hidden, HiddenItems.BEAN));
     }
 }

@@ -45,13 +45,6 @@ public final class AnonymousAccess {
     }
 
     /**
-     * @return the access checks with DSpace's services
-     */
-    public static AnonymousAccess fromDSpace() {
-        return new AnonymousAccess(ReadPolicies.fromDSpace());
-    }
-
-    /**
      * @param context a DSpace context (any user, authorisation on or off)
      * @param item    an item
      * @return whether anybody may find and read it now: archived, not withdrawn, discoverable, anonymous READ

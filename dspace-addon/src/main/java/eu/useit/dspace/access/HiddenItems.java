@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.authorize.service.AuthorizeService;
 import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.Bitstream;
@@ -17,7 +16,6 @@ import org.dspace.content.Bundle;
 import org.dspace.content.DSpaceObject;
 import org.dspace.content.Item;
 import org.dspace.content.Relationship;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.BundleService;
 import org.dspace.content.service.ItemService;
@@ -45,16 +43,8 @@ public record HiddenItems(ItemService items, BundleService bundles, BitstreamSer
                           AuthorizeService authorize, AnonymousAccess anonymous, RelationshipService relationships,
                           ResourcePolicyService policies) {
 
-    /**
-     * @return the rules on DSpace's services
-     */
-    public static HiddenItems fromDSpace() {
-        ContentServiceFactory content = ContentServiceFactory.getInstance();
-        return new HiddenItems(content.getItemService(), content.getBundleService(), content.getBitstreamService(),
-                               AuthorizeServiceFactory.getInstance().getAuthorizeService(),
-                               AnonymousAccess.fromDSpace(), content.getRelationshipService(),
-                               AuthorizeServiceFactory.getInstance().getResourcePolicyService());
-    }
+    /** The bean's name in {@code config/spring/api/useit-services.xml}. */
+    public static final String BEAN = "useitHiddenItems";
 
     /**
      * @param context the caller's context

@@ -11,7 +11,6 @@ import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.versioning.Version;
 import org.dspace.versioning.VersionHistory;
-import org.dspace.versioning.factory.VersionServiceFactory;
 import org.dspace.versioning.service.VersionHistoryService;
 import org.dspace.versioning.service.VersioningService;
 
@@ -28,14 +27,8 @@ import org.dspace.versioning.service.VersioningService;
  */
 public record HiddenVersions(HiddenItems hidden, VersioningService versions, VersionHistoryService histories) {
 
-    /**
-     * @param hidden which items callers may not see
-     * @return the rules on DSpace's services
-     */
-    public static HiddenVersions fromDSpace(HiddenItems hidden) {
-        VersionServiceFactory factory = VersionServiceFactory.getInstance();
-        return new HiddenVersions(hidden, factory.getVersionService(), factory.getVersionHistoryService());
-    }
+    /** The bean's name in {@code config/spring/api/useit-services.xml}. */
+    public static final String BEAN = "useitHiddenVersions";
 
     /**
      * @param context the caller's context

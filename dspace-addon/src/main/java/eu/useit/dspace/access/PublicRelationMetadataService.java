@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import eu.useit.dspace.support.UseitBeans;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.dspace.content.Item;
@@ -17,6 +18,8 @@ import org.dspace.content.Relationship;
 import org.dspace.content.RelationshipMetadataServiceImpl;
 import org.dspace.content.RelationshipMetadataValue;
 import org.dspace.core.Context;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * DSpace's relationship metadata (the {@code relation.*} fields and virtual metadata an item gets from the items
@@ -32,6 +35,21 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
 
     private static final Logger log = LogManager.getLogger(PublicRelationMetadataService.class);
 
+    private ObjectProvider<AnonymousAccess> anonymous;
+
+    /**
+     * @param anonymous what anonymous users may see (the bean {@code useitAnonymousAccess}, found when first needed:
+     *                  DSpace's item service, which it needs, needs this service)
+     */
+    @Autowired
+    public void setAnonymousAccess(ObjectProvider<AnonymousAccess> anonymous) {
+        this.anonymous = anonymous;
+    }
+
+    private AnonymousAccess access() {
+        return UseitBeans.installed(anonymous, AnonymousAccess.BEAN);
+    }
+
     @Override
     public List<RelationshipMetadataValue> getRelationshipMetadata(Item item, boolean enableVirtualMetadata) {
         List<RelationshipMetadataValue> values = super.getRelationshipMetadata(item, enableVirtualMetadata);
@@ -40,7 +58,7 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
         }
         // DSpace's own implementation opens its context the same way (this service is given none)
         Context context = new Context();
-        AnonymousAccess access = AnonymousAccess.fromDSpace();
+        AnonymousAccess access = access();
         // one answer per relationship (an item has several values from each related item)
         Map<Integer, Boolean> publicByRelationship = new HashMap<>();
         values.removeIf(value -> !publicByRelationship.computeIfAbsent(
@@ -52,7 +70,7 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
     public List<RelationshipMetadataValue> findRelationshipMetadataValueForItemRelationship(
         Context context, Item item, String entityType, Relationship relationship, boolean enableVirtualMetadata)
         throws SQLException {
-        if (!AnonymousAccess.fromDSpace().isPublic(context, other(item, relationship))) {
+        if (!access().isPublic(context, other(item, relationship))) {
             return new ArrayList<>();
         }
         return super.findRelationshipMetadataValueForItemRelationship(context, item, entityType, relationship,

@@ -14,7 +14,6 @@ import org.dspace.app.rest.repository.RelationshipRestRepository;
 import org.dspace.authorize.AuthorizeException;
 import org.dspace.content.DSpaceObject;
 import org.dspace.content.Item;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.springframework.data.domain.Page;
@@ -70,7 +69,7 @@ public class PublicRelationshipRestRepository extends RelationshipRestRepository
     public RelationshipRest put(Context context, String contextPath, Integer id, List<String> items,
                                 Boolean itemToReplaceIsRight) throws SQLException {
         // a relationship that does not exist is DSpace's to answer (404) before any item is looked at
-        if (id != null && ContentServiceFactory.getInstance().getRelationshipService().find(context, id) != null) {
+        if (id != null && hidden.relationships().find(context, id) != null) {
             refuseHidden(context, items);
         }
         return super.put(context, contextPath, id, items, itemToReplaceIsRight);

@@ -9,13 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.content.DSpaceObject;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.eperson.Group;
-import org.dspace.eperson.factory.EPersonServiceFactory;
 import org.dspace.eperson.service.GroupService;
 
 /**
@@ -27,14 +25,6 @@ import org.dspace.eperson.service.GroupService;
  * @param groups   DSpace's group service
  */
 public record ReadPolicies(ResourcePolicyService policies, GroupService groups) {
-
-    /**
-     * @return the policies read with DSpace's services
-     */
-    public static ReadPolicies fromDSpace() {
-        return new ReadPolicies(AuthorizeServiceFactory.getInstance().getResourcePolicyService(),
-                                EPersonServiceFactory.getInstance().getGroupService());
-    }
 
     /**
      * @param context a DSpace context

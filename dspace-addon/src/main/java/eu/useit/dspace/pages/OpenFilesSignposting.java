@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.support.UseitBeans;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -21,6 +22,8 @@ import org.dspace.content.Item;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
 import org.dspace.util.FrontendUrlService;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * FAIR Signposting's {@code item} links of an item: its files that anybody may download now, and no others. (DSpace's
@@ -31,7 +34,7 @@ public class OpenFilesSignposting extends ItemSignpostingProcessor {
 
     private static final Logger log = LogManager.getLogger(OpenFilesSignposting.class);
 
-    private final AnonymousAccess anonymous = AnonymousAccess.fromDSpace();
+    private ObjectProvider<AnonymousAccess> anonymous;
 
     /**
      * @param frontendUrlService DSpace's addresses of items and files
@@ -41,12 +44,21 @@ public class OpenFilesSignposting extends ItemSignpostingProcessor {
         setRelation(LinksetRelationType.ITEM);
     }
 
+    /**
+     * @param anonymous what anonymous users may see (the kernel's bean {@code useitAnonymousAccess}, found when first
+     *                  needed)
+     */
+    @Autowired
+    public void setAnonymousAccess(ObjectProvider<AnonymousAccess> anonymous) {
+        this.anonymous = anonymous;
+    }
+
     @Override
     public void addLinkSetNodes(Context context, HttpServletRequest request, Item item, List<LinksetNode> nodes) {
         try {
             for (Bundle bundle : item.getBundles(Constants.CONTENT_BUNDLE_NAME)) {
                 for (Bitstream bitstream : bundle.getBitstreams()) {
-                    if (anonymous.file(context, bitstream).isOpen()) {
+                    if (UseitBeans.installed(anonymous, AnonymousAccess.BEAN).file(context, bitstream).isOpen()) {
                         BitstreamFormat format = bitstream.getFormat(context);
                         nodes.add(new LinksetNode(frontendUrlService.generateUrl(bitstream), getRelation(),
                                                   format == null ? null : format.getMIMEType(),

@@ -81,11 +81,12 @@ public class PagesAutoConfiguration {
     /**
      * @param reader the item reader
      * @param links  the addresses
+     * @param note   the note of illustrative records (the kernel's bean {@code useitIllustrativeNote})
      * @return the item pages
      */
     @Bean
-    public ItemPages useitItemPages(ItemReader reader, PageLinks links) {
-        return new ItemPages(reader, links, IllustrativeNote.fromDSpace());
+    public ItemPages useitItemPages(ItemReader reader, PageLinks links, ObjectProvider<IllustrativeNote> note) {
+        return new ItemPages(reader, links, UseitBeans.installed(note, "useitIllustrativeNote"));
     }
 
     /**

@@ -51,19 +51,22 @@ public final class Reindex {
     private final ItemService items;
     private final CommunityService communities;
     private final CollectionService collections;
+    private final SearchWrites writes;
     private final Consumer<String> progressOut;
 
     /**
      * @param items       DSpace's item service
      * @param communities DSpace's community service
      * @param collections DSpace's collection service
+     * @param writes      where search documents are written
      * @param progressOut where progress lines go (the command's handler), or null
      */
     public Reindex(ItemService items, CommunityService communities, CollectionService collections,
-                   Consumer<String> progressOut) {
+                   SearchWrites writes, Consumer<String> progressOut) {
         this.items = items;
         this.communities = communities;
         this.collections = collections;
+        this.writes = writes;
         this.progressOut = progressOut;
     }
 
@@ -74,7 +77,7 @@ public final class Reindex {
     public static Reindex onDSpace(Consumer<String> progressOut) {
         ContentServiceFactory content = ContentServiceFactory.getInstance();
         return new Reindex(content.getItemService(), content.getCommunityService(), content.getCollectionService(),
-                           progressOut);
+                           UseitBeans.get(SearchWrites.BEAN, SearchWrites.class), progressOut);
     }
 
     /**
@@ -136,9 +139,9 @@ public final class Reindex {
     }
 
     /** Writes one document; one Solr refuses is logged with its reason and noted. */
-    private static boolean write(Context context, IndexableObject object, List<String> refused) throws Exception {
+    private boolean write(Context context, IndexableObject object, List<String> refused) throws Exception {
         try {
-            SearchWrites.write(context, object);
+            writes.write(context, object);
             return true;
         } catch (IOException | SolrServerException | SolrException e) {
             log.warn("The search core refused the document {}: {}", object.getUniqueIndexID(), e.getMessage(), e);

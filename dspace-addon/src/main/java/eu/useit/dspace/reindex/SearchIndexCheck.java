@@ -21,22 +21,17 @@ import eu.useit.dspace.search.SearchWrites;
 import eu.useit.dspace.search.SearchableItemIndexFactory;
 import eu.useit.dspace.support.UseitBeans;
 import eu.useit.dspace.support.Uuids;
-import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.params.CursorMarkParams;
 import org.dspace.content.Item;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
-import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexFactory;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
-import org.dspace.kernel.ServiceManager;
-import org.dspace.utils.DSpace;
 
 /**
  * Compares the search (Discovery) core with the database, document by document, and repairs what differs:
@@ -46,11 +41,18 @@ import org.dspace.utils.DSpace;
  * files' access chose (written by DSpace's own classes: {@link SearchableItemIndexFactory#UNCHECKED_TEXT},
  * {@link ReadableFileInfoPlugin#UNCHECKED_NAMES}).
  *
- * @param solr     the search core
- * @param indexing DSpace's indexing service, which writes it
- * @param items    DSpace's item service
+ * @param indexing  DSpace's indexing service, which writes it
+ * @param items     DSpace's item service
+ * @param documents the items' search documents
+ * @param writes    where documents are written and removed, and the search core
+ * @param factories DSpace's search document factories
+ * @param queue     where items whose documents the search core refused wait
  */
-public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemService items) {
+public record SearchIndexCheck(IndexingService indexing, ItemService items, SearchDocuments documents,
+                               SearchWrites writes, IndexObjectFactoryFactory factories, IndexQueue queue) {
+
+    /** The bean's name in {@code config/spring/api/useit-services.xml}. */
+    public static final String BEAN = "useitSearchIndexCheck";
 
     private static final String UNIQUE_ID = "search.uniqueid";
     private static final String TYPE = "search.resourcetype";
@@ -87,14 +89,11 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
     }
 
     /**
-     * @return the check of DSpace's search core, repaired through DSpace's indexing service
+     * @return the check of DSpace's search core: the Spring bean {@link #BEAN}, for the command and the launcher
+     *     (which DSpace gives no injection)
      */
     public static SearchIndexCheck onDSpace() {
-        ServiceManager services = new DSpace().getServiceManager();
-        return new SearchIndexCheck(
-            services.getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class).getSolr(),
-            services.getServiceByName(IndexingService.class.getName(), IndexingService.class),
-            ContentServiceFactory.getInstance().getItemService());
+        return UseitBeans.get(BEAN, SearchIndexCheck.class);
     }
 
     /**
@@ -117,7 +116,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse page = solr.query(query);
+            QueryResponse page = writes.solr().query(query);
             for (SolrDocument document : page.getResults()) {
                 String type = (String) document.getFieldValue(TYPE);
                 String id = (String) document.getFieldValue(ID);
@@ -167,14 +166,14 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         Differences differences = new Differences(phantoms.size(), expected.size(), stale, examples, List.of());
         if (repair && differences.total() > 0) {
             for (String phantom : phantoms) {
-                SearchWrites.remove(phantom);
+                writes.remove(phantom);
             }
             indexing.commit();
             List<UUID> failed = new ArrayList<>();
-            SearchDocuments.reindex(context, rewrite, failed);
+            documents.reindex(context, rewrite, failed);
             if (!failed.isEmpty()) {
                 // kept: the index queue checks them again
-                UseitBeans.get(IndexQueue.BEAN, IndexQueue.class).addNow(failed);
+                queue.addNow(failed);
                 return new Differences(differences.phantoms(), differences.missing(), differences.stale(), examples,
                                        failed.stream().map(item -> IndexableItem.TYPE + "-" + item).toList());
             }
@@ -189,7 +188,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
     private Long earlierVersion(Context context, String id) throws Exception {
         UUID uuid = Uuids.orNull(id);
         Item item = uuid == null ? null : items.find(context, uuid);
-        return item != null && SearchDocuments.hasItemDocument(context, item) ? item.getLastModified().getTime()
+        return item != null && documents.hasItemDocument(context, item) ? item.getLastModified().getTime()
             : null;
     }
 
@@ -201,7 +200,7 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
-            QueryResponse page = solr.query(query);
+            QueryResponse page = writes.solr().query(query);
             for (SolrDocument document : page.getResults()) {
                 found.add(UUID.fromString((String) document.getFieldValue(ID)));
             }
@@ -229,9 +228,9 @@ public record SearchIndexCheck(SolrClient solr, IndexingService indexing, ItemSe
     }
 
     /** Whether the object of a document of another type than Item exists (unknown types are kept). */
-    private static boolean exists(Context context, String type, String id) throws Exception {
+    private boolean exists(Context context, String type, String id) throws Exception {
         IndexFactory<?, ?> factory = type == null ? null
-            : IndexObjectFactoryFactory.getInstance().getIndexFactoryByType(type);
+            : factories.getIndexFactoryByType(type);
         return factory == null || id == null || factory.findIndexableObject(context, id).isPresent();
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import eu.useit.dspace.oai.index.ChangedItems;
+import eu.useit.dspace.oai.index.AffectedItems;
 import eu.useit.dspace.support.HibernateSession;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
@@ -55,7 +55,7 @@ public class GroupServiceWithEvents extends GroupServiceImpl {
                     context.addEvent(new Event(Event.MODIFY, (Integer) object[1], (UUID) object[0], null));
                 }
             }
-            for (UUID parent : ChangedItems.parentsOf(Set.of(group.getID()))) {
+            for (UUID parent : AffectedItems.parentsOf(Set.of(group.getID()))) {
                 context.addEvent(new Event(Event.REMOVE, Constants.GROUP, parent, Constants.GROUP, group.getID(),
                                            group.getName()));
             }

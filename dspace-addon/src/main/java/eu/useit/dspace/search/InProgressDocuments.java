@@ -18,7 +18,6 @@ import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
 import org.apache.solr.common.SolrDocumentList;
 import org.dspace.content.Item;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
@@ -41,7 +40,19 @@ final class InProgressDocuments {
     private static final String MODIFIED = "lastModified";
     private static final int PER_QUERY = 200;
 
-    private InProgressDocuments() {
+    private final ItemService items;
+    private final IndexObjectFactoryFactory factories;
+    private final SearchWrites writes;
+
+    /**
+     * @param items     DSpace's items
+     * @param factories DSpace's search document factories
+     * @param writes    where documents are written and removed
+     */
+    InProgressDocuments(ItemService items, IndexObjectFactoryFactory factories, SearchWrites writes) {
+        this.items = items;
+        this.factories = factories;
+        this.writes = writes;
     }
 
     /**
@@ -51,9 +62,8 @@ final class InProgressDocuments {
      * @return the number of documents written or removed (not yet committed)
      * @throws Exception on database or Solr failure
      */
-    static int verify(Context context, Collection<UUID> ids, SolrClient solr) throws Exception {
+    int verify(Context context, Collection<UUID> ids, SolrClient solr) throws Exception {
         Map<String, Map<String, Date>> written = written(solr, ids);
-        ItemService items = ContentServiceFactory.getInstance().getItemService();
         int repaired = 0;
         for (UUID id : ids) {
             Map<String, Date> documents = written.getOrDefault(IndexableItem.TYPE + "-" + id, Map.of());
@@ -63,13 +73,13 @@ final class InProgressDocuments {
                 String unique = object.getUniqueIndexID();
                 current.add(unique);
                 if (!SearchDocuments.sameTime(item.getLastModified(), documents.get(unique))) {
-                    SearchWrites.write(context, object);
+                    writes.write(context, object);
                     repaired++;
                 }
             }
             for (String left : documents.keySet()) {
                 if (!current.contains(left)) {
-                    SearchWrites.remove(left);
+                    writes.remove(left);
                     repaired++;
                 }
             }
@@ -78,11 +88,11 @@ final class InProgressDocuments {
     }
 
     /** What DSpace indexes for an item in a deposit or in review; nothing for any other item. */
-    private static List<IndexableObject> inProgress(Context context, Item item) throws Exception {
+    private List<IndexableObject> inProgress(Context context, Item item) throws Exception {
         if (item == null || item.isArchived() || item.isWithdrawn()) {
             return List.of();
         }
-        List<IndexableObject> objects = IndexObjectFactoryFactory.getInstance().getIndexableObjects(context, item);
+        List<IndexableObject> objects = factories.getIndexableObjects(context, item);
         return objects.stream().filter(object -> !IndexableItem.TYPE.equals(object.getType())).toList();
     }
 

@@ -7,6 +7,7 @@ package eu.useit.dspace.search;
 import java.sql.SQLException;
 
 import eu.useit.dspace.access.ReadPolicies;
+import eu.useit.dspace.support.UseitBeans;
 import org.apache.solr.common.SolrInputDocument;
 import org.dspace.content.Bitstream;
 import org.dspace.core.Context;
@@ -14,6 +15,8 @@ import org.dspace.discovery.IndexableObject;
 import org.dspace.discovery.SolrServiceFileInfoPlugin;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * DSpace's plugin that makes items findable by the names and descriptions of their deposited files, for the files
@@ -37,13 +40,23 @@ public class ReadableFileInfoPlugin extends SolrServiceFileInfoPlugin {
         + NAMED_FILES + ":[* TO *]";
     private static final String DESCRIPTIONS = "original_bundle_descriptions";
 
+    private ObjectProvider<ReadPolicies> reads;
+
+    /**
+     * @param reads the READ policies (the bean {@code useitReadPolicies}, found when first needed)
+     */
+    @Autowired
+    public void setReadPolicies(ObjectProvider<ReadPolicies> reads) {
+        this.reads = reads;
+    }
+
     @Override
     public void additionalIndex(Context context, IndexableObject indexable, SolrInputDocument document) {
         if (!(indexable instanceof IndexableItem item)) {
             return;
         }
         try {
-            FullTextFiles files = new FullTextFiles(ReadPolicies.fromDSpace());
+            FullTextFiles files = new FullTextFiles(UseitBeans.installed(reads, "useitReadPolicies"));
             for (Bitstream file : files.readable(context, item.getIndexedObject())) {
                 document.addField(NAMED_FILES, file.getID().toString());
                 addWithFilters(document, NAMES, file.getName());

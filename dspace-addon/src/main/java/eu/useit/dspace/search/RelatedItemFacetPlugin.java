@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import eu.useit.dspace.access.AnonymousAccess;
+import eu.useit.dspace.support.UseitBeans;
 import org.apache.commons.lang3.StringUtils;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -23,6 +24,7 @@ import org.dspace.discovery.IndexableObject;
 import org.dspace.discovery.SolrServiceIndexPlugin;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.services.ConfigurationService;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -46,7 +48,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
     private RelationshipService relationships;
     private ItemService items;
     private FacetValues values;
-    private AnonymousAccess access;
+    private ObjectProvider<AnonymousAccess> access;
 
     /**
      * @param facet the filter's {@code indexFieldName} (e.g. {@code partner})
@@ -74,14 +76,16 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
      * @param relationships DSpace's relationship service
      * @param items         DSpace's item service
      * @param configuration DSpace's configuration
+     * @param access        what anonymous users may see (the bean {@code useitAnonymousAccess}, found when first
+     *                      needed)
      */
     @Autowired
     public void setServices(RelationshipService relationships, ItemService items,
-                            ConfigurationService configuration) {
+                            ConfigurationService configuration, ObjectProvider<AnonymousAccess> access) {
         this.relationships = relationships;
         this.items = items;
         this.values = FacetValues.of(configuration);
-        this.access = AnonymousAccess.fromDSpace();
+        this.access = access;
     }
 
     @Override
@@ -105,6 +109,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
 
     private List<Item> related(Context context, Item item) throws SQLException {
         List<Item> found = new ArrayList<>();
+        AnonymousAccess anonymous = UseitBeans.installed(access, AnonymousAccess.BEAN);
         // latest versions only, tilted relationships included
         for (Relationship relationship : relationships.findByItem(context, item, -1, -1, false, true)) {
             RelationshipType type = relationship.getRelationshipType();
@@ -114,7 +119,7 @@ public class RelatedItemFacetPlugin implements SolrServiceIndexPlugin {
             } else if (item.equals(relationship.getRightItem()) && relations.contains(type.getRightwardType())) {
                 other = relationship.getLeftItem();
             }
-            if (other != null && !found.contains(other) && access.isPublic(context, other)) {
+            if (other != null && !found.contains(other) && anonymous.isPublic(context, other)) {
                 found.add(other);
             }
         }

@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 import eu.useit.dspace.access.ReadPolicies;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.common.SolrDocument;
@@ -27,14 +26,11 @@ import org.apache.solr.common.SolrException;
 import org.dspace.authorize.ResourcePolicy;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
-import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
-import org.dspace.utils.DSpace;
 
 /**
  * The search (Discovery) documents of items, checked and written again where DSpace's own {@code discovery}
@@ -59,7 +55,30 @@ public final class SearchDocuments {
     private static final String ADMINS = "admin";
     private static final int UNCACHE_EVERY = 200;
 
-    private SearchDocuments() {
+    private final ItemService items;
+    private final IndexingService indexing;
+    private final ReadPolicies reads;
+    private final IndexObjectFactoryFactory indexFactories;
+    private final SearchWrites writes;
+    private final InProgressDocuments inProgress;
+
+    /**
+     * The Spring bean {@code useitSearchDocuments} ({@code config/spring/api/useit-services.xml}).
+     *
+     * @param items          DSpace's items
+     * @param indexing       DSpace's search indexing
+     * @param reads          the READ policies
+     * @param indexFactories DSpace's search document factories
+     * @param writes         where documents are written and removed
+     */
+    public SearchDocuments(ItemService items, IndexingService indexing, ReadPolicies reads,
+                           IndexObjectFactoryFactory indexFactories, SearchWrites writes) {
+        this.items = items;
+        this.indexing = indexing;
+        this.reads = reads;
+        this.indexFactories = indexFactories;
+        this.writes = writes;
+        this.inProgress = new InProgressDocuments(items, indexFactories, writes);
     }
 
     /**
@@ -74,36 +93,33 @@ public final class SearchDocuments {
      * @return the number of documents written or removed
      * @throws Exception on database or Solr failure
      */
-    public static int verify(Context context, Collection<UUID> ids) throws Exception {
+    public int verify(Context context, Collection<UUID> ids) throws Exception {
         if (ids.isEmpty()) {
             return 0;
         }
         Map<String, Written> indexed = indexed(ids);
-        ItemService items = ContentServiceFactory.getInstance().getItemService();
-        IndexingService indexing = indexing();
-        FullTextFiles files = new FullTextFiles(ReadPolicies.fromDSpace());
+        FullTextFiles files = new FullTextFiles(reads);
         boolean texts = SearchableItemIndexFactory.inUse();
         boolean names = ReadableFileInfoPlugin.inUse();
-        Readers readers = new Readers();
         int repaired = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
             Written written = indexed.get(id.toString());
             if (item == null) {
                 if (written != null) {
-                    SearchWrites.remove(IndexableItem.TYPE + "-" + id);
+                    writes.remove(IndexableItem.TYPE + "-" + id);
                     repaired++;
                 }
             } else if (hasItemDocument(context, item)
                 && (written == null || !sameTime(item.getLastModified(), written.modified())
                     || texts && !written.texts().equals(ids(files.searchable(context, item)))
                     || names && !written.names().equals(ids(files.readable(context, item)))
-                    || !written.readBy(readers.now(context, item)))) {
-                SearchWrites.write(context, new IndexableItem(item));
+                    || !written.readBy(readersNow(context, item)))) {
+                writes.write(context, new IndexableItem(item));
                 repaired++;
             }
         }
-        repaired += InProgressDocuments.verify(context, ids, solr());
+        repaired += inProgress.verify(context, ids, writes.solr());
         if (repaired > 0) {
             indexing.commit();
         }
@@ -119,7 +135,7 @@ public final class SearchDocuments {
      * @return the number of items indexed
      * @throws Exception on database or Solr failure
      */
-    public static int reindex(Context context, Collection<UUID> ids) throws Exception {
+    public int reindex(Context context, Collection<UUID> ids) throws Exception {
         return reindex(context, ids, null);
     }
 
@@ -132,19 +148,17 @@ public final class SearchDocuments {
      * @return the number of items indexed
      * @throws Exception on database failure, or Solr failure when {@code failed} is null
      */
-    public static int reindex(Context context, Collection<UUID> ids, List<UUID> failed) throws Exception {
+    public int reindex(Context context, Collection<UUID> ids, List<UUID> failed) throws Exception {
         if (ids.isEmpty()) {
             return 0;
         }
-        ItemService items = ContentServiceFactory.getInstance().getItemService();
-        IndexingService indexing = indexing();
         int indexed = 0;
         int read = 0;
         for (UUID id : ids) {
             Item item = items.find(context, id);
             if (item != null && hasItemDocument(context, item)) {
                 try {
-                    SearchWrites.write(context, new IndexableItem(item));
+                    writes.write(context, new IndexableItem(item));
                     indexed++;
                 } catch (IOException | SolrServerException | SolrException e) {
                     if (failed == null) {
@@ -180,21 +194,16 @@ public final class SearchDocuments {
     }
 
     /** Who may READ an item now, as DSpace writes them into its search document (policies valid today). */
-    private static final class Readers {
-
-        private final ReadPolicies reads = ReadPolicies.fromDSpace();
-
-        Set<String> now(Context context, Item item) throws SQLException {
-            Set<String> readers = new HashSet<>();
-            for (ResourcePolicy policy : reads.validOf(context, item)) {
-                if (policy.getGroup() != null) {
-                    readers.add("g" + policy.getGroup().getID());
-                } else {
-                    readers.add("e" + policy.getEPerson().getID());
-                }
+    private Set<String> readersNow(Context context, Item item) throws SQLException {
+        Set<String> readers = new HashSet<>();
+        for (ResourcePolicy policy : reads.validOf(context, item)) {
+            if (policy.getGroup() != null) {
+                readers.add("g" + policy.getGroup().getID());
+            } else {
+                readers.add("e" + policy.getEPerson().getID());
             }
-            return readers;
         }
+        return readers;
     }
 
     private static Set<String> values(SolrDocument document, String field) {
@@ -218,7 +227,7 @@ public final class SearchDocuments {
     }
 
     /** The item documents of the search core for some items, with the modification date each was written for. */
-    private static Map<String, Written> indexed(Collection<UUID> ids) throws Exception {
+    private Map<String, Written> indexed(Collection<UUID> ids) throws Exception {
         Map<String, Written> found = new HashMap<>();
         List<UUID> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 200) {
@@ -228,7 +237,7 @@ public final class SearchDocuments {
                 .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES,
                            READERS, ADMINS)
                 .setRows(400);
-            for (SolrDocument document : solr().query(select).getResults()) {
+            for (SolrDocument document : writes.solr().query(select).getResults()) {
                 found.put((String) document.getFieldValue(ID),
                           new Written((Date) document.getFieldValue(MODIFIED),
                                       values(document, SearchableItemIndexFactory.FULLTEXT_FILES),
@@ -249,12 +258,6 @@ public final class SearchDocuments {
                      .collect(Collectors.joining(" OR ", field + ":(", ")"));
     }
 
-    /** The search core's client (null when DSpace has none configured). */
-    static SolrClient solr() {
-        return new DSpace().getServiceManager().getServiceByName(SolrSearchCore.class.getName(), SolrSearchCore.class)
-                           .getSolr();
-    }
-
     /**
      * @param context a DSpace context
      * @param item    an item
@@ -262,13 +265,8 @@ public final class SearchDocuments {
      *     another item), as DSpace's item index factory decides; a deposit's and a review's are others
      * @throws SQLException on database failure
      */
-    public static boolean hasItemDocument(Context context, Item item) throws SQLException {
-        return item.isArchived() || item.isWithdrawn() || IndexObjectFactoryFactory.getInstance()
+    public boolean hasItemDocument(Context context, Item item) throws SQLException {
+        return item.isArchived() || item.isWithdrawn() || indexFactories
             .getIndexableObjects(context, item).stream().anyMatch(IndexableItem.class::isInstance);
-    }
-
-    private static IndexingService indexing() {
-        return new DSpace().getServiceManager().getServiceByName(IndexingService.class.getName(),
-                                                                 IndexingService.class);
     }
 }

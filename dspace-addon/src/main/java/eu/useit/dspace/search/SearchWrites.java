@@ -11,6 +11,7 @@ import org.apache.solr.client.solrj.SolrClient;
 import org.apache.solr.client.solrj.SolrServerException;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
+import org.dspace.discovery.SolrSearchCore;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexFactory;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
@@ -26,7 +27,28 @@ import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
  */
 public final class SearchWrites {
 
-    private SearchWrites() {
+    /** The bean's name in {@code config/spring/api/useit-services.xml}. */
+    public static final String BEAN = "useitSearchWrites";
+
+    private final IndexObjectFactoryFactory factories;
+    private final SolrSearchCore searchCore;
+
+    /**
+     * The Spring bean {@link #BEAN}.
+     *
+     * @param factories  DSpace's search document factories
+     * @param searchCore DSpace's search core
+     */
+    public SearchWrites(IndexObjectFactoryFactory factories, SolrSearchCore searchCore) {
+        this.factories = factories;
+        this.searchCore = searchCore;
+    }
+
+    /**
+     * @return the search core's client (null when DSpace has none configured)
+     */
+    public SolrClient solr() {
+        return searchCore.getSolr();
     }
 
     /**
@@ -37,13 +59,13 @@ public final class SearchWrites {
      * @throws SolrServerException if Solr refuses the document
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public static void write(Context context, IndexableObject object)
+    public void write(Context context, IndexableObject object)
         throws SQLException, IOException, SolrServerException {
-        IndexFactory factory = IndexObjectFactoryFactory.getInstance().getIndexableObjectFactory(object);
+        IndexFactory factory = factories.getIndexableObjectFactory(object);
         if (object instanceof IndexableItem) {
             factory.writeDocument(context, object, factory.buildDocument(context, object));
         } else {
-            SolrClient solr = SearchDocuments.solr();
+            SolrClient solr = solr();
             if (solr == null) {
                 throw new IOException("the search core (discovery.search.server) cannot be reached");
             }
@@ -56,8 +78,8 @@ public final class SearchWrites {
      * @throws IOException         if Solr cannot be reached
      * @throws SolrServerException if Solr refuses the deletion
      */
-    public static void remove(String uniqueId) throws IOException, SolrServerException {
-        IndexFactory<?, ?> factory = IndexObjectFactoryFactory.getInstance().getIndexableObjectFactory(uniqueId);
+    public void remove(String uniqueId) throws IOException, SolrServerException {
+        IndexFactory<?, ?> factory = factories.getIndexableObjectFactory(uniqueId);
         if (factory != null) {
             factory.delete(uniqueId);
         }

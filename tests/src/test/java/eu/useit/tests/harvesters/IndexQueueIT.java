@@ -7,8 +7,10 @@ package eu.useit.tests.harvesters;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.file.Files;
@@ -18,6 +20,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -43,8 +47,10 @@ import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.ItemService;
 import org.dspace.eperson.EPerson;
 import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.utils.DSpace;
 import org.flywaydb.core.api.callback.Callback;
 import org.junit.Test;
+import org.springframework.context.ApplicationContext;
 import org.w3c.dom.Document;
 
 /**
@@ -127,6 +133,26 @@ public class IndexQueueIT extends AbstractUseitIT {
     public void dspaceHandsItsDatabaseMigrationTheAddonsCallback() {
         assertThat(DSpaceServicesFactory.getInstance().getServiceManager().getServicesByType(Callback.class),
                    hasItem(instanceOf(UseitSchemaMigration.class)));
+    }
+
+    /**
+     * Every service bean of {@code useit-services.xml} is made from the booted kernel's own beans: most are lazy and
+     * made on first use, so a constructor whose argument two of DSpace's beans could fill, or none, would otherwise
+     * fail only in the code path that first needs it.
+     */
+    @Test
+    public void everyServiceOfTheAddonIsMadeFromDSpacesBeans() {
+        ApplicationContext kernel = new DSpace().getServiceManager().getApplicationContext();
+        List<String> ours = Arrays.stream(kernel.getBeanDefinitionNames()).filter(name -> name.startsWith("useit"))
+                                  .toList();
+        assertThat(ours, hasItems("useitReadPolicies", "useitAnonymousAccess", "useitHiddenItems",
+                                  "useitHiddenVersions", "useitIllustrativeNote", "useitTombstoneStore",
+                                  "useitOaiDocuments", "useitOaiIndexer", "useitIndexQueue", "useitAffectedItems",
+                                  "useitIndexWorker", "useitSearchWrites", "useitSearchDocuments",
+                                  "useitSearchIndexCheck", "useitPublicViewCompilePlugin"));
+        for (String name : ours) {
+            assertThat(name, kernel.getBean(name), is(notNullValue()));
+        }
     }
 
     private static long documents(RestClient solr, String uniqueId) {

@@ -44,6 +44,7 @@ import eu.useit.dspace.ingest.JsonRecords;
 import eu.useit.dspace.ingest.KeyIndex;
 import eu.useit.dspace.structure.CollectionSpec;
 import eu.useit.dspace.structure.UseitStructure;
+import eu.useit.dspace.support.UseitBeans;
 import eu.useit.dspace.taxonomy.Strand;
 import eu.useit.dspace.taxonomy.StrandVocabulary;
 import eu.useit.tests.support.AbstractSampleIT;
@@ -298,11 +299,12 @@ public class ScholarSearchIT extends AbstractSampleIT {
         static Content read(Context context, ItemService items, RelationshipService relationships)
             throws Exception {
             Content content = new Content();
+            AnonymousAccess anonymous = UseitBeans.get(AnonymousAccess.BEAN, AnonymousAccess.class);
             for (Iterator<Item> it = items.findAll(context); it.hasNext(); ) {
                 Item item = it.next();
                 String type = items.getMetadataFirstValue(item, "dspace", "entity", "type", Item.ANY);
                 // what anybody may find, decided from the item's policies (not as the test's administrator)
-                if (!SEARCHED.contains(type) || !AnonymousAccess.fromDSpace().isPublic(context, item)) {
+                if (!SEARCHED.contains(type) || !anonymous.isPublic(context, item)) {
                     continue;
                 }
                 UUID id = item.getID();

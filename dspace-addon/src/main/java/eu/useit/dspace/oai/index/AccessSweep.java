@@ -20,7 +20,6 @@ import eu.useit.dspace.support.HibernateSession;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.dspace.authorize.ResourcePolicy;
-import org.dspace.authorize.factory.AuthorizeServiceFactory;
 import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.core.Constants;
 import org.dspace.core.Context;
@@ -45,6 +44,7 @@ public final class AccessSweep {
     private static final Duration TICK = Duration.ofSeconds(30);
 
     private final IndexWorker worker;
+    private final ResourcePolicyService policies;
     private final ClosedBundles closedBundles = new ClosedBundles();
     /** The end of the last sweep that succeeded: the next looks for changes from there. */
     private volatile Instant last;
@@ -52,10 +52,12 @@ public final class AccessSweep {
     private volatile Instant tried;
 
     /**
-     * @param worker the index worker (the sweep runs on its thread, one at a time with the queue)
+     * @param worker   the index worker (the sweep runs on its thread, one at a time with the queue)
+     * @param policies DSpace's resource policies
      */
-    public AccessSweep(IndexWorker worker) {
+    public AccessSweep(IndexWorker worker, ResourcePolicyService policies) {
         this.worker = worker;
+        this.policies = policies;
     }
 
     /**
@@ -104,7 +106,6 @@ public final class AccessSweep {
         // bundles opened or closed by a change no event told of (SQL; a site without BundleServiceWithEvents)
         ClosedBundles.Look bundles = closedBundles.look();
         Set<UUID> objects = new LinkedHashSet<>(bundles.changed());
-        ResourcePolicyService policies = AuthorizeServiceFactory.getInstance().getResourcePolicyService();
         for (Integer id : candidates(since, until)) {
             ResourcePolicy policy = policies.find(context, id);
             if (policy != null && policy.getdSpaceObject() != null
@@ -112,7 +113,7 @@ public final class AccessSweep {
                 objects.add(policy.getdSpaceObject().getID());
             }
         }
-        Set<UUID> items = ChangedItems.itemsOf(context, objects);
+        Set<UUID> items = worker.affected().itemsOf(context, objects);
         if (!items.isEmpty()) {
             // queued (committed at once), then written by the queue: each item, and the items related to it, on its
             // own, so one that cannot be written waits and is tried again without holding back the others, and a

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 
 import eu.useit.dspace.support.UseitScript;
 import org.apache.commons.cli.ParseException;
+import org.dspace.authorize.factory.AuthorizeServiceFactory;
 
 /**
  * {@code dspace useit-access-sweep [-s <date>]}: writes the OAI-PMH records and search documents of the items whose
@@ -44,7 +45,8 @@ public class AccessSweepScript extends UseitScript<AccessSweepScriptConfiguratio
 
     @Override
     public void internalRun() throws Exception {
-        AccessSweep sweep = new AccessSweep(OaiIndexConsumer.worker());
+        AccessSweep sweep = new AccessSweep(OaiIndexConsumer.worker(),
+                                            AuthorizeServiceFactory.getInstance().getResourcePolicyService());
         int changed = sweep.sweep(since, Instant.now());
         handler.logInfo("useit-access-sweep: " + changed + " item(s) whose access changed since " + since
                             + " queued and written to the OAI-PMH and search indexes");

@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.lyncode.xoai.dataprovider.xml.xoai.Element;
 import com.lyncode.xoai.dataprovider.xml.xoai.Metadata;
-import org.dspace.services.factory.DSpaceServicesFactory;
+import org.dspace.services.ConfigurationService;
 
 /**
  * The note that makes an illustrative record ({@code useit.provenance = illustrative}) say what it is in every
@@ -38,11 +38,13 @@ public final class IllustrativeNote {
     }
 
     /**
-     * @return the note configured in DSpace
+     * The Spring bean {@code useitIllustrativeNote} ({@code config/spring/api/useit-services.xml}).
+     *
+     * @param configuration DSpace's configuration
+     * @return the note configured in DSpace ({@code useit.illustrative.note})
      */
-    public static IllustrativeNote fromDSpace() {
-        return new IllustrativeNote(DSpaceServicesFactory.getInstance().getConfigurationService()
-                                                         .getProperty("useit.illustrative.note"));
+    public static IllustrativeNote configured(ConfigurationService configuration) {
+        return new IllustrativeNote(configuration.getProperty("useit.illustrative.note"));
     }
 
     /**

@@ -44,6 +44,8 @@ public final class IndexWorker {
 
     private final IndexQueue queue;
     private final OaiIndexer indexer;
+    private final AffectedItems affected;
+    private final SearchDocuments documents;
     private final AnonymousWork work = new AnonymousWork("useit-index-worker");
     private final AtomicBoolean wakeQueued = new AtomicBoolean();
     private final AtomicBoolean polling = new AtomicBoolean();
@@ -51,12 +53,23 @@ public final class IndexWorker {
     private final Queue<ChangedItems> unqueued = new ConcurrentLinkedQueue<>();
 
     /**
-     * @param queue   the queue
-     * @param indexer the OAI indexer
+     * @param queue     the queue
+     * @param indexer   the OAI indexer
+     * @param affected  what changes affect
+     * @param documents the search documents
      */
-    public IndexWorker(IndexQueue queue, OaiIndexer indexer) {
+    public IndexWorker(IndexQueue queue, OaiIndexer indexer, AffectedItems affected, SearchDocuments documents) {
         this.queue = queue;
         this.indexer = indexer;
+        this.affected = affected;
+        this.documents = documents;
+    }
+
+    /**
+     * @return what changes affect, as this worker reads it
+     */
+    public AffectedItems affected() {
+        return affected;
     }
 
     /**
@@ -163,7 +176,7 @@ public final class IndexWorker {
         for (int left = unqueued.size(); left > 0; left--) {
             ChangedItems changes = unqueued.poll();
             try {
-                queue.addNow(changes.resolve(context));
+                queue.addNow(affected.of(context, changes));
             } catch (Exception e) {
                 log.warn("Changed items could not be queued; tried again at the next look: {}", e.getMessage(), e);
                 unqueued.add(changes);
@@ -211,12 +224,12 @@ public final class IndexWorker {
     }
 
     private void index(Context context, Set<UUID> queued) throws Exception {
-        Set<UUID> items = ChangedItems.withItemsOfDeletedFiles(context, queued, indexer);
-        Set<UUID> related = ChangedItems.relatedTo(context, items);
+        Set<UUID> items = affected.withItemsOfDeletedFiles(context, queued, indexer);
+        Set<UUID> related = affected.relatedTo(context, items);
         Set<UUID> all = new LinkedHashSet<>(items);
         all.addAll(related);
         indexer.update(context, all);
-        SearchDocuments.verify(context, items);
-        SearchDocuments.reindex(context, related);
+        documents.verify(context, items);
+        documents.reindex(context, related);
     }
 }

@@ -6,8 +6,8 @@ package eu.useit.dspace.oai.index;
 
 import java.time.Duration;
 
+import org.dspace.authorize.service.ResourcePolicyService;
 import org.dspace.services.ConfigurationService;
-import org.dspace.services.factory.DSpaceServicesFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -33,19 +33,21 @@ public class IndexingAutoConfiguration {
     }
 
     /**
+     * @param config   DSpace's configuration
+     * @param policies DSpace's resource policies
      * @return the schedule, started
      * @throws Exception if the index cannot be reached
      */
     @Bean
-    public Schedule useitIndexingSchedule() throws Exception {
-        ConfigurationService config = DSpaceServicesFactory.getInstance().getConfigurationService();
+    public Schedule useitIndexingSchedule(ConfigurationService config, ResourcePolicyService policies)
+        throws Exception {
         Duration poll = Duration.ofSeconds(Math.max(1, config.getLongProperty("useit.index.queue.poll.seconds", 5)));
         Duration sweep = Duration.ofSeconds(Math.max(0, config.getLongProperty("useit.access.sweep.interval.seconds",
                                                                                  600)));
         IndexWorker worker = OaiIndexConsumer.worker();
         worker.poll(poll);
         if (!sweep.isZero()) {
-            new AccessSweep(worker)
+            new AccessSweep(worker, policies)
                 .every(sweep, Duration.ofDays(config.getLongProperty("useit.access.sweep.catch-up.days", 7)));
         }
         return new Schedule(poll, sweep);

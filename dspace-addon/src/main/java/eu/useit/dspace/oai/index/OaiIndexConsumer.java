@@ -92,7 +92,7 @@ public class OaiIndexConsumer implements Consumer {
             return;
         }
         try {
-            Set<UUID> items = changes.resolve(context);
+            Set<UUID> items = indexWorker.affected().of(context, changes);
             if (items.isEmpty()) {
                 return;
             }

@@ -20,7 +20,6 @@ import org.apache.logging.log4j.Logger;
 import org.dspace.content.Bitstream;
 import org.dspace.content.Item;
 import org.dspace.content.Relationship;
-import org.dspace.content.factory.ContentServiceFactory;
 import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Context;
@@ -51,14 +50,8 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
     private final IllustrativeNote note;
 
     /**
-     * With DSpace's services.
-     */
-    public PublicViewCompilePlugin() {
-        this(AnonymousAccess.fromDSpace(), ContentServiceFactory.getInstance().getBitstreamService(),
-             ContentServiceFactory.getInstance().getRelationshipService(), IllustrativeNote.fromDSpace());
-    }
-
-    /**
+     * Made by Spring ({@code config/spring/oai/useit-item-compile.xml}) with the addon's and DSpace's beans.
+     *
      * @param access        the anonymous access checks
      * @param bitstreams    DSpace's bitstream service
      * @param relationships DSpace's relationship service
