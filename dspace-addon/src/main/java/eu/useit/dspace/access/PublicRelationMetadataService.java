@@ -56,9 +56,9 @@ public class PublicRelationMetadataService extends RelationshipMetadataServiceIm
         if (values.isEmpty()) {
             return values;
         }
+        AnonymousAccess access = access();
         // DSpace's own implementation opens its context the same way (this service is given none)
         Context context = new Context();
-        AnonymousAccess access = access();
         // one answer per relationship (an item has several values from each related item)
         Map<Integer, Boolean> publicByRelationship = new HashMap<>();
         values.removeIf(value -> !publicByRelationship.computeIfAbsent(

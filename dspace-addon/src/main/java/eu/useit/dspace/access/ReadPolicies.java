@@ -26,6 +26,9 @@ import org.dspace.eperson.service.GroupService;
  */
 public record ReadPolicies(ResourcePolicyService policies, GroupService groups) {
 
+    /** The bean's name in {@code config/spring/api/useit-services.xml}. */
+    public static final String BEAN = "useitReadPolicies";
+
     /**
      * @param context a DSpace context
      * @param object  an item, bundle or bitstream

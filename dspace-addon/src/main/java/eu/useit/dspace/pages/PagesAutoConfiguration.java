@@ -86,7 +86,7 @@ public class PagesAutoConfiguration {
      */
     @Bean
     public ItemPages useitItemPages(ItemReader reader, PageLinks links, ObjectProvider<IllustrativeNote> note) {
-        return new ItemPages(reader, links, UseitBeans.installed(note, "useitIllustrativeNote"));
+        return new ItemPages(reader, links, UseitBeans.installed(note, IllustrativeNote.BEAN));
     }
 
     /**

@@ -56,7 +56,7 @@ public class ReadableFileInfoPlugin extends SolrServiceFileInfoPlugin {
             return;
         }
         try {
-            FullTextFiles files = new FullTextFiles(UseitBeans.installed(reads, "useitReadPolicies"));
+            FullTextFiles files = new FullTextFiles(UseitBeans.installed(reads, ReadPolicies.BEAN));
             for (Bitstream file : files.readable(context, item.getIndexedObject())) {
                 document.addField(NAMED_FILES, file.getID().toString());
                 addWithFilters(document, NAMES, file.getName());

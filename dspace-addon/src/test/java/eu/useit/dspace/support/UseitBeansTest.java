@@ -13,6 +13,7 @@ import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.access.ReadPolicies;
 import org.junit.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The web application's configurations get the beans of {@code useit-services.xml} from DSpace's kernel: one that is
@@ -30,6 +31,22 @@ public class UseitBeansTest {
         assertThat(missing.getMessage(), containsString("DSpace has no bean useitAnonymousAccess"));
         assertThat(missing.getMessage(), containsString("useit-services.xml is missing or older than the addon jar"));
         assertThat(missing.getMessage(), containsString("useit-install"));
+    }
+
+    @Test
+    public void aBeanDefinedWithoutOneItNowNeedsNamesTheStepThatInstallsIt() {
+        GenericApplicationContext kernel = new GenericApplicationContext();
+        // an older useit-services.xml: the bean is there, what its constructor now needs is not
+        kernel.registerBean(AnonymousAccess.BEAN, AnonymousAccess.class, definition -> definition.setLazyInit(true));
+        kernel.refresh();
+
+        IllegalStateException older = assertThrows(IllegalStateException.class,
+            () -> UseitBeans.get(kernel, AnonymousAccess.BEAN, AnonymousAccess.class));
+
+        assertThat(older.getMessage(), containsString("DSpace cannot make bean useitAnonymousAccess: "));
+        assertThat(older.getMessage(), containsString(ReadPolicies.class.getName()));
+        assertThat(older.getMessage(), containsString("useit-services.xml may be older than the addon jar"));
+        assertThat(older.getMessage(), containsString("useit-install"));
     }
 
     @Test

@@ -23,6 +23,9 @@ public final class IllustrativeNote {
     public static final String DEFAULT = "Illustrative record: written to illustrate a documented USE-IT! "
         + "initiative; it is not a published USE-IT! output.";
 
+    /** The bean's name in {@code config/spring/api/useit-services.xml}. */
+    public static final String BEAN = "useitIllustrativeNote";
+
     private static final String ILLUSTRATIVE = "illustrative";
     private static final String MARK = "Illustrative record";
 
@@ -38,7 +41,7 @@ public final class IllustrativeNote {
     }
 
     /**
-     * The Spring bean {@code useitIllustrativeNote} ({@code config/spring/api/useit-services.xml}).
+     * The Spring bean {@link #BEAN}.
      *
      * @param configuration DSpace's configuration
      * @return the note configured in DSpace ({@code useit.illustrative.note})

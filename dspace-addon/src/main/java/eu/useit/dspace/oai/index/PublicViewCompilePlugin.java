@@ -14,6 +14,7 @@ import com.lyncode.xoai.dataprovider.xml.xoai.Metadata;
 import eu.useit.dspace.access.AnonymousAccess;
 import eu.useit.dspace.access.FileAccess;
 import eu.useit.dspace.support.Characters;
+import eu.useit.dspace.support.UseitBeans;
 import eu.useit.dspace.support.Uuids;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -24,6 +25,8 @@ import org.dspace.content.service.BitstreamService;
 import org.dspace.content.service.RelationshipService;
 import org.dspace.core.Context;
 import org.dspace.xoai.app.XOAIExtensionItemCompilePlugin;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Makes the compiled OAI record of an item say only what anonymous users may know, whoever compiles it: every file
@@ -44,25 +47,40 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
     private static final String DOWNLOAD = "/download";
     private static final String BITSTREAMS = "/bitstreams/";
 
-    private final AnonymousAccess access;
-    private final BitstreamService bitstreams;
-    private final RelationshipService relationships;
-    private final IllustrativeNote note;
+    private BitstreamService bitstreams;
+    private RelationshipService relationships;
+    private ObjectProvider<AnonymousAccess> access;
+    private ObjectProvider<IllustrativeNote> note;
 
     /**
-     * Made by Spring ({@code config/spring/oai/useit-item-compile.xml}) with the addon's and DSpace's beans.
-     *
-     * @param access        the anonymous access checks
+     * Made by Spring from a plain definition ({@code config/spring/oai/useit-item-compile.xml}, the same in every
+     * version: DSpace makes this bean whenever its kernel starts, so a definition that needed more would stop every
+     * {@code [dspace]/bin/dspace} command, the install included, until the new file was copied). The services come
+     * through {@link #setServices}.
+     */
+    public PublicViewCompilePlugin() {
+        // services set by Spring
+    }
+
+    /**
      * @param bitstreams    DSpace's bitstream service
      * @param relationships DSpace's relationship service
-     * @param note          the note of illustrative records
+     * @param access        the anonymous access checks (the bean {@code useitAnonymousAccess}, found when first
+     *                      needed)
+     * @param note          the note of illustrative records (the bean {@code useitIllustrativeNote}, found when first
+     *                      needed)
      */
-    public PublicViewCompilePlugin(AnonymousAccess access, BitstreamService bitstreams,
-                                   RelationshipService relationships, IllustrativeNote note) {
-        this.access = access;
+    @Autowired
+    public void setServices(BitstreamService bitstreams, RelationshipService relationships,
+                            ObjectProvider<AnonymousAccess> access, ObjectProvider<IllustrativeNote> note) {
         this.bitstreams = bitstreams;
         this.relationships = relationships;
+        this.access = access;
         this.note = note;
+    }
+
+    private AnonymousAccess access() {
+        return UseitBeans.installed(access, AnonymousAccess.BEAN);
     }
 
     @Override
@@ -78,7 +96,7 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
                 }
             }
             others(metadata).getElement().add(accessElement(files));
-            note.addTo(metadata);
+            UseitBeans.installed(note, IllustrativeNote.BEAN).addTo(metadata);
             metadata.getElement().forEach(PublicViewCompilePlugin::clean);
             return metadata;
         } catch (SQLException e) {
@@ -115,7 +133,7 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
     private FileAccess fileAccess(Context context, Element file) throws SQLException {
         UUID id = bitstreamId(field(file, "url"));
         Bitstream bitstream = id == null ? null : bitstreams.find(context, id);
-        return bitstream == null ? FileAccess.RESTRICTED : access.file(context, bitstream);
+        return bitstream == null ? FileAccess.RESTRICTED : access().file(context, bitstream);
     }
 
     private static void mark(Element file, FileAccess fileAccess) {
@@ -190,7 +208,7 @@ public class PublicViewCompilePlugin implements XOAIExtensionItemCompilePlugin {
         }
         Item other = item.equals(relationship.getLeftItem()) ? relationship.getRightItem()
             : relationship.getLeftItem();
-        return access.isPublic(context, other);
+        return access().isPublic(context, other);
     }
 
     /**
