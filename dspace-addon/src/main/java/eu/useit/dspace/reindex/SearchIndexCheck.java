@@ -29,6 +29,7 @@ import org.dspace.content.Item;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
+import org.dspace.discovery.SearchUtils;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexFactory;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
@@ -54,10 +55,6 @@ public record SearchIndexCheck(IndexingService indexing, ItemService items, Sear
     /** The bean's name in {@code config/spring/api/useit-services.xml}. */
     public static final String BEAN = "useitSearchIndexCheck";
 
-    private static final String UNIQUE_ID = "search.uniqueid";
-    private static final String TYPE = "search.resourcetype";
-    private static final String ID = "search.resourceid";
-    private static final String MODIFIED = "lastModified";
     private static final int PAGE = 1000;
     private static final int EXAMPLES = 5;
 
@@ -111,29 +108,31 @@ public record SearchIndexCheck(IndexingService indexing, ItemService items, Sear
         Set<UUID> rewrite = new LinkedHashSet<>();
         Set<UUID> earlier = new HashSet<>();
         int stale = 0;
-        SolrQuery query = new SolrQuery("*:*").setFields(UNIQUE_ID, TYPE, ID, MODIFIED).setRows(PAGE)
-                                              .setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
+        SolrQuery query = new SolrQuery("*:*")
+            .setFields(SearchUtils.RESOURCE_UNIQUE_ID, SearchUtils.RESOURCE_TYPE_FIELD, SearchUtils.RESOURCE_ID_FIELD,
+                       SearchDocuments.MODIFIED)
+            .setRows(PAGE).setSort(SearchUtils.RESOURCE_UNIQUE_ID, SolrQuery.ORDER.asc);
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse page = writes.solr().query(query);
             for (SolrDocument document : page.getResults()) {
-                String type = (String) document.getFieldValue(TYPE);
-                String id = (String) document.getFieldValue(ID);
+                String type = (String) document.getFieldValue(SearchUtils.RESOURCE_TYPE_FIELD);
+                String id = (String) document.getFieldValue(SearchUtils.RESOURCE_ID_FIELD);
                 if (IndexableItem.TYPE.equals(type)) {
                     Long modified = expected.containsKey(id) ? expected.remove(id) : earlierVersion(context, id);
-                    Date indexed = (Date) document.getFieldValue(MODIFIED);
+                    Date indexed = (Date) document.getFieldValue(SearchDocuments.MODIFIED);
                     if (modified != null && !itemIds.contains(UUID.fromString(id))) {
                         earlier.add(UUID.fromString(id));
                     }
                     if (modified == null) {
-                        phantoms.add((String) document.getFieldValue(UNIQUE_ID));
+                        phantoms.add((String) document.getFieldValue(SearchUtils.RESOURCE_UNIQUE_ID));
                     } else if (indexed == null || indexed.getTime() != modified) {
                         stale++;
                         rewrite.add(UUID.fromString(id));
                     }
                 } else if (!exists(context, type, id)) {
-                    phantoms.add((String) document.getFieldValue(UNIQUE_ID));
+                    phantoms.add((String) document.getFieldValue(SearchUtils.RESOURCE_UNIQUE_ID));
                 }
             }
             context.uncacheEntities();
@@ -196,13 +195,14 @@ public record SearchIndexCheck(IndexingService indexing, ItemService items, Sear
     private List<UUID> uncheckedFiles(String unchecked) throws Exception {
         List<UUID> found = new ArrayList<>();
         SolrQuery query = new SolrQuery(unchecked)
-            .setFields(UNIQUE_ID, ID).setRows(PAGE).setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
+            .setFields(SearchUtils.RESOURCE_UNIQUE_ID, SearchUtils.RESOURCE_ID_FIELD).setRows(PAGE)
+            .setSort(SearchUtils.RESOURCE_UNIQUE_ID, SolrQuery.ORDER.asc);
         String cursor = CursorMarkParams.CURSOR_MARK_START;
         while (true) {
             query.set(CursorMarkParams.CURSOR_MARK_PARAM, cursor);
             QueryResponse page = writes.solr().query(query);
             for (SolrDocument document : page.getResults()) {
-                found.add(UUID.fromString((String) document.getFieldValue(ID)));
+                found.add(UUID.fromString((String) document.getFieldValue(SearchUtils.RESOURCE_ID_FIELD)));
             }
             String next = page.getNextCursorMark();
             if (next.equals(cursor)) {

@@ -21,6 +21,7 @@ import org.dspace.content.Item;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexableObject;
+import org.dspace.discovery.SearchUtils;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
 
@@ -36,8 +37,6 @@ final class InProgressDocuments {
 
     /** The item an in-progress document is for ({@code Item-<uuid>}), in every such document DSpace writes. */
     private static final String ITEM = "inprogress.item";
-    private static final String UNIQUE_ID = "search.uniqueid";
-    private static final String MODIFIED = "lastModified";
     private static final int PER_QUERY = 200;
 
     private final ItemService items;
@@ -103,15 +102,16 @@ final class InProgressDocuments {
         for (int from = 0; from < all.size(); from += PER_QUERY) {
             String query = SearchDocuments.anyOf(ITEM, all.subList(from, Math.min(from + PER_QUERY, all.size()))
                 .stream().map(id -> IndexableItem.TYPE + "-" + id).toList());
-            SolrQuery select = new SolrQuery(query).setFields(ITEM, UNIQUE_ID, MODIFIED).setRows(PER_QUERY)
-                .setSort(UNIQUE_ID, SolrQuery.ORDER.asc);
+            SolrQuery select = new SolrQuery(query)
+                .setFields(ITEM, SearchUtils.RESOURCE_UNIQUE_ID, SearchDocuments.MODIFIED).setRows(PER_QUERY)
+                .setSort(SearchUtils.RESOURCE_UNIQUE_ID, SolrQuery.ORDER.asc);
             // an item has one workspace or workflow item, and a task for each reviewer or group of its step
             for (int start = 0; ; start += PER_QUERY) {
                 SolrDocumentList page = solr.query(select.setStart(start)).getResults();
                 for (SolrDocument document : page) {
                     found.computeIfAbsent(String.valueOf(document.getFirstValue(ITEM)), item -> new HashMap<>())
-                         .put(String.valueOf(document.getFieldValue(UNIQUE_ID)),
-                              (Date) document.getFirstValue(MODIFIED));
+                         .put(String.valueOf(document.getFieldValue(SearchUtils.RESOURCE_UNIQUE_ID)),
+                              (Date) document.getFirstValue(SearchDocuments.MODIFIED));
                 }
                 if (start + page.size() >= page.getNumFound() || page.isEmpty()) {
                     break;

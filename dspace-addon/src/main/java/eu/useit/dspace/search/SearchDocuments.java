@@ -29,6 +29,7 @@ import org.dspace.content.Item;
 import org.dspace.content.service.ItemService;
 import org.dspace.core.Context;
 import org.dspace.discovery.IndexingService;
+import org.dspace.discovery.SearchUtils;
 import org.dspace.discovery.indexobject.IndexableItem;
 import org.dspace.discovery.indexobject.factory.IndexObjectFactoryFactory;
 
@@ -46,9 +47,8 @@ public final class SearchDocuments {
 
     private static final Logger log = LogManager.getLogger(SearchDocuments.class);
 
-    private static final String TYPE = "search.resourcetype";
-    private static final String ID = "search.resourceid";
-    private static final String MODIFIED = "lastModified";
+    /** The field DSpace's item index factory writes an item's last modification into. */
+    public static final String MODIFIED = "lastModified";
     /** Who may find a document: {@code g<group uuid>} and {@code e<account uuid>}, as DSpace writes them. */
     private static final String READERS = "read";
     /** The readers among them that are there as administrators (of the item, its collection or community). */
@@ -231,14 +231,15 @@ public final class SearchDocuments {
         Map<String, Written> found = new HashMap<>();
         List<UUID> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 200) {
-            String query = anyOf(ID, all.subList(from, Math.min(from + 200, all.size())).stream()
-                                         .map(UUID::toString).toList());
-            SolrQuery select = new SolrQuery(query).addFilterQuery(TYPE + ":" + IndexableItem.TYPE)
-                .setFields(ID, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES, ReadableFileInfoPlugin.NAMED_FILES,
-                           READERS, ADMINS)
+            List<String> page = all.subList(from, Math.min(from + 200, all.size())).stream().map(UUID::toString)
+                                   .toList();
+            SolrQuery select = new SolrQuery(anyOf(SearchUtils.RESOURCE_ID_FIELD, page))
+                .addFilterQuery(SearchUtils.RESOURCE_TYPE_FIELD + ":" + IndexableItem.TYPE)
+                .setFields(SearchUtils.RESOURCE_ID_FIELD, MODIFIED, SearchableItemIndexFactory.FULLTEXT_FILES,
+                           ReadableFileInfoPlugin.NAMED_FILES, READERS, ADMINS)
                 .setRows(400);
             for (SolrDocument document : writes.solr().query(select).getResults()) {
-                found.put((String) document.getFieldValue(ID),
+                found.put((String) document.getFieldValue(SearchUtils.RESOURCE_ID_FIELD),
                           new Written((Date) document.getFieldValue(MODIFIED),
                                       values(document, SearchableItemIndexFactory.FULLTEXT_FILES),
                                       values(document, ReadableFileInfoPlugin.NAMED_FILES),
